@@ -1,0 +1,9 @@
+/** Every Bedrock operation the emulator serves, one file per resource. */
+import type { RouteDefinition } from '../src/server/route.js';
+import flowAliases from './flow-aliases.js';
+import flowVersions from './flow-versions.js';
+import flows from './flows.js';
+import prompts from './prompts.js';
+import tags from './tags.js';
+
+export const allRoutes: RouteDefinition[] = [...flows, ...flowVersions, ...flowAliases, ...tags, ...prompts];

@@ -1,0 +1,83 @@
+/**
+ * One emulator: its world, the fixtures it started from, its settings and its decision log. The HTTP server is a
+ * view of it (server/build-server.ts); tests may also drive it directly.
+ */
+import type { Logger } from 'pino';
+import { FixtureError } from './fixtures/fixture-error.js';
+import { exportState } from './fixtures/export-state.js';
+import { applyFixtures } from './fixtures/load-fixtures.js';
+import { checkFixture, readFixtureFile, type LoadedFixture } from './fixtures/read-fixture.js';
+import type { FixtureDocument } from './fixtures/schema.js';
+import { AWS_QUOTAS, type Environment, type Quotas } from './operations/context.js';
+import { DEFAULT_FIXTURES } from './package-root.js';
+import type { IamMode } from './server/authenticate.js';
+import { createAuthorizer, type Authorizer } from './server/authorize.js';
+import { DecisionLog } from './server/decision-log.js';
+import { createIdSource } from './world/ids.js';
+import { createUniverse, type Universe } from './world/universe.js';
+
+export interface EmulatorOptions {
+  /** Fixture files or documents; default: the bundled fixtures/default.json. */
+  fixtures?: (string | FixtureDocument)[];
+  iam?: IamMode;
+  /** Deterministic ids and timestamps. */
+  seed?: number;
+  /** CreateFlow/UpdateFlow authorize iam:PassRole on the execution role (default true). */
+  passRoleCheck?: boolean;
+  prepareDelayMs?: number;
+  quotas?: Partial<Quotas>;
+}
+
+export class Emulator {
+  readonly mode: IamMode;
+  readonly env: Environment;
+  readonly decisions = new DecisionLog();
+  readonly authorizer: Authorizer;
+  readonly passRoleCheck: boolean;
+  universe: Universe;
+  private readonly initial: LoadedFixture[];
+
+  constructor(
+    options: EmulatorOptions,
+    readonly log: Logger,
+  ) {
+    this.mode = options.iam ?? 'enforce';
+    this.passRoleCheck = options.passRoleCheck ?? true;
+    this.env = {
+      ids: createIdSource(options.seed),
+      settings: { prepareDelayMs: options.prepareDelayMs ?? 0, quotas: { ...AWS_QUOTAS, ...options.quotas } },
+      clock: Date.now,
+    };
+    this.authorizer = createAuthorizer(this.mode, this.decisions, log);
+    this.initial = (options.fixtures ?? [DEFAULT_FIXTURES]).map((f, i) =>
+      typeof f === 'string' ? readFixtureFile(f) : checkFixture(f, `fixtures[${i}]`, process.cwd()),
+    );
+    this.universe = this.build();
+  }
+
+  private build(): Universe {
+    const base = createUniverse();
+    const first = this.initial[0]?.doc;
+    if (first?.account) base.defaultAccount = first.account;
+    if (first?.region) base.defaultRegion = first.region;
+    return applyFixtures(base, this.env, this.initial);
+  }
+
+  /** Back to the state right after start-up. */
+  reset(): void {
+    this.universe = this.build();
+    this.decisions.clear();
+  }
+
+  /** Applies one more fixture document, all or nothing; throws FixtureError. */
+  load(fixture: unknown, source = 'fixture'): void {
+    const loaded = typeof fixture === 'string' ? readFixtureFile(fixture) : checkFixture(fixture, source, process.cwd());
+    this.universe = applyFixtures(this.universe, this.env, [loaded]);
+  }
+
+  state(): FixtureDocument {
+    return exportState(this.universe);
+  }
+}
+
+export { FixtureError };

@@ -1,0 +1,47 @@
+/** What every operation receives besides its input: the state it acts on and who is asking. */
+import type { IdSource } from '../world/ids.js';
+import type { Universe } from '../world/universe.js';
+import type { World } from '../world/world.js';
+
+export interface Caller {
+  /** The principal ARN as AWS reports it (user, assumed-role session, root). */
+  arn: string;
+  account: string;
+}
+
+export interface Settings {
+  /** How long PrepareFlow reports `Preparing` before its result shows (0: settled at the next read). */
+  prepareDelayMs: number;
+  /** AWS's count quotas (bedrock-flows-api.md §8); adjustable, as some are on AWS. */
+  quotas: Quotas;
+}
+
+export interface Quotas {
+  flowsPerAccount: number;
+  versionsPerFlow: number;
+  aliasesPerFlow: number;
+  promptsPerAccount: number;
+  versionsPerPrompt: number;
+}
+
+export const AWS_QUOTAS: Quotas = {
+  flowsPerAccount: 100,
+  versionsPerFlow: 10,
+  aliasesPerFlow: 10,
+  promptsPerAccount: 500,
+  versionsPerPrompt: 10,
+};
+
+/** What stays the same across requests of one emulator. */
+export interface Environment {
+  ids: IdSource;
+  settings: Settings;
+  /** Wall-clock milliseconds, for time-based state (preparation delays, idempotency windows). */
+  clock: () => number;
+}
+
+export interface OperationContext extends Environment {
+  universe: Universe;
+  world: World;
+  caller: Caller;
+}

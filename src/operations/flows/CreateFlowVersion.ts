@@ -1,0 +1,31 @@
+import { quota, wrongStatus } from '../../protocol/errors.js';
+import type { FlowVersionRecord } from '../../world/records.js';
+import type { OperationContext } from '../context.js';
+import { idempotent } from '../idempotency.js';
+import { findFlow, flowVersionResponse } from './flow-lookup.js';
+import { settlePreparation } from './preparation.js';
+
+/** An immutable snapshot of the prepared draft, numbered 1, 2, … and never reused (behaviour-notes §5, §12.7). */
+export function CreateFlowVersion(
+  ctx: OperationContext,
+  input: { flowIdentifier: string; description?: string; clientToken?: string },
+) {
+  const flow = findFlow(ctx, input.flowIdentifier);
+  return idempotent(ctx, 'CreateFlowVersion', flow.id, input, () => {
+    settlePreparation(flow, ctx.clock(), true);
+    if (flow.status !== 'Prepared' || !flow.prepared) throw wrongStatus('CreateFlowVersion', flow.status);
+    const count = Object.keys(flow.versions).length;
+    if (count >= ctx.settings.quotas.versionsPerFlow) {
+      throw quota('CreateFlowVersion', 'versions-per-flow', ctx.settings.quotas.versionsPerFlow, count + 1);
+    }
+    const version: FlowVersionRecord = {
+      ...structuredClone(flow.prepared),
+      version: String(flow.nextVersion++),
+      status: 'Prepared',
+      createdAt: ctx.ids.now(),
+      versionDescription: input.description,
+    };
+    flow.versions[version.version] = version;
+    return flowVersionResponse(flow, version);
+  });
+}

@@ -1,0 +1,16 @@
+import { conflict } from '../../protocol/errors.js';
+import type { OperationContext } from '../context.js';
+import { dropTags } from '../tags/tag-store.js';
+import { findFlow, TEST_ALIAS_ID } from './flow-lookup.js';
+
+/** A flow with aliases besides the test alias is in use (behaviour-notes §4). */
+export function DeleteFlow(ctx: OperationContext, input: { flowIdentifier: string; skipResourceInUseCheck?: boolean }) {
+  const flow = findFlow(ctx, input.flowIdentifier);
+  const inUse = Object.keys(flow.aliases).some((id) => id !== TEST_ALIAS_ID);
+  if (inUse && !input.skipResourceInUseCheck) {
+    throw conflict(`Could not delete Flow with ID ${flow.id}, since it has active aliases`);
+  }
+  ctx.world.flows.delete(flow.id);
+  dropTags(ctx.world, flow.arn);
+  return { id: flow.id };
+}

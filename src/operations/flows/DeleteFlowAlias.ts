@@ -1,0 +1,13 @@
+import { validation } from '../../protocol/errors.js';
+import type { OperationContext } from '../context.js';
+import { dropTags } from '../tags/tag-store.js';
+import { findAlias, findFlow, TEST_ALIAS_ID } from './flow-lookup.js';
+
+export function DeleteFlowAlias(ctx: OperationContext, input: { flowIdentifier: string; aliasIdentifier: string }) {
+  const flow = findFlow(ctx, input.flowIdentifier);
+  const alias = findAlias(ctx, flow, input.aliasIdentifier);
+  if (alias.id === TEST_ALIAS_ID) throw validation(`Cannot delete the test alias ${TEST_ALIAS_ID}.`);
+  delete flow.aliases[alias.id];
+  dropTags(ctx.world, alias.arn);
+  return { flowId: flow.id, id: alias.id };
+}

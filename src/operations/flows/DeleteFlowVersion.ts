@@ -1,0 +1,23 @@
+import { conflict, validation } from '../../protocol/errors.js';
+import type { OperationContext } from '../context.js';
+import { findFlow, findVersion } from './flow-lookup.js';
+
+/** A version that an alias routes to is in use (behaviour-notes §4); the draft is not a version to delete. */
+export function DeleteFlowVersion(
+  ctx: OperationContext,
+  input: { flowIdentifier: string; flowVersion: string; skipResourceInUseCheck?: boolean },
+) {
+  const flow = findFlow(ctx, input.flowIdentifier);
+  if (input.flowVersion === 'DRAFT') throw validation('The DRAFT version of a flow cannot be deleted.');
+  findVersion(flow, input.flowVersion);
+  const routedBy = Object.values(flow.aliases).find((a) =>
+    a.routingConfiguration.some((r) => r.flowVersion === input.flowVersion),
+  );
+  if (routedBy && !input.skipResourceInUseCheck) {
+    throw conflict(
+      `Could not delete version ${input.flowVersion} of Flow with ID ${flow.id}, since it is used by alias ${routedBy.id}`,
+    );
+  }
+  delete flow.versions[input.flowVersion];
+  return { id: flow.id, version: input.flowVersion };
+}

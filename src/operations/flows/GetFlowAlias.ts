@@ -1,0 +1,7 @@
+import type { OperationContext } from '../context.js';
+import { findAlias, findFlow, flowAliasResponse } from './flow-lookup.js';
+
+export function GetFlowAlias(ctx: OperationContext, input: { flowIdentifier: string; aliasIdentifier: string }) {
+  const flow = findFlow(ctx, input.flowIdentifier);
+  return flowAliasResponse(findAlias(ctx, flow, input.aliasIdentifier));
+}

@@ -1,0 +1,10 @@
+import type { OperationContext } from '../context.js';
+import { findFlow, findVersion, flowVersionResponse } from './flow-lookup.js';
+
+export function GetFlowVersion(
+  ctx: OperationContext,
+  input: { flowIdentifier: string; flowVersion: string; includedData?: string },
+) {
+  const flow = findFlow(ctx, input.flowIdentifier);
+  return flowVersionResponse(flow, findVersion(flow, input.flowVersion), input.includedData !== 'METADATA_ONLY');
+}

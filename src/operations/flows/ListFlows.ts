@@ -1,0 +1,24 @@
+import { paginate } from '../../protocol/pagination.js';
+import type { OperationContext } from '../context.js';
+import { settlePreparation } from './preparation.js';
+
+export function ListFlows(ctx: OperationContext, input: { maxResults?: number; nextToken?: string }) {
+  const now = ctx.clock();
+  const page = paginate([...ctx.world.flows.values()], input.maxResults, input.nextToken);
+  return {
+    flowSummaries: page.items.map((f) => {
+      settlePreparation(f, now);
+      return {
+        name: f.name,
+        description: f.description,
+        id: f.id,
+        arn: f.arn,
+        status: f.status,
+        createdAt: f.createdAt,
+        updatedAt: f.updatedAt,
+        version: 'DRAFT',
+      };
+    }),
+    nextToken: page.nextToken,
+  };
+}

@@ -1,0 +1,28 @@
+import { toStoredFloats } from '../float32.js';
+import type { FlowDefinitionData } from '../../world/records.js';
+import type { OperationContext } from '../context.js';
+import { findFlow, flowResponse } from './flow-lookup.js';
+
+export interface UpdateFlowInput {
+  flowIdentifier: string;
+  name: string;
+  executionRoleArn: string;
+  description?: string;
+  customerEncryptionKeyArn?: string;
+  definition?: FlowDefinitionData;
+}
+
+/** A full replacement of the draft; the draft is no longer the prepared one. */
+export function UpdateFlow(ctx: OperationContext, input: UpdateFlowInput) {
+  const flow = findFlow(ctx, input.flowIdentifier);
+  flow.name = input.name;
+  flow.executionRoleArn = input.executionRoleArn;
+  flow.description = input.description;
+  flow.customerEncryptionKeyArn = input.customerEncryptionKeyArn;
+  flow.definition = toStoredFloats(input.definition);
+  flow.status = 'NotPrepared';
+  flow.preparing = undefined;
+  flow.validations = undefined;
+  flow.updatedAt = ctx.ids.now();
+  return flowResponse(flow);
+}

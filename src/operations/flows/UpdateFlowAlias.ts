@@ -1,0 +1,25 @@
+import { validation } from '../../protocol/errors.js';
+import type { OperationContext } from '../context.js';
+import { checkRouting } from './alias-routing.js';
+import { findAlias, findFlow, flowAliasResponse, TEST_ALIAS_ID } from './flow-lookup.js';
+
+export interface UpdateFlowAliasInput {
+  flowIdentifier: string;
+  aliasIdentifier: string;
+  name: string;
+  description?: string;
+  routingConfiguration: { flowVersion?: string }[];
+  concurrencyConfiguration?: { type: string; maxConcurrency?: number };
+}
+
+export function UpdateFlowAlias(ctx: OperationContext, input: UpdateFlowAliasInput) {
+  const flow = findFlow(ctx, input.flowIdentifier);
+  const alias = findAlias(ctx, flow, input.aliasIdentifier);
+  if (alias.id === TEST_ALIAS_ID) throw validation(`The test alias ${TEST_ALIAS_ID} cannot be updated.`);
+  alias.routingConfiguration = checkRouting(flow, input.routingConfiguration);
+  alias.name = input.name;
+  alias.description = input.description;
+  alias.concurrencyConfiguration = input.concurrencyConfiguration;
+  alias.updatedAt = ctx.ids.now();
+  return flowAliasResponse(alias);
+}

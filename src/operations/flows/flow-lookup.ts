@@ -1,0 +1,67 @@
+/** Finding flows, versions and aliases by the identifiers the API accepts, and shaping them for responses. */
+import { notFound } from '../../protocol/errors.js';
+import { aliasIdFromIdentifier, idFromIdentifier } from '../../world/arns.js';
+import type { FlowAliasRecord, FlowRecord, FlowSnapshot, FlowVersionRecord } from '../../world/records.js';
+import type { OperationContext } from '../context.js';
+import { settlePreparation } from './preparation.js';
+
+export const TEST_ALIAS_ID = 'TSTALIASID';
+
+export function findFlow(ctx: OperationContext, identifier: string): FlowRecord {
+  const flow = ctx.world.flows.get(idFromIdentifier(identifier, ctx.world, 'flow'));
+  if (!flow) throw notFound();
+  settlePreparation(flow, ctx.clock());
+  return flow;
+}
+
+export function findVersion(flow: FlowRecord, version: string): FlowVersionRecord {
+  const record = flow.versions[version];
+  if (!record) throw notFound();
+  return record;
+}
+
+export function findAlias(ctx: OperationContext, flow: FlowRecord, identifier: string): FlowAliasRecord {
+  const alias = flow.aliases[aliasIdFromIdentifier(identifier, ctx.world, flow.id)];
+  if (!alias) throw notFound();
+  return alias;
+}
+
+const snapshotMembers = (s: FlowSnapshot, withDefinition: boolean) => ({
+  name: s.name,
+  description: s.description,
+  executionRoleArn: s.executionRoleArn,
+  customerEncryptionKeyArn: s.customerEncryptionKeyArn,
+  ...(withDefinition && s.definition !== undefined ? { definition: s.definition } : {}),
+});
+
+export const flowResponse = (flow: FlowRecord, withDefinition = true) => ({
+  ...snapshotMembers(flow, withDefinition),
+  id: flow.id,
+  arn: flow.arn,
+  status: flow.status,
+  createdAt: flow.createdAt,
+  updatedAt: flow.updatedAt,
+  version: 'DRAFT',
+});
+
+export const flowVersionResponse = (flow: FlowRecord, v: FlowVersionRecord, withDefinition = true) => ({
+  ...snapshotMembers(v, withDefinition),
+  description: v.versionDescription,
+  id: flow.id,
+  arn: flow.arn,
+  status: v.status,
+  createdAt: v.createdAt,
+  version: v.version,
+});
+
+export const flowAliasResponse = (a: FlowAliasRecord) => ({
+  name: a.name,
+  description: a.description,
+  routingConfiguration: a.routingConfiguration,
+  concurrencyConfiguration: a.concurrencyConfiguration,
+  flowId: a.flowId,
+  id: a.id,
+  arn: a.arn,
+  createdAt: a.createdAt,
+  updatedAt: a.updatedAt,
+});

@@ -1,0 +1,47 @@
+import { quota } from '../../protocol/errors.js';
+import { promptArn } from '../../world/arns.js';
+import type { PromptRecord, PromptVariantData } from '../../world/records.js';
+import type { OperationContext } from '../context.js';
+import { toStoredFloats } from '../float32.js';
+import { idempotent } from '../idempotency.js';
+import { addTags } from '../tags/tag-store.js';
+import { promptResponse } from './prompt-lookup.js';
+
+export interface CreatePromptInput {
+  name: string;
+  description?: string;
+  customerEncryptionKeyArn?: string;
+  defaultVariant?: string;
+  variants?: PromptVariantData[];
+  clientToken?: string;
+  tags?: Record<string, string>;
+}
+
+/** `promptId` is for fixtures only. */
+export function CreatePrompt(ctx: OperationContext, input: CreatePromptInput, promptId?: string) {
+  return idempotent(ctx, 'CreatePrompt', '', input, () => {
+    const max = ctx.settings.quotas.promptsPerAccount;
+    if (ctx.world.prompts.size >= max) throw quota('CreatePrompt', 'prompts-per-account', max, ctx.world.prompts.size + 1);
+    const id = promptId ?? ctx.ids.id10();
+    const now = ctx.ids.now();
+    const prompt: PromptRecord = {
+      id,
+      arn: promptArn(ctx.world, id),
+      draft: {
+        name: input.name,
+        description: input.description,
+        customerEncryptionKeyArn: input.customerEncryptionKeyArn,
+        defaultVariant: input.defaultVariant,
+        variants: toStoredFloats(input.variants),
+        version: 'DRAFT',
+        createdAt: now,
+        updatedAt: now,
+      },
+      versions: {},
+      nextVersion: 1,
+    };
+    ctx.world.prompts.set(id, prompt);
+    addTags(ctx.world, prompt.arn, input.tags);
+    return promptResponse(ctx, prompt, prompt.draft);
+  });
+}

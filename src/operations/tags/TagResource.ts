@@ -1,0 +1,16 @@
+import { validation } from '../../protocol/errors.js';
+import type { OperationContext } from '../context.js';
+import { addTags } from './tag-store.js';
+import { requireTaggable } from './taggable.js';
+
+const MAX_TAGS = 50;
+
+export function TagResource(ctx: OperationContext, input: { resourceArn: string; tags: Record<string, string> }) {
+  requireTaggable(ctx.world, input.resourceArn);
+  const merged = { ...ctx.world.tags.get(input.resourceArn), ...input.tags };
+  if (Object.keys(merged).length > MAX_TAGS) {
+    throw validation(`A resource can have at most ${MAX_TAGS} tags.`);
+  }
+  addTags(ctx.world, input.resourceArn, input.tags);
+  return {};
+}

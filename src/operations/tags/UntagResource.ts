@@ -1,0 +1,9 @@
+import type { OperationContext } from '../context.js';
+import { removeTags } from './tag-store.js';
+import { requireTaggable } from './taggable.js';
+
+export function UntagResource(ctx: OperationContext, input: { resourceArn: string; tagKeys: string[] }) {
+  requireTaggable(ctx.world, input.resourceArn);
+  removeTags(ctx.world, input.resourceArn, input.tagKeys);
+  return {};
+}

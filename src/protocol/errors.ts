@@ -1,0 +1,70 @@
+/**
+ * The one place AWS errors are built. Every failure a client can see is an AwsError: the wire layer turns it into
+ * a restJson1 error (status, x-amzn-ErrorType, {message}) or, inside an event stream, an exception frame.
+ */
+export class AwsError extends Error {
+  constructor(
+    /** The error shape name, e.g. `ResourceNotFoundException`. */
+    readonly type: string,
+    readonly statusCode: number,
+    message: string,
+    /** Modelled extra members (e.g. `resourceName`, `fieldList`). */
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = type;
+  }
+
+  body(): Record<string, unknown> {
+    return { message: this.message, ...this.extra };
+  }
+}
+
+export const NOT_FOUND_MESSAGE =
+  "Failed to retrieve resource because it doesn't exist. Retry the request with a different resource identifier.";
+
+export const validation = (message: string, extra?: Record<string, unknown>) =>
+  new AwsError('ValidationException', 400, message, extra);
+
+export const serialization = (message: string) => new AwsError('SerializationException', 400, message);
+
+export const notFound = (message: string = NOT_FOUND_MESSAGE) =>
+  new AwsError('ResourceNotFoundException', 404, message);
+
+export const conflict = (message: string) => new AwsError('ConflictException', 409, message);
+
+export const accessDenied = (message: string) => new AwsError('AccessDeniedException', 403, message);
+
+/** ServiceQuotaExceededException is 402 on bedrock-agent and 400 on bedrock-agent-runtime (the models say so). */
+export const quotaExceeded = (message: string, runtime = false) =>
+  new AwsError('ServiceQuotaExceededException', runtime ? 400 : 402, message);
+
+export const unrecognizedClient = () =>
+  new AwsError('UnrecognizedClientException', 403, 'The security token included in the request is invalid.');
+
+export const invalidSignature = (message: string) => new AwsError('InvalidSignatureException', 403, message);
+
+export const missingAuthentication = () =>
+  new AwsError(
+    'MissingAuthenticationTokenException',
+    403,
+    'Missing Authentication Token',
+  );
+
+export const unknownOperation = () => new AwsError('UnknownOperationException', 404, 'UnknownOperationException');
+
+export const internal = (message = 'Internal server error') => new AwsError('InternalServerException', 500, message);
+
+/** The status-gated ConflictException template real Bedrock uses (behaviour-notes §5). */
+export const wrongStatus = (operation: string, status: string) =>
+  conflict(
+    `Couldn't perform ${operation} operation. The resource that you specified is currently in status ${status}. ` +
+      'Retry your request after the resource changes to a valid status.',
+  );
+
+/** Count quotas (behaviour-notes §12.6). */
+export const quota = (operation: string, quotaName: string, max: number, requested: number) =>
+  quotaExceeded(
+    `${operation}Request caught an error. Validation failed for quota ${quotaName}. The maximum number of resources is ` +
+      `${max}, but account *** requested ${requested} resources. Retry the request with fewer resources.`,
+  );

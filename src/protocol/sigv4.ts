@@ -1,0 +1,177 @@
+/**
+ * Server-side SigV4 verification (header form), written against node:crypto because it runs on every request:
+ * the signing key is cached per (secret, date, region, service), and the canonical request is rebuilt from the raw
+ * URL and the raw body, never from decoded values (the SDKs double-encode the path; see wire-notes §2).
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { invalidSignature, missingAuthentication, AwsError } from './errors.js';
+
+export interface SignedRequest {
+  method: string;
+  /** Path and query exactly as received (still percent-encoded). */
+  rawUrl: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer | undefined;
+}
+
+export interface Authorization {
+  accessKeyId: string;
+  date: string;
+  region: string;
+  service: string;
+  signedHeaders: string[];
+  signature: string;
+  amzDate: string;
+}
+
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+const MAX_SKEW_MS = 15 * 60 * 1000;
+const MISMATCH =
+  'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key ' +
+  'and signing method. Consult the service documentation for details.';
+
+const header = (headers: SignedRequest['headers'], name: string): string | undefined => {
+  const v = headers[name];
+  return Array.isArray(v) ? v.join(',') : v;
+};
+
+/** Parses the Authorization header; throws the error AWS gives for a missing or malformed one. */
+export function parseAuthorization(headers: SignedRequest['headers']): Authorization {
+  const auth = header(headers, 'authorization');
+  if (!auth) throw missingAuthentication();
+  if (!auth.startsWith('AWS4-HMAC-SHA256 ')) {
+    throw new AwsError('IncompleteSignatureException', 400, `Unsupported AWS 'algorithm': '${auth.split(' ')[0]}'`);
+  }
+  const parts: Record<string, string> = {};
+  for (const item of auth.slice(17).split(',')) {
+    const eq = item.indexOf('=');
+    if (eq > 0) parts[item.slice(0, eq).trim()] = item.slice(eq + 1).trim();
+  }
+  const credential = parts.Credential?.split('/');
+  const amzDate = header(headers, 'x-amz-date');
+  if (!credential || credential.length !== 5 || !parts.SignedHeaders || !parts.Signature || !amzDate) {
+    throw new AwsError(
+      'IncompleteSignatureException',
+      400,
+      `Authorization header requires 'Credential', 'Signature', 'SignedHeaders' and 'X-Amz-Date' parameters. ` +
+        `Authorization=${auth}`,
+    );
+  }
+  const [accessKeyId, date, region, service, terminator] = credential as [string, string, string, string, string];
+  if (terminator !== 'aws4_request' || !amzDate.startsWith(date)) {
+    throw invalidSignature(`Credential should be scoped to a valid region and date. `);
+  }
+  return {
+    accessKeyId,
+    date,
+    region,
+    service,
+    signedHeaders: parts.SignedHeaders.split(';'),
+    signature: parts.Signature,
+    amzDate,
+  };
+}
+
+const parseAmzDate = (s: string): number =>
+  Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8), +s.slice(9, 11), +s.slice(11, 13), +s.slice(13, 15));
+
+const formatAmzDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** RFC 3986 encoding as the SDK signers apply it. */
+const escape = (s: string) =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+function canonicalPath(rawPath: string): string {
+  const segments: string[] = [];
+  for (const seg of rawPath.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') segments.pop();
+    else segments.push(escape(seg));
+  }
+  const trailing = segments.length > 0 && rawPath.endsWith('/') ? '/' : '';
+  return `/${segments.join('/')}${trailing}`;
+}
+
+const safeDecode = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+function canonicalQuery(rawQuery: string): string {
+  if (!rawQuery) return '';
+  const pairs: [string, string][] = [];
+  for (const part of rawQuery.split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const k = escape(safeDecode(eq < 0 ? part : part.slice(0, eq)));
+    const v = eq < 0 ? '' : escape(safeDecode(part.slice(eq + 1)));
+    pairs.push([k, v]);
+  }
+  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  return pairs.map(([k, v]) => `${k}=${v}`).join('&');
+}
+
+const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
+
+/** Signing keys change once a day per credential and scope: caching them saves four HMACs per request. */
+const signingKeys = new Map<string, Buffer>();
+function signingKey(secret: string, date: string, region: string, service: string): Buffer {
+  const id = `${secret}\0${date}\0${region}\0${service}`;
+  let key = signingKeys.get(id);
+  if (!key) {
+    if (signingKeys.size > 1000) signingKeys.clear();
+    key = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request');
+    signingKeys.set(id, key);
+  }
+  return key;
+}
+
+export const sha256Hex = (body: Buffer | undefined) =>
+  body && body.length > 0 ? createHash('sha256').update(body).digest('hex') : EMPTY_SHA256;
+
+/** Verifies the signature, the body hash and the clock skew; throws InvalidSignatureException otherwise. */
+export function verifySignature(req: SignedRequest, auth: Authorization, secret: string, now = Date.now()): void {
+  const signedAt = parseAmzDate(auth.amzDate);
+  if (Number.isNaN(signedAt)) throw invalidSignature(`Date must be in ISO-8601 'basic format'. Got '${auth.amzDate}'.`);
+  if (signedAt < now - MAX_SKEW_MS) {
+    throw invalidSignature(
+      `Signature expired: ${auth.amzDate} is now earlier than ${formatAmzDate(now - MAX_SKEW_MS)} ` +
+        `(${formatAmzDate(now)} - 15 min.)`,
+    );
+  }
+  if (signedAt > now + MAX_SKEW_MS) {
+    throw invalidSignature(
+      `Signature not yet current: ${auth.amzDate} is still later than ${formatAmzDate(now + MAX_SKEW_MS)} ` +
+        `(${formatAmzDate(now)} + 15 min.)`,
+    );
+  }
+  const bodyHash = sha256Hex(req.body);
+  const claimedHash = header(req.headers, 'x-amz-content-sha256');
+  if (claimedHash !== undefined && claimedHash !== 'UNSIGNED-PAYLOAD' && claimedHash !== bodyHash) {
+    throw invalidSignature("The provided 'x-amz-content-sha256' header does not match what was computed.");
+  }
+  const q = req.rawUrl.indexOf('?');
+  const path = q < 0 ? req.rawUrl : req.rawUrl.slice(0, q);
+  let headerBlock = '';
+  for (const name of auth.signedHeaders) {
+    const value = header(req.headers, name) ?? '';
+    headerBlock += `${name}:${value.trim().replace(/\s+/g, ' ')}\n`;
+  }
+  const canonical = [
+    req.method,
+    canonicalPath(path),
+    canonicalQuery(q < 0 ? '' : req.rawUrl.slice(q + 1)),
+    headerBlock,
+    auth.signedHeaders.join(';'),
+    claimedHash ?? bodyHash,
+  ].join('\n');
+  const stringToSign = `AWS4-HMAC-SHA256\n${auth.amzDate}\n${auth.date}/${auth.region}/${auth.service}/aws4_request\n${createHash('sha256').update(canonical).digest('hex')}`;
+  const expected = createHmac('sha256', signingKey(secret, auth.date, auth.region, auth.service))
+    .update(stringToSign)
+    .digest();
+  const given = Buffer.from(auth.signature, 'hex');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalidSignature(MISMATCH);
+}

@@ -1,0 +1,80 @@
+/**
+ * The HTTP face of an emulator: fastify on one port for HTTP/1.1 and h2c, every operation of routes/ registered
+ * at its model method and path, the admin endpoints, and AWS-shaped errors for everything else.
+ */
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import type { Logger } from 'pino';
+import type { Emulator } from '../emulator.js';
+import { OPERATIONS, type OperationName } from '../generated/operations.js';
+import { AwsError, internal, serialization, unknownOperation, validation } from '../protocol/errors.js';
+import { allRoutes } from '../../routes/index.js';
+import adminRoutes from '../../routes/emulator.js';
+import { createDualServer } from './dual-protocol.js';
+import { handleOperation } from './pipeline.js';
+
+/** InlineCode nodes may carry up to 5 MB of code; leave room for the rest of the definition. */
+const BODY_LIMIT = 8 * 1024 * 1024;
+
+export function sendError(reply: FastifyReply, error: AwsError): FastifyReply {
+  return reply
+    .code(error.statusCode)
+    .header('x-amzn-errortype', error.type)
+    .type('application/json')
+    .send(error.body());
+}
+
+/** Fastify's own failures (body too large, bad content) become the AWS errors a client would get. */
+function toAwsError(err: FastifyError | Error): AwsError {
+  if (err instanceof AwsError) return err;
+  const status = (err as FastifyError).statusCode ?? 500;
+  if (status === 413) return new AwsError('ValidationException', 413, 'Request entity too large.');
+  if (status >= 400 && status < 500) {
+    return (err as FastifyError).code?.startsWith('FST_ERR_CTP') ? serialization(err.message) : validation(err.message);
+  }
+  return internal();
+}
+
+export interface ServerOptions {
+  logger: Logger;
+  adminToken?: string;
+}
+
+export function buildServer(emulator: Emulator, options: ServerOptions): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    serverFactory: (handler) => createDualServer(handler) as never,
+    bodyLimit: BODY_LIMIT,
+    maxParamLength: 2048,
+    forceCloseConnections: true,
+    genReqId: () => randomUUID(),
+  });
+
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.header('x-amzn-requestid', req.id);
+    done();
+  });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const error = toAwsError(err);
+    if (error.statusCode >= 500) req.log.error({ err }, 'request failed');
+    return sendError(reply, error);
+  });
+  app.setNotFoundHandler((_req, reply) => sendError(reply, unknownOperation()));
+
+  for (const route of allRoutes) {
+    const spec = OPERATIONS[route.operation as OperationName];
+    // No operation is reachable without its IAM action: a route that does not declare one is a bug.
+    if (!spec || !route.action) throw new Error(`route ${route.operation}: unknown operation or no IAM action`);
+    app.route({
+      method: spec.method,
+      url: spec.uri.replace(/\{(\w+)\+?\}/g, ':$1'),
+      handler: (req, reply) => handleOperation(emulator, route, spec.successCode, req, reply),
+    });
+  }
+  app.register(adminRoutes, { emulator, adminToken: options.adminToken });
+  return app;
+}

@@ -1,0 +1,91 @@
+/**
+ * The path of one API request: authenticate (SigV4) → parse → validate (service model) → authorize (IAM) →
+ * operation → reply. Everything a client can see go wrong leaves here as an AwsError.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Emulator } from '../emulator.js';
+import { AwsError, serialization } from '../protocol/errors.js';
+import { EVENT_STREAM_CONTENT_TYPE } from '../protocol/eventstream.js';
+import { validateInput } from '../protocol/validate-input.js';
+import { worldOf } from '../world/universe.js';
+import { authenticate } from './authenticate.js';
+import { requestContext } from './request-context.js';
+import type { RouteDefinition, StreamedResult } from './route.js';
+
+const PASSED_TO_BEDROCK = { 'iam:PassedToService': 'bedrock.amazonaws.com' };
+
+function parseBody(raw: Buffer | undefined): unknown {
+  if (!raw || raw.length === 0) return undefined;
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw serialization('The request body could not be parsed as JSON.');
+  }
+}
+
+export async function handleOperation(
+  emulator: Emulator,
+  route: RouteDefinition,
+  successCode: number,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<unknown> {
+  const rawBody = req.body as Buffer | undefined;
+  const now = emulator.env.clock();
+  const caller = authenticate(
+    emulator.universe,
+    emulator.mode,
+    { method: req.method, rawUrl: req.url, headers: req.headers, body: rawBody },
+    now,
+  );
+  const input = validateInput(route.operation, {
+    pathParams: req.params as Record<string, string>,
+    query: req.query as Record<string, string | string[]>,
+    body: parseBody(rawBody),
+  }) as Record<string, unknown>;
+  const universe = emulator.universe;
+  const world = worldOf(universe, caller.account, caller.region);
+  if (emulator.mode !== 'off') {
+    const resource = route.resource(input, world);
+    const context = requestContext(req, world, resource, route, input, now);
+    emulator.authorizer.authorize(caller, { action: route.action, resource, context });
+    const passed = emulator.passRoleCheck ? route.passRole?.(input) : undefined;
+    if (passed) {
+      emulator.authorizer.authorize(caller, {
+        action: 'iam:PassRole',
+        resource: passed,
+        context: { ...context, ...PASSED_TO_BEDROCK },
+      });
+    }
+  }
+  const result = await route.handler(
+    { ...emulator.env, universe, world, caller: { arn: caller.arn, account: caller.account } },
+    input,
+  );
+  if (route.streamed) return sendStream(reply, result as StreamedResult);
+  return reply.code(successCode).send(result);
+}
+
+/** Frames go out as they are produced; a failure after the first frame is the producer's to frame. */
+async function sendStream(reply: FastifyReply, result: StreamedResult): Promise<FastifyReply> {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': EVENT_STREAM_CONTENT_TYPE,
+    'x-amzn-requestid': String(reply.request.id),
+    ...result.headers,
+  });
+  try {
+    for await (const frame of result.frames) {
+      if (res.destroyed) break;
+      res.write(frame);
+    }
+  } finally {
+    res.end();
+  }
+  return reply;
+}
+
+export function isAwsError(err: unknown): err is AwsError {
+  return err instanceof AwsError;
+}

@@ -1,0 +1,35 @@
+/**
+ * The IAM request context AWS populates for a Bedrock call (SPEC §3.2): request and resource tags and the
+ * environment keys (the principal's own keys are src/iam's to add).
+ */
+import type { FastifyRequest } from 'fastify';
+import type { World } from '../world/world.js';
+import type { ContextValue } from './authorize.js';
+import type { RouteDefinition } from './route.js';
+
+export function requestContext(
+  req: FastifyRequest,
+  world: World,
+  resource: string,
+  route: RouteDefinition,
+  input: Record<string, unknown>,
+  now: number,
+): Record<string, ContextValue> {
+  const context: Record<string, ContextValue> = {
+    'aws:SourceIp': req.ip,
+    'aws:CurrentTime': new Date(now).toISOString(),
+    'aws:EpochTime': Math.floor(now / 1000),
+    'aws:SecureTransport': false,
+    'aws:RequestedRegion': world.region,
+  };
+  const requestTags = route.requestTags?.(input);
+  if (requestTags) {
+    for (const [k, v] of Object.entries(requestTags)) context[`aws:RequestTag/${k}`] = v;
+    context['aws:TagKeys'] = Object.keys(requestTags);
+  }
+  const tagKeys = route.tagKeys?.(input);
+  if (tagKeys) context['aws:TagKeys'] = tagKeys;
+  const resourceTags = resource === '*' ? undefined : world.tags.get(resource);
+  if (resourceTags) for (const [k, v] of Object.entries(resourceTags)) context[`aws:ResourceTag/${k}`] = v;
+  return context;
+}

@@ -1,0 +1,60 @@
+/**
+ * Ids and timestamps for resources created at run time. With a seed (`--seed N`) both are deterministic, so that
+ * snapshot-style tests see the same ids and times on every run.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const SEEDED_EPOCH = Date.UTC(2025, 0, 1);
+
+export interface IdSource {
+  /** `[A-Z0-9]{10}`, the form of every Bedrock resource id. */
+  id10(): string;
+  uuid(): string;
+  /** ISO-8601 time for createdAt/updatedAt. */
+  now(): string;
+}
+
+/** mulberry32: small, fast, good enough for ids. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function createIdSource(seed?: number): IdSource {
+  if (seed === undefined) {
+    return {
+      id10: () => {
+        const bytes = randomBytes(10);
+        let s = '';
+        for (const b of bytes) s += ALPHABET[b % 36];
+        return s;
+      },
+      uuid: () => randomUUID(),
+      now: () => new Date().toISOString(),
+    };
+  }
+  const random = seededRandom(seed);
+  let tick = 0;
+  const hex = (n: number) => {
+    let s = '';
+    for (let i = 0; i < n; i++) s += Math.floor(random() * 16).toString(16);
+    return s;
+  };
+  return {
+    id10: () => {
+      let s = '';
+      for (let i = 0; i < 10; i++) s += ALPHABET[Math.floor(random() * 36)];
+      return s;
+    },
+    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(random() * 4)]}${hex(3)}-${hex(12)}`,
+    // One second apart, so that ordering by time is stable and readable.
+    now: () => new Date(SEEDED_EPOCH + 1000 * tick++).toISOString(),
+  };
+}
