@@ -46,7 +46,7 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
     logController: new LogController({ disableRequestLogging: true }),
     serverFactory: (handler) => createDualServer(handler) as never,
     bodyLimit: BODY_LIMIT,
-    maxParamLength: 2048,
+    routerOptions: { maxParamLength: 2048 },
     forceCloseConnections: true,
     genReqId: () => randomUUID(),
   });
