@@ -17,7 +17,7 @@ export function PrepareFlow(ctx: OperationContext, input: { flowIdentifier: stri
   beginPreparation(flow, {
     readyAt: ctx.clock() + ctx.settings.prepareDelayMs,
     snapshot,
-    validations: checkForPreparation(ctx, snapshot),
+    validations: checkForPreparation(ctx, snapshot, flow.arn),
   });
   return { id: flow.id, status: flow.status };
 }

@@ -1,15 +1,16 @@
-/** What PrepareFlow checks: the definition, every resource it references, and the execution role. */
+/**
+ * What PrepareFlow checks (SPEC §3.3): the definition (every validation type), every resource its nodes reference,
+ * and the execution role — it must exist in the caller's account and trust bedrock.amazonaws.com.
+ */
+import { limitValidations, validateDefinition, validateReferences, validation } from '../../flows/index.js';
+import { referenceResolver } from '../../world/reference-resolver.js';
 import type { FlowSnapshot, FlowValidationData } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 
-export function checkForPreparation(_ctx: OperationContext, snapshot: FlowSnapshot): FlowValidationData[] {
-  const nodes = (snapshot.definition?.nodes as { type?: string }[] | undefined) ?? [];
-  const found: FlowValidationData[] = [];
-  if (!nodes.some((n) => n.type === 'Input')) {
-    found.push({ message: 'The flow has no input node.', severity: 'Error', type: 'MissingStartingNodes', details: { missingStartingNodes: {} } });
-  }
-  if (!nodes.some((n) => n.type === 'Output')) {
-    found.push({ message: 'The flow has no output node.', severity: 'Error', type: 'MissingEndingNodes', details: { missingEndingNodes: {} } });
-  }
-  return found;
+export function checkForPreparation(ctx: OperationContext, snapshot: FlowSnapshot, flowArn: string): FlowValidationData[] {
+  const definition = snapshot.definition ?? {};
+  const found = [...validateDefinition(definition), ...validateReferences(definition, referenceResolver(ctx.universe, ctx.world))];
+  const role = ctx.roleAuthorizer?.assumeRole(snapshot.executionRoleArn, flowArn);
+  if (role && !role.ok) found.push(validation('Unspecified', {}, role.message));
+  return limitValidations(found) as unknown as FlowValidationData[];
 }
