@@ -1,4 +1,5 @@
 /** What every operation receives besides its input: the state it acts on and who is asking. */
+import type { RoleAuthorizer } from '../flows/executor/role-authorizer.js';
 import type { IdSource } from '../world/ids.js';
 import type { Universe } from '../world/universe.js';
 import type { World } from '../world/world.js';
@@ -22,6 +23,9 @@ export interface Quotas {
   aliasesPerFlow: number;
   promptsPerAccount: number;
   versionsPerPrompt: number;
+  knowledgeBasesPerAccount: number;
+  agentsPerAccount: number;
+  aliasesPerAgent: number;
 }
 
 export const AWS_QUOTAS: Quotas = {
@@ -30,6 +34,9 @@ export const AWS_QUOTAS: Quotas = {
   aliasesPerFlow: 10,
   promptsPerAccount: 500,
   versionsPerPrompt: 10,
+  knowledgeBasesPerAccount: 100,
+  agentsPerAccount: 200,
+  aliasesPerAgent: 10,
 };
 
 /** What stays the same across requests of one emulator. */
@@ -44,4 +51,6 @@ export interface OperationContext extends Environment {
   universe: Universe;
   world: World;
   caller: Caller;
+  /** The flow execution role's IAM checks (PrepareFlow, InvokeFlow); absent only in hand-built unit-test contexts. */
+  roleAuthorizer?: RoleAuthorizer;
 }

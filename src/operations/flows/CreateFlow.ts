@@ -1,4 +1,3 @@
-import { toStoredFloats } from '../float32.js';
 import { quota } from '../../protocol/errors.js';
 import { flowAliasArn, flowArn } from '../../world/arns.js';
 import type { FlowDefinitionData, FlowRecord } from '../../world/records.js';
@@ -32,7 +31,7 @@ export function CreateFlow(ctx: OperationContext, input: CreateFlowInput, flowId
       description: input.description,
       executionRoleArn: input.executionRoleArn,
       customerEncryptionKeyArn: input.customerEncryptionKeyArn,
-      definition: toStoredFloats(input.definition),
+      definition: input.definition,
       status: 'NotPrepared',
       createdAt: now,
       updatedAt: now,

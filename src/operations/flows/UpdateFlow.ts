@@ -1,4 +1,3 @@
-import { toStoredFloats } from '../float32.js';
 import type { FlowDefinitionData } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { findFlow, flowResponse } from './flow-lookup.js';
@@ -19,7 +18,7 @@ export function UpdateFlow(ctx: OperationContext, input: UpdateFlowInput) {
   flow.executionRoleArn = input.executionRoleArn;
   flow.description = input.description;
   flow.customerEncryptionKeyArn = input.customerEncryptionKeyArn;
-  flow.definition = toStoredFloats(input.definition);
+  flow.definition = input.definition;
   flow.status = 'NotPrepared';
   flow.preparing = undefined;
   flow.validations = undefined;

@@ -2,7 +2,6 @@ import { quota } from '../../protocol/errors.js';
 import { promptArn } from '../../world/arns.js';
 import type { PromptRecord, PromptVariantData } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
-import { toStoredFloats } from '../float32.js';
 import { idempotent } from '../idempotency.js';
 import { addTags } from '../tags/tag-store.js';
 import { promptResponse } from './prompt-lookup.js';
@@ -32,7 +31,7 @@ export function CreatePrompt(ctx: OperationContext, input: CreatePromptInput, pr
         description: input.description,
         customerEncryptionKeyArn: input.customerEncryptionKeyArn,
         defaultVariant: input.defaultVariant,
-        variants: toStoredFloats(input.variants),
+        variants: input.variants,
         version: 'DRAFT',
         createdAt: now,
         updatedAt: now,

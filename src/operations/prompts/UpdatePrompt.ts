@@ -1,5 +1,4 @@
 import type { OperationContext } from '../context.js';
-import { toStoredFloats } from '../float32.js';
 import type { CreatePromptInput } from './CreatePrompt.js';
 import { findPrompt, promptResponse } from './prompt-lookup.js';
 
@@ -14,7 +13,7 @@ export function UpdatePrompt(
     description: input.description,
     customerEncryptionKeyArn: input.customerEncryptionKeyArn,
     defaultVariant: input.defaultVariant,
-    variants: toStoredFloats(input.variants),
+    variants: input.variants,
     version: 'DRAFT',
     createdAt: prompt.draft.createdAt,
     updatedAt: ctx.ids.now(),

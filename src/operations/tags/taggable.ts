@@ -18,6 +18,15 @@ function exists(world: World, resource: string): boolean {
       const prompt = world.prompts.get(id ?? '');
       return prompt !== undefined && (version === undefined || prompt.versions[version] !== undefined);
     }
+    case 'knowledge-base':
+      return rest.length === 1 && world.knowledgeBases.has(rest[0] ?? '');
+    case 'agent':
+      return rest.length === 1 && world.agents.has(rest[0] ?? '');
+    case 'agent-alias': {
+      // agent-alias/AGENTID/ALIASID; the test alias is a real, taggable alias.
+      const [agentId = '', aliasId = ''] = rest;
+      return rest.length === 2 && world.agents.get(agentId)?.aliases[aliasId] !== undefined;
+    }
     default:
       return false;
   }
