@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { FixtureError } from './fixtures/fixture-error.js';
 import { startEmulator } from './index.js';
 import { createLogger } from './logger.js';
-import type { IamMode } from './server/authenticate.js';
+import type { IamMode } from './access/caller-authorizer.js';
 
 const HELP = `Usage: bedrock-flows-emulator [serve] [options]
 

@@ -10,9 +10,10 @@ import { checkFixture, readFixtureFile, type LoadedFixture } from './fixtures/re
 import type { FixtureDocument } from './fixtures/schema.js';
 import { AWS_QUOTAS, type Environment, type Quotas } from './operations/context.js';
 import { DEFAULT_FIXTURES } from './package-root.js';
-import type { IamMode } from './server/authenticate.js';
-import { createAuthorizer, type Authorizer } from './server/authorize.js';
-import { DecisionLog } from './server/decision-log.js';
+import type { IamMode } from './access/caller-authorizer.js';
+import { DecisionLog } from './access/decision-log.js';
+import { roleAuthorizer } from './access/role-authorizer.js';
+import type { RoleAuthorizer } from './flows/executor/role-authorizer.js';
 import { createIdSource } from './world/ids.js';
 import { createUniverse, type Universe } from './world/universe.js';
 
@@ -29,38 +30,59 @@ export interface EmulatorOptions {
 }
 
 export class Emulator {
-  readonly mode: IamMode;
   readonly env: Environment;
   readonly decisions = new DecisionLog();
-  readonly authorizer: Authorizer;
   readonly passRoleCheck: boolean;
-  universe: Universe;
+  private current!: Universe;
+  private currentRoleAuthorizer!: RoleAuthorizer;
   private readonly initial: LoadedFixture[];
 
   constructor(
     options: EmulatorOptions,
     readonly log: Logger,
   ) {
-    this.mode = options.iam ?? 'enforce';
     this.passRoleCheck = options.passRoleCheck ?? true;
     this.env = {
       ids: createIdSource(options.seed),
-      settings: { prepareDelayMs: options.prepareDelayMs ?? 0, quotas: { ...AWS_QUOTAS, ...options.quotas } },
+      settings: {
+        iamMode: options.iam ?? 'enforce',
+        prepareDelayMs: options.prepareDelayMs ?? 0,
+        quotas: { ...AWS_QUOTAS, ...options.quotas },
+      },
       clock: Date.now,
     };
-    this.authorizer = createAuthorizer(this.mode, this.decisions, log);
     this.initial = (options.fixtures ?? [DEFAULT_FIXTURES]).map((f, i) =>
       typeof f === 'string' ? readFixtureFile(f) : checkFixture(f, `fixtures[${i}]`, process.cwd()),
     );
     this.universe = this.build();
   }
 
+  get mode(): IamMode {
+    return this.env.settings.iamMode;
+  }
+
+  get universe(): Universe {
+    return this.current;
+  }
+
+  /** The execution-role checks against the current world (PrepareFlow, InvokeFlow). */
+  get roleAuthorizer(): RoleAuthorizer {
+    return this.currentRoleAuthorizer;
+  }
+
+  private set universe(universe: Universe) {
+    this.current = universe;
+    this.currentRoleAuthorizer = roleAuthorizer(universe, this.mode, this.decisions);
+  }
+
+  private readonly warn = (where: string, message: string) => this.log.warn(`fixture ${where}: ${message}`);
+
   private build(): Universe {
     const base = createUniverse();
     const first = this.initial[0]?.doc;
     if (first?.account) base.defaultAccount = first.account;
     if (first?.region) base.defaultRegion = first.region;
-    return applyFixtures(base, this.env, this.initial);
+    return applyFixtures(base, this.env, this.initial, this.warn);
   }
 
   /** Back to the state right after start-up. */
@@ -72,7 +94,7 @@ export class Emulator {
   /** Applies one more fixture document, all or nothing; throws FixtureError. */
   load(fixture: unknown, source = 'fixture'): void {
     const loaded = typeof fixture === 'string' ? readFixtureFile(fixture) : checkFixture(fixture, source, process.cwd());
-    this.universe = applyFixtures(this.universe, this.env, [loaded]);
+    this.universe = applyFixtures(this.universe, this.env, [loaded], this.warn);
   }
 
   state(): FixtureDocument {

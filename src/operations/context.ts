@@ -1,5 +1,6 @@
 /** What every operation receives besides its input: the state it acts on and who is asking. */
 import type { RoleAuthorizer } from '../flows/executor/role-authorizer.js';
+import type { IamMode } from '../access/caller-authorizer.js';
 import type { IdSource } from '../world/ids.js';
 import type { Universe } from '../world/universe.js';
 import type { World } from '../world/world.js';
@@ -11,6 +12,8 @@ export interface Caller {
 }
 
 export interface Settings {
+  /** How callers and execution roles are checked (enforce, audit, off). */
+  iamMode: IamMode;
   /** How long PrepareFlow reports `Preparing` before its result shows (0: settled at the next read). */
   prepareDelayMs: number;
   /** AWS's count quotas (bedrock-flows-api.md §8); adjustable, as some are on AWS. */

@@ -7,8 +7,8 @@ import { unrecognizedClient } from '../protocol/errors.js';
 import type { IdentityFixture } from '../fixtures/schema.js';
 import { accountOf } from '../fixtures/apply-identities.js';
 import type { Universe } from '../world/universe.js';
+import type { IamMode } from '../access/caller-authorizer.js';
 
-export type IamMode = 'enforce' | 'audit' | 'off';
 
 export interface Authenticated {
   arn: string;

@@ -8,6 +8,7 @@ import { AwsError, serialization } from '../protocol/errors.js';
 import { EVENT_STREAM_CONTENT_TYPE } from '../protocol/eventstream.js';
 import { validateInput } from '../protocol/validate-input.js';
 import { worldOf } from '../world/universe.js';
+import { authorizeCaller } from '../access/caller-authorizer.js';
 import { authenticate } from './authenticate.js';
 import { requestContext } from './request-context.js';
 import type { RouteDefinition, StreamedResult } from './route.js';
@@ -45,21 +46,23 @@ export async function handleOperation(
   }) as Record<string, unknown>;
   const universe = emulator.universe;
   const world = worldOf(universe, caller.account, caller.region);
-  if (emulator.mode !== 'off') {
+  if (caller.identity) {
     const resource = route.resource(input, world);
     const context = requestContext(req, world, resource, route, input, now);
-    emulator.authorizer.authorize(caller, { action: route.action, resource, context });
+    const check = (action: string, arn: string, keys = context) =>
+      authorizeCaller(emulator.mode, caller.identity!, { action, resource: arn, context: keys }, emulator.decisions, req.log);
+    check(route.action, resource);
     const passed = emulator.passRoleCheck ? route.passRole?.(input) : undefined;
-    if (passed) {
-      emulator.authorizer.authorize(caller, {
-        action: 'iam:PassRole',
-        resource: passed,
-        context: { ...context, ...PASSED_TO_BEDROCK },
-      });
-    }
+    if (passed) check('iam:PassRole', passed, { ...context, ...PASSED_TO_BEDROCK });
   }
   const result = await route.handler(
-    { ...emulator.env, universe, world, caller: { arn: caller.arn, account: caller.account } },
+    {
+      ...emulator.env,
+      universe,
+      world,
+      caller: { arn: caller.arn, account: caller.account },
+      roleAuthorizer: emulator.roleAuthorizer,
+    },
     input,
   );
   if (route.streamed) return sendStream(reply, result as StreamedResult);

@@ -4,7 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { World } from '../world/world.js';
-import type { ContextValue } from './authorize.js';
+import type { ContextValue } from '../iam/index.js';
 import type { RouteDefinition } from './route.js';
 
 export function requestContext(

@@ -1,0 +1,48 @@
+/**
+ * Authorizes an API caller's action on a resource with AWS's evaluation logic (src/iam), records the decision,
+ * and in mode `enforce` answers a denial with AccessDeniedException in AWS's words; `audit` only logs it.
+ */
+import { accessDenied } from '../protocol/errors.js';
+import { accessDeniedMessage, authorize, type ContextValues } from '../iam/index.js';
+import type { IdentityFixture } from '../fixtures/schema.js';
+import type { DecisionLog } from './decision-log.js';
+import { compileIdentity } from './principals.js';
+import { recordDecision } from './record-decision.js';
+
+export type IamMode = 'enforce' | 'audit' | 'off';
+
+export interface AccessRequest {
+  action: string;
+  resource: string;
+  context: ContextValues;
+}
+
+export interface AccessLog {
+  warn(obj: object, msg: string): void;
+  debug(obj: object, msg: string): void;
+}
+
+export function authorizeCaller(
+  mode: IamMode,
+  identity: IdentityFixture,
+  request: AccessRequest,
+  decisions: DecisionLog,
+  log: AccessLog,
+): void {
+  const { principal, keys } = compileIdentity(identity);
+  const decision = authorize({
+    principal,
+    action: request.action,
+    resource: request.resource,
+    context: { ...request.context, ...keys },
+  });
+  recordDecision(decisions, principal.arn, request.action, request.resource, decision, mode === 'enforce');
+  if (decision.decision === 'Allow') return;
+  const message = accessDeniedMessage(principal, request.action, request.resource, decision);
+  if (mode === 'audit') {
+    log.warn({ decision }, `audit: would deny: ${message}`);
+    return;
+  }
+  log.debug({ decision }, `denied: ${message}`);
+  throw accessDenied(message);
+}
