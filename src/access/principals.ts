@@ -57,7 +57,8 @@ function policiesOf(
   entry: { policies?: unknown[]; managedPolicies?: string[] },
   warn?: PolicyWarningSink,
 ): CompiledPolicy[] {
-  const inline = (entry.policies ?? []).map((doc, i) => compile(doc, `policies[${i}]`, 'identity', warn));
+  // Fixture `policies` are inline policies (SPEC §2), with PutUserPolicy's rules (a missing Version is 2008-10-17).
+  const inline = (entry.policies ?? []).map((doc, i) => compile(doc, `policies[${i}]`, 'inline', warn));
   const managed = (entry.managedPolicies ?? []).map((name, i) => {
     const policy = managedPolicyByNameOrArn(name);
     if (!policy) throw new PolicyLoadError(`managedPolicies[${i}]`, `no AWS managed policy is named ${name}`);
@@ -95,7 +96,7 @@ export function compileIdentity(identity: IdentityFixture, warn?: PolicyWarningS
       ? { boundary: compile(identity.permissionsBoundary, 'permissionsBoundary', 'identity', warn) }
       : {}),
     ...(identity.sessionPolicies
-      ? { sessionPolicies: identity.sessionPolicies.map((d, i) => compile(d, `sessionPolicies[${i}]`, 'identity', warn)) }
+      ? { sessionPolicies: identity.sessionPolicies.map((d, i) => compile(d, `sessionPolicies[${i}]`, 'inline', warn)) }
       : {}),
   };
   const compiled = { principal, keys: principalContextKeys(principal) };

@@ -30,7 +30,7 @@ export function splitArn(arn: string): ArnParts | undefined {
  * One test of an ARN's text against static patterns (no variables). `*` alone matches anything, the literal
  * request resource `*` included; a pattern that is not a six-part ARN matches nothing else.
  */
-export function compileArnPatterns(patterns: readonly string[]): Matcher {
+function compileArnPatterns(patterns: readonly string[]): Matcher {
   if (patterns.includes('*')) return () => true;
   const exact = new Set<string>();
   const sources: string[] = [];
@@ -46,7 +46,7 @@ export function compileArnPatterns(patterns: readonly string[]): Matcher {
 }
 
 /** A pattern holding policy variables: resolved against the request, then matched part by part. */
-export function compileArnTemplate(template: readonly TemplatePart[]): (arn: string, context: RequestContext) => boolean {
+function compileArnTemplate(template: readonly TemplatePart[]): (arn: string, context: RequestContext) => boolean {
   return (arn, context) => {
     const pieces = resolveTemplate(template, context);
     if (!pieces) return false;
@@ -83,7 +83,7 @@ export function compileArnMatcher(
     else statics.push(pattern);
   }
   const matchStatic = compileArnPatterns(statics);
-  if (templates.length === 0) return (arn) => matchStatic(arn);
+  if (templates.length === 0) return matchStatic;
   const matchTemplates = templates.map(compileArnTemplate);
   return (arn, context) => matchStatic(arn) || matchTemplates.some((match) => match(arn, context));
 }

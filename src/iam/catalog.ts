@@ -43,10 +43,6 @@ export function isKnownService(service: string): boolean {
   return Object.hasOwn(SERVICE_ACTIONS, service.toLowerCase());
 }
 
-export function knownServices(): readonly string[] {
-  return Object.keys(SERVICE_ACTIONS);
-}
-
 /** `service:Action` in AWS's spelling, or undefined when no service defines it (case-insensitive lookup). */
 export function canonicalAction(action: string): string | undefined {
   const [service, name] = splitAction(action);
@@ -76,7 +72,7 @@ export function nearestAction(action: string): string | undefined {
 }
 
 export function nearestService(service: string): string | undefined {
-  return nearest(service, knownServices());
+  return nearest(service, Object.keys(SERVICE_ACTIONS));
 }
 
 function detailOf(action: string): [entry: string | undefined, service: string] {

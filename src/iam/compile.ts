@@ -1,7 +1,7 @@
 /**
  * Compiles a parsed policy once: action lists into a lower-cased set plus one RegExp, resources into one RegExp
- * over the ARN, conditions into tests. Evaluation then does no parsing and no RegExp building (except for
- * resource patterns holding policy variables, resolved per request).
+ * over the ARN, conditions into tests. Evaluation then parses nothing and builds no RegExp; only patterns holding
+ * policy variables are resolved per request.
  */
 import { compileArnMatcher } from './arn-pattern.js';
 import { compileCondition, type CompiledCondition } from './conditions/condition.js';
@@ -35,13 +35,15 @@ export interface CompiledStatement {
 
 export function compilePolicy(document: PolicyDocument, name: string, kind: PolicyKind): CompiledPolicy {
   const variables = document.version === '2012-10-17';
-  return { name, kind, document, statements: document.statements.map((statement, index) => compileStatement(statement, index, variables)) };
+  const statements = document.statements.map((statement, index) => compileStatement(statement, index, variables));
+  return { name, kind, document, statements };
 }
 
 function compileStatement(statement: PolicyStatement, index: number, variables: boolean): CompiledStatement {
   const actions = statement.action ?? statement.notAction ?? [];
   const matchesAction = compileActions(actions, statement.notAction !== undefined);
   const resources = statement.resource ?? statement.notResource;
+  const notResource = statement.notResource !== undefined;
   const principal = statement.principal ?? statement.notPrincipal;
   const conditions: CompiledCondition[] = [];
   for (const [operator, keys] of Object.entries(statement.condition ?? {})) {
@@ -57,7 +59,7 @@ function compileStatement(statement: PolicyStatement, index: number, variables: 
     conditions,
     matchesAction,
     ...(statement.sid === undefined ? {} : { sid: statement.sid }),
-    ...(resources ? { matchesResource: compileResources(resources, statement.notResource !== undefined, variables) } : {}),
+    ...(resources ? { matchesResource: compileResources(resources, notResource, variables) } : {}),
     ...(principal ? { matchesPrincipal: compilePrincipalElement(statement) } : {}),
   };
 }
@@ -81,6 +83,8 @@ function compilePrincipalElement(statement: PolicyStatement): PrincipalMatcher {
   const excluded = compilePrincipal(statement.notPrincipal ?? '*');
   // IAM documents that a Deny with NotPrincipal always applies to a principal that has a permissions boundary.
   const boundaryAlwaysDenied = statement.effect === 'Deny';
-  return (principal) =>
-    excluded(principal) === undefined || (boundaryAlwaysDenied && principal.boundary !== undefined) ? 'direct' : undefined;
+  return (principal) => {
+    const applies = excluded(principal) === undefined || (boundaryAlwaysDenied && principal.boundary !== undefined);
+    return applies ? 'direct' : undefined;
+  };
 }

@@ -1,6 +1,6 @@
 /**
  * The request context: condition keys and their values. Key names are case-insensitive in IAM (including the tag
- * key in `aws:ResourceTag/Key`), so keys are lower-cased once when the context is built.
+ * key in `aws:ResourceTag/Key`), so lookups go through a lower-cased index of the keys.
  */
 export type ContextValue = string | number | boolean | readonly (string | number | boolean)[];
 export type ContextValues = Readonly<Record<string, ContextValue>>;

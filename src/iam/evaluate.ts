@@ -57,6 +57,7 @@ interface Scan {
 
 const NONE: Scan = {};
 const MATCH_RANK: Readonly<Record<PrincipalMatch, number>> = { account: 1, role: 2, direct: 3 };
+const rank = (match: PrincipalMatch | undefined): number => (match === undefined ? 0 : MATCH_RANK[match]);
 
 /** What one evaluation works on, passed to the helpers below (no closures are built per request). */
 interface Evaluation {
@@ -126,7 +127,8 @@ export function authorize(request: AuthorizationRequest): Decision {
 
 function denial(type: PolicyType, scan: Scan | undefined, context: RequestContext): Decision | undefined {
   if (!scan?.deny) return undefined;
-  return { decision: 'ExplicitDeny', deniedBy: type, decidedBy: deciding(type, scan.deny), contextKeysRead: context.keysRead() };
+  const decidedBy = deciding(type, scan.deny);
+  return { decision: 'ExplicitDeny', deniedBy: type, decidedBy, contextKeysRead: context.keysRead() };
 }
 
 function allow(type: PolicyType, hit: Hit, context: RequestContext): Decision {
@@ -166,9 +168,8 @@ function scanPolicies(policies: readonly CompiledPolicy[], evaluation: Evaluatio
         if (match === undefined) continue;
       }
       const isDeny = statement.effect === 'Deny';
-      if (!isDeny && allow && (allow.match === undefined || MATCH_RANK[allow.match] >= MATCH_RANK[match as PrincipalMatch])) {
-        continue; // an allow at least as strong is already known: its conditions need no evaluation
-      }
+      // An allow at least as strong is already known: this one's conditions need no evaluation.
+      if (!isDeny && allow && (allow.match === undefined || rank(allow.match) >= rank(match))) continue;
       if (!conditionsHold(statement, context)) continue;
       const hit: Hit = match === undefined ? { policy, statement } : { policy, statement, match };
       if (isDeny) return { deny: hit };

@@ -62,7 +62,8 @@ function lintAction(action: string, report: Report): void {
   if (hasWildcard(service)) return;
   if (!isKnownService(service)) {
     const suggestion = nearestService(service);
-    report('unknown-service', `No AWS service has the prefix "${service}" (in "${action}")${didYouMean(suggestion)}`, suggestion);
+    const message = `No AWS service has the prefix "${service}" (in "${action}")${didYouMean(suggestion)}`;
+    report('unknown-service', message, suggestion);
     return;
   }
   if (hasWildcard(action)) {

@@ -2,8 +2,10 @@
 
 /**
  * What the document is, which decides the IAM rules it is held to:
- * - `identity`: a managed identity policy or permissions boundary, checked like IAM CreatePolicy (Version 2012-10-17 required);
- * - `inline`: an inline identity policy or a session policy (Version may be 2008-10-17 or absent: variables stay literal);
+ * - `identity`: a managed identity policy or a permissions boundary, checked like IAM CreatePolicy
+ *   (Version 2012-10-17 required);
+ * - `inline`: an inline identity policy or a session policy (Version may be 2008-10-17 or absent: variables are
+ *   then literal text);
  * - `resource`: a resource-based policy (Principal or NotPrincipal required);
  * - `trust`: a role trust policy (Principal required, no Resource, no NotPrincipal).
  */

@@ -17,13 +17,17 @@ const ANY_MANY: Token = { repeat: true };
 const SEGMENT_ONE: Token = { noSlash: true, repeat: false };
 const SEGMENT_MANY: Token = { noSlash: true, repeat: true };
 const PATH_LIKE = /Path|ObjectName|Alias/;
+const literal = (char: string): Token => ({ char, repeat: false });
 
 function templateTokens(template: string): Token[] {
   const tokens: Token[] = [];
   for (const part of template.split(/(\$\{[^}]*\})/)) {
     const variable = /^\$\{([^}]*)\}$/.exec(part);
-    if (variable) tokens.push(...(PATH_LIKE.test(variable[1] ?? '') ? [ANY_ONE, ANY_MANY] : [SEGMENT_ONE, SEGMENT_MANY]));
-    else for (const char of part) tokens.push({ char, repeat: false });
+    if (variable) {
+      tokens.push(...(PATH_LIKE.test(variable[1] ?? '') ? [ANY_ONE, ANY_MANY] : [SEGMENT_ONE, SEGMENT_MANY]));
+    } else {
+      for (const char of part) tokens.push(literal(char));
+    }
   }
   return tokens;
 }
@@ -32,7 +36,7 @@ function patternTokens(pattern: string): Token[] {
   const tokens: Token[] = [];
   for (const part of pattern.split(/(\$\{[^}]*\})/)) {
     if (/^\$\{[^}]*\}$/.test(part)) tokens.push(ANY_MANY); // a policy variable: any value
-    else for (const char of part) tokens.push(char === '*' ? ANY_MANY : char === '?' ? ANY_ONE : { char, repeat: false });
+    else for (const char of part) tokens.push(char === '*' ? ANY_MANY : char === '?' ? ANY_ONE : literal(char));
   }
   return tokens;
 }

@@ -4,7 +4,7 @@ import type { ValueTest } from './value-test.js';
 
 const EPOCH_SECONDS = /^\s*-?\d+\s*$/;
 
-export function parseDate(text: string): number {
+function parseDate(text: string): number {
   return EPOCH_SECONDS.test(text) ? Number(text) * 1000 : Date.parse(text.toUpperCase());
 }
 

@@ -3,9 +3,9 @@ import type { ValueTest } from './value-test.js';
 
 const NUMBER = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/;
 
-export type Comparison = (request: number, policy: number) => boolean;
+type Comparison = (request: number, policy: number) => boolean;
 
-export const COMPARISONS: Readonly<Record<string, Comparison>> = {
+const COMPARISONS: Readonly<Record<string, Comparison>> = {
   Equals: (a, b) => a === b,
   LessThan: (a, b) => a < b,
   LessThanEquals: (a, b) => a <= b,
@@ -13,12 +13,16 @@ export const COMPARISONS: Readonly<Record<string, Comparison>> = {
   GreaterThanEquals: (a, b) => a >= b,
 };
 
-export function parseNumber(text: string): number {
+function parseNumber(text: string): number {
   return NUMBER.test(text) ? Number(text) : Number.NaN;
 }
 
 /** Compares request and policy values after `parse`; shared with the Date family. */
-export function compileComparisonTest(test: string, values: readonly string[], parse: (text: string) => number): ValueTest {
+export function compileComparisonTest(
+  test: string,
+  values: readonly string[],
+  parse: (text: string) => number,
+): ValueTest {
   const compare = COMPARISONS[test] as Comparison;
   const policyValues = values.map(parse).filter((value) => !Number.isNaN(value));
   return (value) => {

@@ -14,7 +14,8 @@ export function compileStringTest(test: string, values: readonly string[], optio
   }
   const staticTest = test === 'Like' ? likeTest(statics) : equalsTest(statics, test === 'EqualsIgnoreCase');
   if (templates.length === 0) return staticTest;
-  const templateTest = test === 'Like' ? likeTemplatesTest(templates) : equalsTemplatesTest(templates, test === 'EqualsIgnoreCase');
+  const templateTest =
+    test === 'Like' ? likeTemplatesTest(templates) : equalsTemplatesTest(templates, test === 'EqualsIgnoreCase');
   return (value, context) => staticTest(value, context) || templateTest(value, context);
 }
 
@@ -39,7 +40,8 @@ function equalsTemplatesTest(templates: readonly TemplatePart[][], ignoreCase: b
   return (value, context: RequestContext) =>
     templates.some((template) => {
       const resolved = resolveToString(template, context);
-      return resolved !== undefined && (ignoreCase ? resolved.toLowerCase() === value.toLowerCase() : resolved === value);
+      if (resolved === undefined) return false;
+      return ignoreCase ? resolved.toLowerCase() === value.toLowerCase() : resolved === value;
     });
 }
 

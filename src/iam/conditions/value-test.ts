@@ -10,5 +10,3 @@ export interface ValueTestOptions {
   /** Whether `${...}` in policy values are policy variables (Version 2012-10-17 and a family that allows them). */
   readonly variables: boolean;
 }
-
-export const never: ValueTest = () => false;

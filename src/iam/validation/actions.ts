@@ -3,6 +3,7 @@ import { MalformedPolicyDocumentError } from '../errors.js';
 import { asList, type RawObject } from './raw.js';
 
 const BAD_VENDOR = /[^a-zA-Z0-9\-.]/;
+const NO_VENDOR = 'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.';
 
 /** Throws IAM's error for the first malformed action, looking at every Action element before any NotAction. */
 export function checkActionPrefixes(statements: readonly RawObject[]): void {
@@ -16,9 +17,9 @@ export function checkActionPrefixes(statements: readonly RawObject[]): void {
 function checkAction(action: string): void {
   const parts = action.split(':');
   const vendor = parts[0] ?? '';
-  if (parts.length === 1 && vendor !== '*') {
-    throw new MalformedPolicyDocumentError('Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.');
-  }
+  if (parts.length === 1 && vendor !== '*') throw new MalformedPolicyDocumentError(NO_VENDOR);
   if (parts.length > 2) throw new MalformedPolicyDocumentError('Actions/Condition can contain only one colon.');
-  if (vendor !== '*' && BAD_VENDOR.test(vendor)) throw new MalformedPolicyDocumentError(`Vendor ${vendor} is not valid`);
+  if (vendor !== '*' && BAD_VENDOR.test(vendor)) {
+    throw new MalformedPolicyDocumentError(`Vendor ${vendor} is not valid`);
+  }
 }

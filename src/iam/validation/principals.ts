@@ -7,8 +7,13 @@ import { MalformedPolicyDocumentError } from '../errors.js';
 import type { PolicyKind } from '../policy-types.js';
 import { asList, isObject, type RawObject } from './raw.js';
 
-const AWS_PRINCIPAL =
-  /^(\d{12}|arn:aws[a-z-]*:iam::\d{12}:(root|(user|role|federated-user)\/[^*?]+)|arn:aws[a-z-]*:sts::\d{12}:(assumed-role\/[^*?/]+\/[^*?]+|federated-user\/[^*?]+))$/;
+const AWS_PRINCIPAL = new RegExp(
+  [
+    String.raw`^\d{12}$`,
+    String.raw`^arn:aws[a-z-]*:iam::\d{12}:(root|(user|role|federated-user)/[^*?]+)$`,
+    String.raw`^arn:aws[a-z-]*:sts::\d{12}:(assumed-role/[^*?/]+/[^*?]+|federated-user/[^*?]+)$`,
+  ].join('|'),
+);
 
 /** Presence rules, checked early (before legacy parsing). */
 export function checkPrincipalPresence(statements: readonly RawObject[], kind: PolicyKind): void {

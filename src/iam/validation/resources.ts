@@ -6,7 +6,16 @@
 import { hasWildcard } from '../wildcard.js';
 import { asList, type RawObject } from './raw.js';
 
-const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
+const PARTITIONS = new Set([
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-iso',
+  'aws-iso-b',
+  'aws-iso-e',
+  'aws-iso-f',
+  'aws-eusc',
+]);
 const REGION_ERRORS: Readonly<Record<string, (resource: string) => string>> = {
   iam: (resource) => `IAM resource ${resource} cannot contain region information.`,
   s3: (resource) => `Resource ${resource} can not contain region information.`,
@@ -42,7 +51,9 @@ export function checkResources(statements: readonly RawObject[]): ResourceCheck 
     for (const statement of statements) {
       if (!(key in statement)) continue;
       const resources = asList(statement[key]);
-      for (const resource of [...resources].sort().reverse()) formatError = resourceFormatError(resource) ?? formatError;
+      for (const resource of [...resources].sort().reverse()) {
+        formatError = resourceFormatError(resource) ?? formatError;
+      }
       if (formatError === undefined && !resources.every(passesLegacyResourceParse)) legacyFailure = true;
     }
   }
@@ -74,7 +85,8 @@ function partitionError(partition: string, remaining: string[]): string {
   const part = (i: number): string => remaining[i] ?? '*';
   const first = remaining.length === 1 && remaining[0] === '' ? '*' : part(0);
   const last = remaining.length > 3 ? remaining.slice(3).join(':') : '*';
-  return `Partition "${partition}" is not valid for resource "arn:${partition}:${first}:${part(1)}:${part(2)}:${last}".`;
+  const rebuilt = `arn:${partition}:${first}:${part(1)}:${part(2)}:${last}`;
+  return `Partition "${partition}" is not valid for resource "${rebuilt}".`;
 }
 
 function isIamResourcePath(path: string): boolean {
