@@ -1,5 +1,14 @@
 /** Resource ARNs that routes are authorized on, built from the identifiers in their input. */
-import { aliasIdFromIdentifier, flowAliasArn, flowArn, idFromIdentifier, promptArn } from '../src/world/arns.js';
+import {
+  agentAliasArn,
+  agentArn,
+  aliasIdFromIdentifier,
+  flowAliasArn,
+  flowArn,
+  idFromIdentifier,
+  knowledgeBaseArn,
+  promptArn,
+} from '../src/world/arns.js';
 import type { World } from '../src/world/world.js';
 
 const flowId = (identifier: string, w: World) => idFromIdentifier(identifier, w, 'flow');
@@ -18,3 +27,12 @@ export const promptResource = (i: { promptIdentifier: string; promptVersion?: st
 };
 
 export const taggedResource = (i: { resourceArn: string }) => i.resourceArn;
+
+/** Knowledge bases and agents are named by id only in their paths (no ARN forms). */
+export const knowledgeBaseResource = (i: { knowledgeBaseId: string }, w: World) =>
+  knowledgeBaseArn(w, i.knowledgeBaseId);
+
+export const agentResource = (i: { agentId: string }, w: World) => agentArn(w, i.agentId);
+
+export const agentAliasResource = (i: { agentId: string; agentAliasId: string }, w: World) =>
+  agentAliasArn(w, i.agentId, i.agentAliasId);

@@ -2,6 +2,22 @@
  * What the emulator stores. Records are plain data (no classes, no functions) so that a world can be cloned with
  * structuredClone when fixtures are staged, and exported as JSON by /_emulator/state.
  */
+import type {
+  AgentAliasHistoryEvent,
+  AgentAliasRoutingConfigurationListItem,
+  AgentAliasStatus,
+  AgentCollaboration,
+  AgentStatus,
+  AliasInvocationState,
+  CustomOrchestration,
+  GuardrailConfiguration,
+  KnowledgeBaseConfiguration,
+  KnowledgeBaseStatus,
+  MemoryConfiguration,
+  OrchestrationType,
+  PromptOverrideConfiguration,
+  StorageConfiguration,
+} from '../generated/types.js';
 
 /** A flow definition as the API carries it; its structure is checked by flows/validate. */
 export type FlowDefinitionData = Record<string, unknown>;
@@ -90,4 +106,131 @@ export interface IdempotentCall {
   fingerprint: string;
   response: unknown;
   at: number;
+}
+
+/** The states of an asynchronous flow execution (StartFlowExecution). */
+export type FlowExecutionStatus = 'Running' | 'Succeeded' | 'Failed' | 'TimedOut' | 'Aborted';
+
+/** One StartFlowExecution run, with the events ListFlowExecutionEvents pages through. */
+export interface FlowExecutionRecord {
+  id: string;
+  arn: string;
+  flowId: string;
+  aliasId: string;
+  flowVersion: string;
+  status: FlowExecutionStatus;
+  startedAt: string;
+  endedAt?: string;
+  errors?: { nodeName?: string; error: 'ExecutionTimedOut'; message: string }[];
+  /** The frozen definition the execution runs (GetExecutionFlowSnapshot). */
+  snapshot: FlowSnapshot;
+  /** FlowExecutionEvent union values (one member each), in the order they happened. */
+  events: Record<string, unknown>[];
+}
+
+/** An InvokeFlow run waiting for the user's answer to an Agent node (multi-turn), resumed by its executionId. */
+export interface PausedInvocationRecord {
+  executionId: string;
+  flowId: string;
+  aliasId: string;
+  snapshot: FlowSnapshot;
+  /** The flow input the run started from: a resumed run replays it. */
+  input: { nodeName: string; document: unknown };
+  /** The outcome of each node run before the pause, by run index (replayed instead of run again). */
+  memo: unknown[];
+  /** The run index and name of the node waiting for the answer. */
+  waitingIndex: number;
+  waitingNode: string;
+  /** What that node asked so far, so that a rule does not ask the same question twice. */
+  asked: string[];
+  expiresAt: number;
+}
+
+export interface ExecutionStore {
+  runs: Map<string, FlowExecutionRecord>;
+  paused: Map<string, PausedInvocationRecord>;
+}
+
+/**
+ * A status that an operation announced (ACTIVE after CREATING, PREPARED after PREPARING…) and that readers see
+ * once `at` (clock milliseconds) has passed: asynchronous AWS work, applied lazily at the next read, no timers.
+ */
+export interface PendingStatus<S extends string> {
+  status: S;
+  at: number;
+  failureReasons?: string[];
+}
+
+/** A resource whose status moves through PendingStatus transitions (see operations/status-transition.ts). */
+export interface StatusRecord<S extends string> {
+  status: S;
+  pending?: PendingStatus<S>;
+  failureReasons?: string[];
+}
+
+export interface KnowledgeBaseRecord extends StatusRecord<KnowledgeBaseStatus> {
+  knowledgeBaseId: string;
+  knowledgeBaseArn: string;
+  name: string;
+  description?: string;
+  roleArn: string;
+  knowledgeBaseConfiguration: KnowledgeBaseConfiguration;
+  storageConfiguration?: StorageConfiguration;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The parts of an agent that UpdateAgent replaces and a numbered version freezes. */
+export interface AgentDraft {
+  agentName: string;
+  instruction?: string;
+  foundationModel?: string;
+  description?: string;
+  orchestrationType?: OrchestrationType;
+  customOrchestration?: CustomOrchestration;
+  idleSessionTTLInSeconds: number;
+  agentResourceRoleArn: string;
+  customerEncryptionKeyArn?: string;
+  promptOverrideConfiguration?: PromptOverrideConfiguration;
+  guardrailConfiguration?: GuardrailConfiguration;
+  memoryConfiguration?: MemoryConfiguration;
+  agentCollaboration?: AgentCollaboration;
+}
+
+export interface AgentRecord extends StatusRecord<AgentStatus> {
+  agentId: string;
+  agentArn: string;
+  /** Echoed in the Agent object, as AWS does. */
+  clientToken?: string;
+  draft: AgentDraft;
+  createdAt: string;
+  updatedAt: string;
+  preparedAt?: string;
+  versions: Record<string, AgentVersionRecord>;
+  nextVersion: number;
+  /** Every agent has TSTALIASID, routed to DRAFT. */
+  aliases: Record<string, AgentAliasRecord>;
+}
+
+/** A numbered version: the draft as it was prepared when an alias asked for a new version. */
+export interface AgentVersionRecord {
+  version: string;
+  draft: AgentDraft;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AgentAliasRecord extends StatusRecord<AgentAliasStatus> {
+  agentId: string;
+  agentAliasId: string;
+  agentAliasArn: string;
+  agentAliasName: string;
+  clientToken?: string;
+  description?: string;
+  routingConfiguration: AgentAliasRoutingConfigurationListItem[];
+  /** Newest first: each routing the alias had, with when it started and ended. */
+  agentAliasHistoryEvents: AgentAliasHistoryEvent[];
+  aliasInvocationState: AliasInvocationState;
+  createdAt: string;
+  updatedAt: string;
 }

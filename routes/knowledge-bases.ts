@@ -1,0 +1,34 @@
+import { NO_RESOURCE, defineRoutes } from '../src/server/route.js';
+import { CreateKnowledgeBase } from '../src/operations/knowledge-bases/CreateKnowledgeBase.js';
+import { DeleteKnowledgeBase } from '../src/operations/knowledge-bases/DeleteKnowledgeBase.js';
+import { GetKnowledgeBase } from '../src/operations/knowledge-bases/GetKnowledgeBase.js';
+import { ListKnowledgeBases } from '../src/operations/knowledge-bases/ListKnowledgeBases.js';
+import { UpdateKnowledgeBase } from '../src/operations/knowledge-bases/UpdateKnowledgeBase.js';
+import { knowledgeBaseResource } from './resources.js';
+
+export default defineRoutes([
+  {
+    operation: 'CreateKnowledgeBase',
+    action: 'bedrock:CreateKnowledgeBase',
+    resource: NO_RESOURCE,
+    requestTags: (i) => i.tags,
+    passRole: (i) => i.roleArn,
+    handler: CreateKnowledgeBase,
+  },
+  { operation: 'GetKnowledgeBase', action: 'bedrock:GetKnowledgeBase', resource: knowledgeBaseResource, handler: GetKnowledgeBase },
+  {
+    operation: 'UpdateKnowledgeBase',
+    action: 'bedrock:UpdateKnowledgeBase',
+    resource: knowledgeBaseResource,
+    // The role is passed again on every update (CloudFormation's KnowledgeBase update handler needs iam:PassRole).
+    passRole: (i) => i.roleArn,
+    handler: UpdateKnowledgeBase,
+  },
+  { operation: 'ListKnowledgeBases', action: 'bedrock:ListKnowledgeBases', resource: NO_RESOURCE, handler: ListKnowledgeBases },
+  {
+    operation: 'DeleteKnowledgeBase',
+    action: 'bedrock:DeleteKnowledgeBase',
+    resource: knowledgeBaseResource,
+    handler: DeleteKnowledgeBase,
+  },
+]);

@@ -1,0 +1,104 @@
+/** `bedrock-flows-emulator [serve]`: flags and environment → startEmulator(). Flags win over the environment. */
+import { existsSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { IamMode } from '../access/caller-authorizer.js';
+import { FixtureError } from '../fixtures/fixture-error.js';
+import { startEmulator } from '../index.js';
+import { createLogger } from '../logger.js';
+import { integer, UsageError } from './usage.js';
+
+export const SERVE_HELP = `Usage: bedrock-flows-emulator [serve] [options]
+       bedrock-flows-emulator validate <flow.json> [--fixtures FILE]...
+       bedrock-flows-emulator lint-policy <policy.json>...
+
+A local Amazon Bedrock Flows emulator for the real AWS SDKs.
+
+Commands:
+  serve                  run the emulator (default)
+  validate               check a flow definition (or CreateFlow body) offline, like PrepareFlow; exit 1 on errors
+  lint-policy            check IAM policy documents as IAM would, with warnings; exit 1 if one is malformed
+
+Options (environment variable in brackets; flags win):
+  --port N               port to listen on, 0 for a free one (PORT; default 5050)
+  --host H               address to bind (HOST; default 127.0.0.1)
+  --fixtures FILE        fixture file, repeatable; replaces the bundled defaults (BFE_FIXTURES, comma-separated)
+  --iam MODE             enforce | audit | off (BFE_IAM; default enforce)
+  --log-level L          trace | debug | info | warn | error (LOG_LEVEL; default info)
+  --state-file FILE      load the world from FILE if it exists, save it there on exit (BFE_STATE_FILE)
+  --seed N               deterministic ids and timestamps (BFE_SEED)
+  --admin-token T        guard /_emulator/* except health with "Authorization: Bearer T" (BFE_ADMIN_TOKEN)
+  --prepare-delay-ms N   how long PrepareFlow reports Preparing (BFE_PREPARE_DELAY_MS; default 0)
+  --no-passrole-check    do not authorize iam:PassRole on CreateFlow/UpdateFlow (BFE_PASSROLE_CHECK=false)
+  -h, --help             this help
+`;
+
+function parse(argv: string[], env: NodeJS.ProcessEnv) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      fixtures: { type: 'string', multiple: true },
+      iam: { type: 'string' },
+      'log-level': { type: 'string' },
+      'state-file': { type: 'string' },
+      seed: { type: 'string' },
+      'admin-token': { type: 'string' },
+      'prepare-delay-ms': { type: 'string' },
+      'no-passrole-check': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (positionals.length > 0) throw new UsageError(`serve takes no arguments, got '${positionals[0]}'`);
+  const iam = values.iam ?? env.BFE_IAM ?? 'enforce';
+  if (!['enforce', 'audit', 'off'].includes(iam)) throw new UsageError(`--iam must be enforce, audit or off, got '${iam}'`);
+  const fixtures = values.fixtures ?? env.BFE_FIXTURES?.split(',').filter(Boolean);
+  return {
+    help: values.help === true,
+    port: integer('--port', values.port ?? env.PORT) ?? 5050,
+    host: values.host ?? env.HOST ?? '127.0.0.1',
+    fixtures: fixtures && fixtures.length > 0 ? fixtures : undefined,
+    iam: iam as IamMode,
+    logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
+    stateFile: values['state-file'] ?? env.BFE_STATE_FILE,
+    seed: integer('--seed', values.seed ?? env.BFE_SEED),
+    adminToken: values['admin-token'] ?? env.BFE_ADMIN_TOKEN,
+    prepareDelayMs: integer('--prepare-delay-ms', values['prepare-delay-ms'] ?? env.BFE_PREPARE_DELAY_MS),
+    passRoleCheck: !(values['no-passrole-check'] === true || env.BFE_PASSROLE_CHECK === 'false'),
+  };
+}
+
+export async function serve(argv: string[]): Promise<void> {
+  const options = parse(argv, process.env);
+  if (options.help) {
+    process.stdout.write(SERVE_HELP);
+    return;
+  }
+  const logger = createLogger(options.logLevel);
+  // A saved world replaces the fixtures it was made from (it contains them).
+  const fixtures = options.stateFile && existsSync(options.stateFile) ? [options.stateFile] : options.fixtures;
+  let emulator;
+  try {
+    emulator = await startEmulator({ ...options, fixtures, logger });
+  } catch (err) {
+    if (err instanceof FixtureError) {
+      logger.fatal({ file: err.file, path: err.path }, `invalid fixture: ${err.message}`);
+      logger.flush?.();
+      process.stderr.write(`bedrock-flows-emulator: invalid fixture: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const stop = async (signal: string) => {
+    logger.info(`${signal}: draining and stopping`);
+    await emulator.close();
+    if (options.stateFile) {
+      writeFileSync(options.stateFile, JSON.stringify(emulator.state(), null, 2));
+      logger.info(`state saved to ${options.stateFile}`);
+    }
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}

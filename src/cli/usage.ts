@@ -1,0 +1,23 @@
+/** Command-line mistakes: a one-line message and exit status 2. */
+export class UsageError extends Error {}
+
+export function integer(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a non-negative integer, got '${value}'`);
+  return n;
+}
+
+export function readJson(file: string, read: (f: string) => string): unknown {
+  let text: string;
+  try {
+    text = read(file);
+  } catch (err) {
+    throw new UsageError(`cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+}

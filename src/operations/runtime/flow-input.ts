@@ -1,0 +1,27 @@
+/** The one input of a new run: the flow's Input node, its `document` output, content of the declared type. */
+import type { ScopePlan } from '../../flows/executor/plan.js';
+import { conformsTo, typeOfValue } from '../../flows/expressions/index.js';
+import type { FlowInput } from '../../generated/types.js';
+import { validation } from '../../protocol/errors.js';
+
+export function flowInputDocument(plan: ScopePlan, input: FlowInput): unknown {
+  const entry = plan.entry;
+  if (input.nodeName !== entry.name) {
+    throw validation(`The input names node ${input.nodeName}, but the flow starts at its Input node ${entry.name}.`);
+  }
+  if (input.nodeOutputName !== undefined && input.nodeOutputName !== 'document') {
+    throw validation(`Input node ${entry.name} has no output ${input.nodeOutputName}: its output is document.`);
+  }
+  if (input.nodeInputName !== undefined) {
+    throw validation('nodeInputName is only for answering a multi-turn input request (with its executionId).');
+  }
+  const document = input.content.document;
+  const declared = entry.outputs.find((o) => o.name === 'document')?.type;
+  if (declared && !conformsTo(document, declared)) {
+    throw validation(
+      `The input document must be ${declared === 'Object' || declared === 'Array' ? 'an' : 'a'} ${declared}, the type of ` +
+        `output document of Input node ${entry.name}, but it is ${typeOfValue(document) ?? 'null'}.`,
+    );
+  }
+  return document;
+}

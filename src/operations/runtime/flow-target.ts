@@ -1,0 +1,49 @@
+/**
+ * What an InvokeFlow or StartFlowExecution runs: the alias's routed version, frozen. TSTALIASID (and any alias
+ * routed to DRAFT) runs the draft as last prepared, and only while the flow is Prepared (behaviour-notes §2).
+ */
+import { DEFAULT_LIMITS } from '../../flows/executor/limits.js';
+import type { RunEnvironment } from '../../flows/executor/run-environment.js';
+import { ALLOW_ALL } from '../../flows/executor/role-authorizer.js';
+import { notFound, validation } from '../../protocol/errors.js';
+import type { FlowAliasRecord, FlowRecord, FlowSnapshot } from '../../world/records.js';
+import type { OperationContext } from '../context.js';
+import { findAlias, findFlow } from '../flows/flow-lookup.js';
+
+export interface FlowTarget {
+  flow: FlowRecord;
+  alias: FlowAliasRecord;
+  flowVersion: string;
+  snapshot: FlowSnapshot;
+}
+
+export function resolveTarget(ctx: OperationContext, flowIdentifier: string, aliasIdentifier: string): FlowTarget {
+  const flow = findFlow(ctx, flowIdentifier);
+  const alias = findAlias(ctx, flow, aliasIdentifier);
+  const flowVersion = alias.routingConfiguration[0]?.flowVersion ?? 'DRAFT';
+  if (flowVersion === 'DRAFT') {
+    if (flow.status !== 'Prepared' || !flow.prepared) throw validation('The flow alias is not in prepared state');
+    return { flow, alias, flowVersion, snapshot: flow.prepared };
+  }
+  // An alias left routed to a deleted version (DeleteFlowVersion with skipResourceInUseCheck).
+  const snapshot = flow.versions[flowVersion];
+  if (!snapshot) throw notFound();
+  return { flow, alias, flowVersion, snapshot };
+}
+
+/**
+ * The run's surroundings. Without an authorizer in the context (unit tests that build one by hand) every call is
+ * allowed; the server always passes the IAM-backed one.
+ */
+export function runEnvironment(ctx: OperationContext, target: Pick<FlowTarget, 'flow' | 'alias' | 'snapshot'>): RunEnvironment {
+  return {
+    universe: ctx.universe,
+    world: ctx.world,
+    ids: ctx.ids,
+    limits: DEFAULT_LIMITS,
+    authorizer: ctx.roleAuthorizer ?? ALLOW_ALL,
+    roleArn: target.snapshot.executionRoleArn,
+    flowArn: target.flow.arn,
+    flowAliasArn: target.alias.arn,
+  };
+}

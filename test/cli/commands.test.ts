@@ -1,0 +1,59 @@
+/** The offline commands: `validate` (like PrepareFlow, without a server) and `lint-policy`. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import t from 'tap';
+import { FLOW_ROLE, PLAYLIST_DEFINITION } from '../helpers/emulator.js';
+
+const run = promisify(execFile);
+const cli = ['--import', 'tsx', join(import.meta.dirname, '../../src/cli.ts')];
+const dir = mkdtempSync(join(tmpdir(), 'bfe-cli-'));
+const file = (name: string, value: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
+  return path;
+};
+const DEFAULT_FIXTURES = join(import.meta.dirname, '../../fixtures/default.json');
+
+t.test('validate prints validations like a linter and exits 1 on errors', async (t) => {
+  const good = file('good.json', PLAYLIST_DEFINITION);
+  const ok = await run(process.execPath, [...cli, 'validate', good]);
+  t.match(ok.stdout, /^0 error\(s\), 0 warning\(s\)$/m);
+
+  const noOutput = { ...PLAYLIST_DEFINITION, nodes: PLAYLIST_DEFINITION.nodes.slice(0, 2), connections: PLAYLIST_DEFINITION.connections.slice(0, 2) };
+  const bad = file('bad.json', { name: 'f', executionRoleArn: FLOW_ROLE, definition: noOutput });
+  await t.rejects(run(process.execPath, [...cli, 'validate', bad]), {
+    code: 1,
+    stdout: /bad\.json: Error MissingEndingNodes: /,
+  });
+});
+
+t.test('validate --fixtures checks references and the role against that world', async (t) => {
+  const kbNode = {
+    nodes: [
+      { type: 'Input', name: 'In', outputs: [{ name: 'document', type: 'String' }] },
+      { type: 'KnowledgeBase', name: 'Docs', configuration: { knowledgeBase: { knowledgeBaseId: 'NOSUCHKB01' } }, inputs: [{ name: 'retrievalQuery', type: 'String', expression: '$.data' }], outputs: [{ name: 'retrievalResults', type: 'Array' }] },
+      { type: 'Output', name: 'Out', inputs: [{ name: 'document', type: 'Array', expression: '$.data' }] },
+    ],
+    connections: [
+      { name: 'InDocs', type: 'Data', source: 'In', target: 'Docs', configuration: { data: { sourceOutput: 'document', targetInput: 'retrievalQuery' } } },
+      { name: 'DocsOut', type: 'Data', source: 'Docs', target: 'Out', configuration: { data: { sourceOutput: 'retrievalResults', targetInput: 'document' } } },
+    ],
+  };
+  const flow = file('kb.json', { name: 'kb', executionRoleArn: 'arn:aws:iam::123456789012:role/NoSuchRole', definition: kbNode });
+  const offline = await run(process.execPath, [...cli, 'validate', flow]);
+  t.match(offline.stdout, /0 error\(s\)/);
+  const checked = run(process.execPath, [...cli, 'validate', flow, '--fixtures', DEFAULT_FIXTURES]);
+  await t.rejects(checked, { code: 1, stdout: /knowledge base NOSUCHKB01, which does not exist[\s\S]*role\/NoSuchRole does not exist/ });
+});
+
+t.test('lint-policy reports IAM syntax errors and unknown actions with the nearest real one', async (t) => {
+  const trailing = file('trailing.json', '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"bedrock:GetFlow","Resource":"*"},]}');
+  await t.rejects(run(process.execPath, [...cli, 'lint-policy', trailing]), { code: 1, stdout: /MalformedPolicyDocument: Syntax errors in policy\./ });
+  const plural = file('plural.json', { Version: '2012-10-17', Statement: [{ Sid: 'FlowPermissions', Effect: 'Allow', Action: ['bedrock:DeleteFlowVersions'], Resource: '*' }] });
+  const linted = await run(process.execPath, [...cli, 'lint-policy', plural]);
+  t.match(linted.stdout, /warning \(statement FlowPermissions\).*bedrock:DeleteFlowVersions.*bedrock:DeleteFlowVersion/);
+  await t.rejects(run(process.execPath, [...cli, 'lint-policy']), { code: 2 });
+});
