@@ -84,7 +84,11 @@ export function createDualServer(handler: Handler): DualServer {
     sessions.add(session);
     session.on('close', () => sessions.delete(session));
   });
+  // Every raw socket, sniffed or not: closing must not wait for a client that connected and never spoke.
+  const sockets = new Set<net.Socket>();
   const server = net.createServer({ pauseOnConnect: false, noDelay: true }, (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
     socket.once('readable', function sniff() {
       const head: Buffer | null = socket.read();
       if (head === null) {
@@ -103,6 +107,7 @@ export function createDualServer(handler: Handler): DualServer {
   server.closeAllConnections = () => {
     h1.closeAllConnections();
     for (const s of sessions) s.destroy();
+    for (const socket of sockets) socket.destroy();
   };
   server.closeIdleConnections = () => {
     h1.closeIdleConnections();

@@ -1,4 +1,4 @@
-/** validateInput: AWS's wording for every constraint kind, paths, coercion, serialization failures and speed. */
+/** validateInput: AWS's wording for every constraint kind, paths, coercion, serialization failures. */
 import t from 'tap';
 import { AwsError } from '../../src/protocol/errors.js';
 import { validateInput, type RawRequest } from '../../src/protocol/validate-input.js';
@@ -361,22 +361,4 @@ t.test('the result holds what AWS deserializes: known members, no nulls, integer
   t.equal(value.definition.nodes[1].configuration.prompt.sourceConfiguration.inline.inferenceConfiguration.text.temperature, Math.fround(0.8));
   t.same(attempt('GetFlow', { pathParams: flowPath, body: 'ignored: GetFlow has no body members' }).value, flowPath);
   t.throws(() => validateInput('NoSuchOperation', { pathParams: {}, query: {}, body: undefined }), /Unknown operation/);
-});
-
-t.test('speed', async (t) => {
-  const median = (fn: () => unknown, n: number) => {
-    for (let i = 0; i < n; i++) fn();
-    const rounds: number[] = [];
-    for (let r = 0; r < 5; r++) {
-      const start = process.hrtime.bigint();
-      for (let i = 0; i < n; i++) fn();
-      rounds.push(Number(process.hrtime.bigint() - start) / n / 1000);
-    }
-    return rounds.sort((a, b) => a - b)[2]!;
-  };
-  const get = { pathParams: flowPath, query: {}, body: undefined };
-  const create = { pathParams: {}, query: {}, body: { name: 'playlist', executionRoleArn: ROLE, definition: definition(12) } };
-  // Generous ceilings (measured ~0.1 µs and ~25 µs): they catch a regression, not a slow CI machine.
-  t.ok(median(() => validateInput('GetFlow', get), 50_000) < 2, 'GetFlow well under 2 µs');
-  t.ok(median(() => validateInput('CreateFlow', create), 2_000) < 300, 'CreateFlow with 12 nodes in tens of µs');
 });
