@@ -55,6 +55,10 @@ export const unknownOperation = () => new AwsError('UnknownOperationException', 
 
 export const internal = (message = 'Internal server error') => new AwsError('InternalServerException', 500, message);
 
+/** bedrock-agent-runtime: a downstream service (Lambda, STS, a model…) failed; `resourceName` names it. */
+export const dependencyFailed = (message: string, resourceName: string) =>
+  new AwsError('DependencyFailedException', 424, message, { resourceName });
+
 /** The status-gated ConflictException template real Bedrock uses (behaviour-notes §5). */
 export const wrongStatus = (operation: string, status: string) =>
   conflict(

@@ -134,8 +134,8 @@ export interface PausedInvocationRecord {
   flowId: string;
   aliasId: string;
   snapshot: FlowSnapshot;
-  /** The flow input the run started from: a resumed run replays it. */
-  input: { nodeName: string; document: unknown };
+  /** The flow input document the run started from: a resumed run replays it. */
+  document: unknown;
   /** The outcome of each node run before the pause, by run index (replayed instead of run again). */
   memo: unknown[];
   /** The run index and name of the node waiting for the answer. */

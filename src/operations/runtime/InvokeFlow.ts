@@ -39,7 +39,7 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Strea
           flowId: flow.id,
           aliasId: alias.id,
           snapshot,
-          input: { nodeName: run.plan.entry.name, document: run.document },
+          document: run.document,
           memo: [...result.memo],
           waitingIndex: result.waitingIndex,
           waitingNode: result.nodeName,
@@ -83,7 +83,7 @@ function startOrResume(ctx: OperationContext, target: FlowTarget, input: InvokeF
   return {
     target: resumed,
     plan: compileFlow(paused.snapshot.definition as FlowDefinition | undefined),
-    document: paused.input.document,
+    document: paused.document,
     resume: { memo: paused.memo as Resume['memo'], waitingIndex: paused.waitingIndex, inputName: ANSWER_INPUT, answer, asked: paused.asked },
   };
 }

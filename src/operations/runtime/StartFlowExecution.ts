@@ -16,7 +16,7 @@ import { flowInputDocument } from './flow-input.js';
 import { resolveTarget, runEnvironment } from './flow-target.js';
 
 /** AWS quota: flow executions per account (adjustable); counted here as the ones running at once. */
-export const MAX_RUNNING_EXECUTIONS = 1000;
+const MAX_RUNNING_EXECUTIONS = 1000;
 
 export function StartFlowExecution(ctx: OperationContext, input: StartFlowExecutionInput) {
   const target = resolveTarget(ctx, input.flowIdentifier, input.flowAliasIdentifier);

@@ -1,6 +1,7 @@
 /** The one input of a new run: the flow's Input node, its `document` output, content of the declared type. */
 import type { ScopePlan } from '../../flows/executor/plan.js';
-import { conformsTo, typeOfValue } from '../../flows/expressions/index.js';
+import { describeValue, withArticle } from '../../flows/executor/value-types.js';
+import { conformsTo } from '../../flows/expressions/index.js';
 import type { FlowInput } from '../../generated/types.js';
 import { validation } from '../../protocol/errors.js';
 
@@ -19,8 +20,8 @@ export function flowInputDocument(plan: ScopePlan, input: FlowInput): unknown {
   const declared = entry.outputs.find((o) => o.name === 'document')?.type;
   if (declared && !conformsTo(document, declared)) {
     throw validation(
-      `The input document must be ${declared === 'Object' || declared === 'Array' ? 'an' : 'a'} ${declared}, the type of ` +
-        `output document of Input node ${entry.name}, but it is ${typeOfValue(document) ?? 'null'}.`,
+      `The input document must be ${withArticle(declared)}, the type of output document of Input node ${entry.name}, ` +
+        `but it is ${describeValue(document)}.`,
     );
   }
   return document;

@@ -1,0 +1,97 @@
+/**
+ * Fake Lambda invocation of a fixture function: a static `response`, a fixture `error`, a module's exported
+ * `handler(event, context)` (imported once, Node caches it), or a POST of the event to `url` (undici). Whatever
+ * runs is cut off after the timeout. Results go through JSON, as Lambda's payloads do.
+ */
+import { pathToFileURL } from 'node:url';
+import { request } from 'undici';
+import type { LambdaFunction } from '../world/universe.js';
+
+export type LambdaResult =
+  | { readonly ok: true; readonly payload: unknown }
+  | { readonly ok: false; readonly errorType: string; readonly errorMessage: string };
+
+export interface InvokeOptions {
+  timeoutMs: number;
+  requestId: string;
+}
+
+const failure = (errorType: string, errorMessage: string): LambdaResult => ({ ok: false, errorType, errorMessage });
+
+export async function invokeLambda(fn: LambdaFunction, event: unknown, options: InvokeOptions): Promise<LambdaResult> {
+  if (fn.error !== undefined) return failure('Unhandled', fn.error);
+  if (fn.response !== undefined) return { ok: true, payload: fn.response };
+  const timeoutSeconds = (options.timeoutMs / 1000).toFixed(2);
+  const timedOut = failure('Sandbox.Timedout', `Task timed out after ${timeoutSeconds} seconds`);
+  if (fn.url !== undefined) return postEvent(fn.url, event, options.timeoutMs, timedOut);
+  if (fn.handlerPath !== undefined) return withTimeout(callHandler(fn, event, options), options.timeoutMs, timedOut);
+  return failure('Runtime.HandlerNotFound', `Function ${fn.arn} has no response, handler, url or error in its fixture.`);
+}
+
+async function callHandler(fn: LambdaFunction, event: unknown, options: InvokeOptions): Promise<LambdaResult> {
+  let module: { handler?: unknown };
+  try {
+    module = await import(pathToFileURL(fn.handlerPath!).href);
+  } catch (err) {
+    return failure('Runtime.ImportModuleError', `Error: Cannot load ${fn.handlerPath}: ${(err as Error).message}`);
+  }
+  if (typeof module.handler !== 'function') {
+    return failure('Runtime.HandlerNotFound', `${fn.handlerPath}.handler is undefined or not exported`);
+  }
+  const deadline = Date.now() + options.timeoutMs;
+  const context = {
+    functionName: fn.name,
+    invokedFunctionArn: fn.arn,
+    awsRequestId: options.requestId,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+  };
+  try {
+    return { ok: true, payload: asJson(await module.handler(event, context)) };
+  } catch (err) {
+    const error = err instanceof Error ? err : new Error(String(err));
+    return failure(error.name || 'Error', error.message);
+  }
+}
+
+async function postEvent(url: string, event: unknown, timeoutMs: number, timedOut: LambdaResult): Promise<LambdaResult> {
+  try {
+    const response = await request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(event),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await response.body.text();
+    if (response.statusCode < 200 || response.statusCode > 299) {
+      return failure('HttpError', `POST ${url} answered HTTP ${response.statusCode}${text ? `: ${text}` : ''}`);
+    }
+    return { ok: true, payload: parseJson(text) };
+  } catch (err) {
+    if ((err as Error).name === 'TimeoutError') return timedOut;
+    return failure('HttpError', `POST ${url} failed: ${(err as Error).message}`);
+  }
+}
+
+function withTimeout(work: Promise<LambdaResult>, timeoutMs: number, timedOut: LambdaResult): Promise<LambdaResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<LambdaResult>((resolve) => {
+    timer = setTimeout(() => resolve(timedOut), timeoutMs);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A handler's return value as Lambda would serialize it (nothing JSON can carry → null). */
+function asJson(value: unknown): unknown {
+  const text = JSON.stringify(value);
+  return text === undefined ? null : JSON.parse(text);
+}
+
+/** A body that is not JSON is a JSON string, as a Lambda returning a plain string would give. */
+function parseJson(text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,19 @@
+/** What every node of one run shares: the world it runs in, who it runs as, and its bounds. */
+import type { IdSource } from '../../world/ids.js';
+import type { Universe } from '../../world/universe.js';
+import type { World } from '../../world/world.js';
+import type { RunLimits } from './limits.js';
+import type { RoleAuthorizer } from './role-authorizer.js';
+
+export interface RunEnvironment {
+  readonly universe: Universe;
+  /** The account and region the flow lives in (prompts, ARNs). */
+  readonly world: World;
+  readonly ids: IdSource;
+  readonly limits: RunLimits;
+  readonly authorizer: RoleAuthorizer;
+  readonly roleArn: string;
+  readonly flowArn: string;
+  /** With `TSTALIASID` for runs of the draft. */
+  readonly flowAliasArn: string;
+}

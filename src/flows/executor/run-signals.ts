@@ -1,0 +1,30 @@
+/** How a run stops early: the scheduler throws these through nested iterations and loops to the top. */
+import type { AwsError } from '../../protocol/errors.js';
+
+/** A node failed; the run ends with one in-stream exception. */
+export class NodeFailure extends Error {
+  constructor(
+    /** Undefined for failures of the run itself (its role, its bounds). */
+    readonly nodeName: string | undefined,
+    readonly error: AwsError,
+    /** The run hit its wall-time limit (asynchronous executions end TimedOut). */
+    readonly timedOut = false,
+  ) {
+    super(error.message);
+  }
+}
+
+/** A node asked the user a question: the run stops until InvokeFlow brings the answer. */
+export class Paused extends Error {
+  constructor(
+    readonly nodeName: string,
+    readonly nodeType: string,
+    readonly question: string,
+    readonly index: number,
+  ) {
+    super(`paused at ${nodeName}`);
+  }
+}
+
+/** The client went away or StopFlowExecution was called. */
+export class Aborted extends Error {}

@@ -1,0 +1,50 @@
+/**
+ * LambdaFunction: invokes the fixture function (lambda:InvokeFunction) with the documented event; its result is
+ * `functionResponse`. A function error is an in-stream dependencyFailedException in the Agents wording
+ * (behaviour-notes §9), naming the function ARN as `resourceName`.
+ */
+import { dependencyFailed, notFound } from '../../protocol/errors.js';
+import { parseArn } from '../../world/arns.js';
+import { invokeLambda } from '../../fakes/lambda.js';
+import type { LambdaFunctionFlowNodeConfiguration } from '../definition.js';
+import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
+
+export const lambdaFunction: NodeRunner<LambdaFunctionFlowNodeConfiguration> = {
+  compile: (node) => configurationOf(node, 'lambdaFunction'),
+  async run(ctx, inputs) {
+    const { lambdaArn } = ctx.node.compiled;
+    const { universe, ids, limits, flowArn, flowAliasArn } = ctx.env;
+    ctx.authorize('lambda:InvokeFunction', lambdaArn);
+    const [, name, qualifier] = (parseArn(lambdaArn)?.resource ?? '').split(':');
+    const fn = universe.lambdaFunctions.get(lambdaArn.split(':').slice(0, 7).join(':'));
+    if (!fn || !name || (qualifier && qualifier !== '$LATEST' && !fn.qualifiers?.includes(qualifier))) {
+      throw notFound(`Function not found: ${lambdaArn}`);
+    }
+    const event = {
+      messageVersion: '1.0',
+      flow: { flowArn, flowAliasArn },
+      node: {
+        name: ctx.node.name,
+        inputs: ctx.node.inputs.map((i) => ({ name: i.name, type: i.type, expression: i.expression.text, value: inputs[i.name] })),
+      },
+    };
+    const requestId = ids.uuid();
+    const result = await invokeLambda(fn, event, { timeoutMs: fn.timeoutMs ?? limits.lambdaTimeoutMs, requestId });
+    ctx.action({
+      serviceName: 'lambda',
+      operationName: 'InvokeFunction',
+      requestId,
+      operationRequest: event,
+      operationResponse: result.ok ? result.payload : { errorType: result.errorType, errorMessage: result.errorMessage },
+    });
+    if (!result.ok) {
+      throw dependencyFailed(
+        `Your request couldn't be completed. Lambda function ${lambdaArn} encountered a problem while processing request.` +
+          `The error message from the Lambda function is ${result.errorMessage}. Check the Lambda function log for error ` +
+          'details, then try your request again after fixing the error.',
+        lambdaArn,
+      );
+    }
+    return outputs({ functionResponse: result.payload });
+  },
+};

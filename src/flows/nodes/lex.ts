@@ -1,0 +1,30 @@
+/** Lex: RecognizeUtterance on the fixture bot alias (lex:RecognizeUtterance); the best intent is `predictedIntent`. */
+import { notFound } from '../../protocol/errors.js';
+import { recognizeIntent } from '../../fakes/lex.js';
+import type { LexFlowNodeConfiguration } from '../definition.js';
+import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
+
+export const lex: NodeRunner<LexFlowNodeConfiguration> = {
+  compile: (node) => configurationOf(node, 'lex'),
+  run(ctx, inputs) {
+    const { botAliasArn, localeId } = ctx.node.compiled;
+    ctx.authorize('lex:RecognizeUtterance', botAliasArn);
+    const bot = ctx.env.universe.lexBots.get(botAliasArn);
+    if (!bot || !bot.locales.includes(localeId)) throw notFound();
+    const inputText = inputs.inputText as string;
+    const { intent, confidence } = recognizeIntent(bot, inputText);
+    ctx.action({
+      serviceName: 'lex',
+      operationName: 'RecognizeUtterance',
+      operationRequest: {
+        botAliasArn,
+        localeId,
+        inputText,
+        requestAttributes: inputs.requestAttributes,
+        sessionAttributes: inputs.sessionAttributes,
+      },
+      operationResponse: { interpretations: [{ intent: { name: intent }, nluConfidence: { score: confidence } }] },
+    });
+    return outputs({ predictedIntent: intent });
+  },
+};

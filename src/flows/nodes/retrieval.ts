@@ -1,0 +1,31 @@
+/** Retrieval: gets `objectKey` from the configured bucket (s3:GetObject); the object must be UTF-8 text. */
+import { TextDecoder } from 'node:util';
+import { validation } from '../../protocol/errors.js';
+import { getObject, s3ObjectArn, s3Uri } from '../../fakes/s3.js';
+import type { RetrievalFlowNodeConfiguration } from '../definition.js';
+import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export const retrieval: NodeRunner<RetrievalFlowNodeConfiguration> = {
+  compile: (node) => configurationOf(node, 'retrieval'),
+  run(ctx, inputs) {
+    const bucket = ctx.node.compiled.serviceConfiguration.s3.bucketName;
+    const key = inputs.objectKey as string;
+    ctx.authorize('s3:GetObject', s3ObjectArn(bucket, key));
+    const body = getObject(ctx.env.universe, bucket, key);
+    ctx.action({
+      serviceName: 's3',
+      operationName: 'GetObject',
+      operationRequest: { Bucket: bucket, Key: key },
+      operationResponse: { ContentLength: body.length },
+    });
+    let s3Content: string;
+    try {
+      s3Content = utf8.decode(body);
+    } catch {
+      throw validation(`The content of ${s3Uri(bucket, key)} is not valid UTF-8. Retrieval nodes can only read UTF-8 encoded text.`);
+    }
+    return outputs({ s3Content });
+  },
+};

@@ -1,0 +1,24 @@
+import t from 'tap';
+import { NO_RULE_REPLY, agentReply } from '../../src/fakes/agent.js';
+
+const rules = [
+  { match: 'refund', text: 'Refunds for {{name}} take 5 days.' },
+  { match: 'order', askUser: 'Which order, {{name}}?' },
+  { match: 'order', askUser: 'Is it a recent order?' },
+  { match: 'hello' },
+];
+
+t.test('the first rule whose match finds the text answers, with {{variables}} from the node inputs', async (t) => {
+  t.same(agentReply(rules, 'a refund please', { name: 'Ann' }, []), { kind: 'answer', text: 'Refunds for Ann take 5 days.' });
+});
+
+t.test('askUser rules ask; a question asked already is not asked again', async (t) => {
+  t.same(agentReply(rules, 'my order', { name: 'Ann' }, []), { kind: 'question', text: 'Which order, Ann?' });
+  t.same(agentReply(rules, 'my order', { name: 'Ann' }, ['Which order, Ann?']), { kind: 'question', text: 'Is it a recent order?' });
+  t.same(agentReply(rules, 'my order', { name: 'Ann' }, ['Which order, Ann?', 'Is it a recent order?']), { kind: 'answer', text: NO_RULE_REPLY });
+});
+
+t.test('no rule answers (or the matching one says nothing): the no-rule reply', async (t) => {
+  t.same(agentReply(rules, 'hello', {}, []), { kind: 'answer', text: NO_RULE_REPLY });
+  t.same(agentReply([], 'anything', {}, []), { kind: 'answer', text: NO_RULE_REPLY });
+});

@@ -1,0 +1,80 @@
+/** Runs definitions on the executor directly, in the test world, collecting what the run reports. */
+import { Emulator } from '../../../src/emulator.js';
+import type { FlowDefinition } from '../../../src/flows/definition.js';
+import type { FlowEvent } from '../../../src/flows/executor/events.js';
+import { DEFAULT_LIMITS, type RunLimits } from '../../../src/flows/executor/limits.js';
+import { compileFlow } from '../../../src/flows/executor/plan.js';
+import { ALLOW_ALL, type RoleAuthorizer } from '../../../src/flows/executor/role-authorizer.js';
+import { runFlow, type RunResult } from '../../../src/flows/executor/run-flow.js';
+import type { Resume } from '../../../src/flows/executor/scheduler.js';
+import { createLogger } from '../../../src/logger.js';
+import { createIdSource } from '../../../src/world/ids.js';
+import { cloneUniverse, worldOf, type Universe } from '../../../src/world/universe.js';
+import type { Json } from '../fixtures.js';
+import { ACCOUNT, FLOW_ROLE, REGION, TEST_WORLD } from './world.js';
+
+export const FLOW_ARN = `arn:aws:bedrock:${REGION}:${ACCOUNT}:flow/FLOWTEST01`;
+export const ALIAS_ARN = `${FLOW_ARN}/alias/TSTALIASID`;
+
+let loaded: Universe | undefined;
+
+/** A fresh copy of the test world (a run may write to it); the fixtures load once per test file. */
+export function testUniverse(): Universe {
+  loaded ??= new Emulator({ fixtures: TEST_WORLD, iam: 'off' }, createLogger('silent')).universe;
+  return cloneUniverse(loaded);
+}
+
+export interface RunOptions {
+  universe?: Universe;
+  authorizer?: RoleAuthorizer;
+  roleArn?: string;
+  trace?: boolean;
+  limits?: Partial<RunLimits>;
+  signal?: AbortSignal;
+  resume?: Resume;
+}
+
+export interface Ran {
+  result: RunResult;
+  events: FlowEvent[];
+  /** The documents of the flowOutput events, in order. */
+  outputs: unknown[];
+  kinds: string[];
+}
+
+export async function run(definition: Json, document: unknown, options: RunOptions = {}): Promise<Ran> {
+  const universe = options.universe ?? testUniverse();
+  const events: FlowEvent[] = [];
+  const result = await runFlow(
+    {
+      plan: compileFlow(definition as FlowDefinition),
+      env: {
+        universe,
+        world: worldOf(universe, ACCOUNT, REGION),
+        ids: createIdSource(1),
+        limits: { ...DEFAULT_LIMITS, ...options.limits },
+        authorizer: options.authorizer ?? ALLOW_ALL,
+        roleArn: options.roleArn ?? FLOW_ROLE,
+        flowArn: FLOW_ARN,
+        flowAliasArn: ALIAS_ARN,
+      },
+      document,
+      trace: options.trace ?? true,
+      signal: options.signal ?? new AbortController().signal,
+      ...(options.resume ? { resume: options.resume } : {}),
+    },
+    (e) => events.push(e),
+  );
+  return {
+    result,
+    events,
+    outputs: events.flatMap((e) => (e.kind === 'flowOutput' ? [e.document] : [])),
+    kinds: events.map((e) => `${e.kind}:${e.nodeName}`),
+  };
+}
+
+/** The failure of a failed run, for t.match. */
+export function failure(ran: Ran) {
+  if (ran.result.kind !== 'failed') throw new Error(`expected a failed run, got ${ran.result.kind}`);
+  return { nodeName: ran.result.nodeName, type: ran.result.error.type, message: ran.result.error.message, extra: ran.result.error.extra };
+}
