@@ -4,7 +4,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Emulator } from '../emulator.js';
-import { AwsError, serialization } from '../protocol/errors.js';
+import { serialization } from '../protocol/errors.js';
 import { EVENT_STREAM_CONTENT_TYPE } from '../protocol/eventstream.js';
 import { validateInput } from '../protocol/validate-input.js';
 import { worldOf } from '../world/universe.js';
@@ -69,7 +69,10 @@ export async function handleOperation(
   return reply.code(successCode).send(result);
 }
 
-/** Frames go out as they are produced; a failure after the first frame is the producer's to frame. */
+/**
+ * Frames go out as they are produced; a failure after the first frame is the producer's to frame. A client that
+ * goes away stops the producer at once, not at its next frame.
+ */
 async function sendStream(reply: FastifyReply, result: StreamedResult): Promise<FastifyReply> {
   reply.hijack();
   const res = reply.raw;
@@ -78,17 +81,14 @@ async function sendStream(reply: FastifyReply, result: StreamedResult): Promise<
     'x-amzn-requestid': String(reply.request.id),
     ...result.headers,
   });
+  const frames = result.frames[Symbol.asyncIterator]();
+  const stop = () => void frames.return?.();
+  res.once('close', stop);
   try {
-    for await (const frame of result.frames) {
-      if (res.destroyed) break;
-      res.write(frame);
-    }
+    for (let next = await frames.next(); !next.done && !res.destroyed; next = await frames.next()) res.write(next.value);
   } finally {
+    res.off('close', stop);
     res.end();
   }
   return reply;
-}
-
-export function isAwsError(err: unknown): err is AwsError {
-  return err instanceof AwsError;
 }

@@ -34,8 +34,8 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
         return new Promise((resolve) => (this.waiting = resolve));
       },
       return: () => {
-        this.ended = true;
         this.items.length = 0;
+        this.end();
         this.onReturn();
         return Promise.resolve({ value: undefined, done: true });
       },
