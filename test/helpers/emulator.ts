@@ -3,6 +3,7 @@ import { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent';
 import { BedrockAgentRuntimeClient } from '@aws-sdk/client-bedrock-agent-runtime';
 import type { Test } from 'tap';
 import { startEmulator, type RunningEmulator, type StartOptions } from '../../src/index.js';
+import { playlistFlow } from '../flows/fixtures.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -52,38 +53,5 @@ export async function withEmulator(t: Test, options: StartOptions = {}): Promise
   };
 }
 
-/** A minimal valid definition: the AWS user guide's playlist flow. */
-export const PLAYLIST_DEFINITION = {
-  nodes: [
-    { type: 'Input', name: 'FlowInput', outputs: [{ name: 'document', type: 'Object' }] },
-    {
-      type: 'Prompt',
-      name: 'MakePlaylist',
-      configuration: {
-        prompt: {
-          sourceConfiguration: {
-            inline: {
-              modelId: 'amazon.nova-lite-v1:0',
-              templateType: 'TEXT',
-              inferenceConfiguration: { text: { temperature: 0.8 } },
-              templateConfiguration: {
-                text: { text: 'Make me a {{genre}} playlist consisting of the following number of songs: {{number}}.' },
-              },
-            },
-          },
-        },
-      },
-      inputs: [
-        { name: 'genre', type: 'String', expression: '$.data.genre' },
-        { name: 'number', type: 'Number', expression: '$.data.number' },
-      ],
-      outputs: [{ name: 'modelCompletion', type: 'String' }],
-    },
-    { type: 'Output', name: 'FlowOutput', inputs: [{ name: 'document', type: 'String', expression: '$.data' }] },
-  ],
-  connections: [
-    { name: 'FlowInput_MakePlaylist_genre', source: 'FlowInput', target: 'MakePlaylist', type: 'Data', configuration: { data: { sourceOutput: 'document', targetInput: 'genre' } } },
-    { name: 'FlowInput_MakePlaylist_number', source: 'FlowInput', target: 'MakePlaylist', type: 'Data', configuration: { data: { sourceOutput: 'document', targetInput: 'number' } } },
-    { name: 'MakePlaylist_FlowOutput', source: 'MakePlaylist', target: 'FlowOutput', type: 'Data', configuration: { data: { sourceOutput: 'modelCompletion', targetInput: 'document' } } },
-  ],
-} as const;
+/** A minimal valid definition: the AWS user guide's playlist flow (one copy, in the flow fixtures). */
+export const PLAYLIST_DEFINITION = playlistFlow();

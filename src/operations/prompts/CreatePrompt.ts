@@ -4,7 +4,7 @@ import type { PromptRecord, PromptVariantData } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { idempotent } from '../idempotency.js';
 import { addTags } from '../tags/tag-store.js';
-import { promptResponse } from './prompt-lookup.js';
+import { promptDraft, promptResponse } from './prompt-lookup.js';
 
 export interface CreatePromptInput {
   name: string;
@@ -26,16 +26,7 @@ export function CreatePrompt(ctx: OperationContext, input: CreatePromptInput, pr
     const prompt: PromptRecord = {
       id,
       arn: promptArn(ctx.world, id),
-      draft: {
-        name: input.name,
-        description: input.description,
-        customerEncryptionKeyArn: input.customerEncryptionKeyArn,
-        defaultVariant: input.defaultVariant,
-        variants: input.variants,
-        version: 'DRAFT',
-        createdAt: now,
-        updatedAt: now,
-      },
+      draft: promptDraft(input, now, now),
       versions: {},
       nextVersion: 1,
     };

@@ -1,6 +1,6 @@
 import type { OperationContext } from '../context.js';
 import type { CreatePromptInput } from './CreatePrompt.js';
-import { findPrompt, promptResponse } from './prompt-lookup.js';
+import { findPrompt, promptDraft, promptResponse } from './prompt-lookup.js';
 
 /** A full replacement of the draft; versions are untouched. */
 export function UpdatePrompt(
@@ -8,15 +8,6 @@ export function UpdatePrompt(
   input: Omit<CreatePromptInput, 'clientToken' | 'tags'> & { promptIdentifier: string },
 ) {
   const { prompt } = findPrompt(ctx, input.promptIdentifier);
-  prompt.draft = {
-    name: input.name,
-    description: input.description,
-    customerEncryptionKeyArn: input.customerEncryptionKeyArn,
-    defaultVariant: input.defaultVariant,
-    variants: input.variants,
-    version: 'DRAFT',
-    createdAt: prompt.draft.createdAt,
-    updatedAt: ctx.ids.now(),
-  };
+  prompt.draft = promptDraft(input, prompt.draft.createdAt, ctx.ids.now());
   return promptResponse(ctx, prompt, prompt.draft);
 }

@@ -1,7 +1,7 @@
 /** Finding prompts by ID, ARN or versioned ARN, and shaping them for responses. */
 import { notFound } from '../../protocol/errors.js';
 import { idFromIdentifier, promptArn } from '../../world/arns.js';
-import type { PromptRecord, PromptVersionRecord } from '../../world/records.js';
+import type { PromptRecord, PromptVariantData, PromptVersionRecord } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 
 export interface PromptRef {
@@ -44,4 +44,20 @@ export const promptSummary = (ctx: OperationContext, prompt: PromptRecord, v: Pr
   version: v.version,
   createdAt: v.createdAt,
   updatedAt: v.updatedAt,
+});
+
+/** The draft a CreatePrompt or UpdatePrompt body makes (UpdatePrompt replaces the whole draft). */
+export const promptDraft = (
+  input: { name: string; description?: string; customerEncryptionKeyArn?: string; defaultVariant?: string; variants?: PromptVariantData[] },
+  createdAt: string,
+  updatedAt: string,
+): PromptVersionRecord => ({
+  name: input.name,
+  description: input.description,
+  customerEncryptionKeyArn: input.customerEncryptionKeyArn,
+  defaultVariant: input.defaultVariant,
+  variants: input.variants,
+  version: 'DRAFT',
+  createdAt,
+  updatedAt,
 });

@@ -1,6 +1,7 @@
 /** How an asynchronous execution records its run: FlowExecutionEvent union values, as ListFlowExecutionEvents gives them. */
 import type { FlowEvent } from '../../flows/executor/events.js';
 import type { AwsError } from '../../protocol/errors.js';
+import { nodeEventShape } from './node-event-shapes.js';
 
 export type ExecutionEvent = Record<string, unknown>;
 
@@ -14,45 +15,11 @@ export const flowInputEvent = (nodeName: string, timestamp: string, document: un
 });
 
 export function executionEvent(event: FlowEvent): ExecutionEvent {
-  switch (event.kind) {
-    case 'flowOutput':
-      return { flowOutputEvent: { nodeName: event.nodeName, timestamp: event.timestamp, fields: documentField(event.document) } };
-    case 'nodeInput':
-      return {
-        nodeInputEvent: {
-          nodeName: event.nodeName,
-          timestamp: event.timestamp,
-          fields: event.fields.map((f) => ({
-            name: f.name,
-            content: { document: f.value },
-            type: f.type,
-            category: f.category,
-            source: f.source,
-            executionChain: f.executionChain,
-          })),
-        },
-      };
-    case 'nodeOutput':
-      return {
-        nodeOutputEvent: {
-          nodeName: event.nodeName,
-          timestamp: event.timestamp,
-          fields: event.fields.map((f) => ({ name: f.name, content: { document: f.value }, type: f.type, next: f.next })),
-        },
-      };
-    case 'conditionResult':
-      return {
-        conditionResultEvent: {
-          nodeName: event.nodeName,
-          timestamp: event.timestamp,
-          satisfiedConditions: event.satisfiedConditions.map((conditionName) => ({ conditionName })),
-        },
-      };
-    case 'nodeAction': {
-      const { kind: _kind, ...action } = event;
-      return { nodeActionEvent: action };
-    }
+  if (event.kind === 'flowOutput') {
+    return { flowOutputEvent: { nodeName: event.nodeName, timestamp: event.timestamp, fields: documentField(event.document) } };
   }
+  const { member, payload } = nodeEventShape(event, 'execution');
+  return { [member]: payload };
 }
 
 /** NodeErrorCode: the model has no code for denials and missing resources; they are the dependency's failure. */

@@ -2,43 +2,14 @@
 import type { FlowEvent } from '../../flows/executor/events.js';
 import type { RunResult } from '../../flows/executor/run-flow.js';
 import { encodeEvent, encodeException } from '../../protocol/eventstream.js';
-
-const trace = (member: string, payload: unknown) => encodeEvent('flowTraceEvent', { trace: { [member]: payload } });
+import { nodeEventShape } from './node-event-shapes.js';
 
 export function eventFrame(event: FlowEvent): Uint8Array {
-  switch (event.kind) {
-    case 'flowOutput':
-      return encodeEvent('flowOutputEvent', { nodeName: event.nodeName, nodeType: event.nodeType, content: { document: event.document } });
-    case 'nodeInput':
-      return trace('nodeInputTrace', {
-        nodeName: event.nodeName,
-        timestamp: event.timestamp,
-        fields: event.fields.map((f) => ({
-          nodeInputName: f.name,
-          content: { document: f.value },
-          type: f.type,
-          category: f.category,
-          source: f.source,
-          executionChain: f.executionChain,
-        })),
-      });
-    case 'nodeOutput':
-      return trace('nodeOutputTrace', {
-        nodeName: event.nodeName,
-        timestamp: event.timestamp,
-        fields: event.fields.map((f) => ({ nodeOutputName: f.name, content: { document: f.value }, type: f.type, next: f.next })),
-      });
-    case 'conditionResult':
-      return trace('conditionNodeResultTrace', {
-        nodeName: event.nodeName,
-        timestamp: event.timestamp,
-        satisfiedConditions: event.satisfiedConditions.map((conditionName) => ({ conditionName })),
-      });
-    case 'nodeAction': {
-      const { kind: _kind, ...action } = event;
-      return trace('nodeActionTrace', action);
-    }
+  if (event.kind === 'flowOutput') {
+    return encodeEvent('flowOutputEvent', { nodeName: event.nodeName, nodeType: event.nodeType, content: { document: event.document } });
   }
+  const { member, payload } = nodeEventShape(event, 'trace');
+  return encodeEvent('flowTraceEvent', { trace: { [member]: payload } });
 }
 
 /** Completion (or the multi-turn request before it), or the one exception frame of a failed run. */
