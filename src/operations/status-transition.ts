@@ -1,35 +1,30 @@
 /**
- * Asynchronous status changes of knowledge bases and agents (CREATING → ACTIVE, PREPARING → PREPARED…): the
- * operation answers the in-progress status and readers see the outcome once the emulator's asynchronous-work delay
- * (`prepareDelayMs`, the one PrepareFlow uses) has passed. Applied lazily at the next read, as flow preparation is:
- * no timers.
+ * Asynchronous status changes (a flow's Preparing → Prepared/Failed, a knowledge base's CREATING → ACTIVE, an
+ * agent's PREPARING → PREPARED…): the operation answers the in-progress status and readers see the outcome once the
+ * emulator's asynchronous-work delay (`prepareDelayMs`) has passed. Applied lazily at the next read: no timers.
  */
 import type { StatusRecord } from '../world/records.js';
 import type { OperationContext } from './context.js';
 
 type Timing = Pick<OperationContext, 'clock' | 'settings'>;
 
-export function beginTransition<S extends string>(
+export function beginTransition<R extends StatusRecord<string, R>>(
   ctx: Timing,
-  record: StatusRecord<S>,
-  inProgress: S,
-  outcome: S,
-  failureReasons?: string[],
+  record: R,
+  inProgress: R['status'],
+  outcome: R['status'],
+  changes: Partial<R> = {},
 ): void {
   record.status = inProgress;
   record.failureReasons = undefined;
-  record.pending = {
-    status: outcome,
-    at: ctx.clock() + ctx.settings.prepareDelayMs,
-    ...(failureReasons ? { failureReasons } : {}),
-  };
+  record.pending = { status: outcome, at: ctx.clock() + ctx.settings.prepareDelayMs, changes };
 }
 
 /** Applies a transition whose time has come; `force` applies it now (fixtures declare settled resources). */
-export function settle<S extends string>(ctx: Timing, record: StatusRecord<S>, force = false): void {
+export function settle<R extends StatusRecord<string, R>>(ctx: Timing, record: R, force = false): void {
   const pending = record.pending;
   if (!pending || (!force && ctx.clock() < pending.at)) return;
   record.pending = undefined;
   record.status = pending.status;
-  record.failureReasons = pending.failureReasons;
+  Object.assign(record, pending.changes);
 }

@@ -34,26 +34,17 @@ export interface FlowSnapshot {
   definition?: FlowDefinitionData;
 }
 
-export interface FlowRecord extends FlowSnapshot {
+export interface FlowRecord extends FlowSnapshot, StatusRecord<FlowStatus, FlowRecord> {
   id: string;
   arn: string;
-  status: FlowStatus;
   createdAt: string;
   updatedAt: string;
   validations?: FlowValidationData[];
   /** What TSTALIASID runs: the draft as it was at the last successful PrepareFlow. */
   prepared?: FlowSnapshot;
-  /** A PrepareFlow whose result is not visible yet (UpdateFlow drops it: the new draft was not prepared). */
-  preparing?: PendingPreparation;
   versions: Record<string, FlowVersionRecord>;
   nextVersion: number;
   aliases: Record<string, FlowAliasRecord>;
-}
-
-export interface PendingPreparation {
-  readyAt: number;
-  snapshot: FlowSnapshot;
-  validations: FlowValidationData[];
 }
 
 export interface FlowVersionRecord extends FlowSnapshot {
@@ -155,16 +146,17 @@ export interface ExecutionStore {
  * A status that an operation announced (ACTIVE after CREATING, PREPARED after PREPARING…) and that readers see
  * once `at` (clock milliseconds) has passed: asynchronous AWS work, applied lazily at the next read, no timers.
  */
-export interface PendingStatus<S extends string> {
+export interface PendingStatus<S extends string, R = object> {
   status: S;
   at: number;
-  failureReasons?: string[];
+  /** Members the outcome also sets on the record (failure reasons, a flow's validations and prepared snapshot). */
+  changes?: Partial<R>;
 }
 
 /** A resource whose status moves through PendingStatus transitions (see operations/status-transition.ts). */
-export interface StatusRecord<S extends string> {
+export interface StatusRecord<S extends string, R = object> {
   status: S;
-  pending?: PendingStatus<S>;
+  pending?: PendingStatus<S, R>;
   failureReasons?: string[];
 }
 

@@ -35,7 +35,7 @@ export function CreateAgent(ctx: OperationContext, input: CreateAgentInput, agen
       nextVersion: 1,
       aliases: { [TEST_ALIAS_ID]: testAlias(ctx, id, now) },
     };
-    if (nameTaken) beginTransition(ctx, agent, 'CREATING', 'FAILED', [NAME_TAKEN]);
+    if (nameTaken) beginTransition(ctx, agent, 'CREATING', 'FAILED', { failureReasons: [NAME_TAKEN] });
     else beginTransition(ctx, agent, 'CREATING', 'NOT_PREPARED');
     ctx.world.agents.set(id, agent);
     addTags(ctx.world, agent.agentArn, tags);

@@ -19,7 +19,7 @@ export function PrepareAgent(ctx: OperationContext, input: PrepareAgentInput): P
   }
   const preparedAt = ctx.ids.now();
   agent.preparedAt = preparedAt;
-  if (agent.draft.instruction === undefined) beginTransition(ctx, agent, 'PREPARING', 'FAILED', [NO_INSTRUCTION]);
+  if (agent.draft.instruction === undefined) beginTransition(ctx, agent, 'PREPARING', 'FAILED', { failureReasons: [NO_INSTRUCTION] });
   else beginTransition(ctx, agent, 'PREPARING', 'PREPARED');
   return { agentId: agent.agentId, agentStatus: agent.status, agentVersion: 'DRAFT', preparedAt };
 }

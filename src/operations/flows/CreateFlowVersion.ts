@@ -3,7 +3,7 @@ import type { FlowVersionRecord } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { idempotent } from '../idempotency.js';
 import { findFlow, flowVersionResponse } from './flow-lookup.js';
-import { settlePreparation } from './preparation.js';
+import { settle } from '../status-transition.js';
 
 /** An immutable snapshot of the prepared draft, numbered 1, 2, … and never reused (behaviour-notes §5, §12.7). */
 export function CreateFlowVersion(
@@ -12,7 +12,7 @@ export function CreateFlowVersion(
 ) {
   const flow = findFlow(ctx, input.flowIdentifier);
   return idempotent(ctx, 'CreateFlowVersion', flow.id, input, () => {
-    settlePreparation(flow, ctx.clock(), true);
+    settle(ctx, flow, true);
     if (flow.status !== 'Prepared' || !flow.prepared) throw wrongStatus('CreateFlowVersion', flow.status);
     const count = Object.keys(flow.versions).length;
     if (count >= ctx.settings.quotas.versionsPerFlow) {

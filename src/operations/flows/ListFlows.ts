@@ -1,13 +1,12 @@
 import { paginate } from '../../protocol/pagination.js';
 import type { OperationContext } from '../context.js';
-import { settlePreparation } from './preparation.js';
+import { settle } from '../status-transition.js';
 
 export function ListFlows(ctx: OperationContext, input: { maxResults?: number; nextToken?: string }) {
-  const now = ctx.clock();
   const page = paginate([...ctx.world.flows.values()], input.maxResults, input.nextToken);
   return {
     flowSummaries: page.items.map((f) => {
-      settlePreparation(f, now);
+      settle(ctx, f);
       return {
         name: f.name,
         description: f.description,

@@ -1,9 +1,13 @@
 import { wrongStatus } from '../../protocol/errors.js';
 import type { OperationContext } from '../context.js';
+import { beginTransition } from '../status-transition.js';
 import { findFlow } from './flow-lookup.js';
 import { checkForPreparation } from './prepare-checks.js';
-import { beginPreparation } from './preparation.js';
 
+/**
+ * Answers `Preparing` at once (behaviour-notes §1); the checks run now and their outcome shows after the delay:
+ * Prepared with the draft frozen for TSTALIASID, or Failed with the validations GetFlow reports.
+ */
 export function PrepareFlow(ctx: OperationContext, input: { flowIdentifier: string }) {
   const flow = findFlow(ctx, input.flowIdentifier);
   if (flow.status === 'Preparing') throw wrongStatus('PrepareFlow', flow.status);
@@ -14,10 +18,9 @@ export function PrepareFlow(ctx: OperationContext, input: { flowIdentifier: stri
     customerEncryptionKeyArn: flow.customerEncryptionKeyArn,
     definition: structuredClone(flow.definition),
   };
-  beginPreparation(flow, {
-    readyAt: ctx.clock() + ctx.settings.prepareDelayMs,
-    snapshot,
-    validations: checkForPreparation(ctx, snapshot, flow.arn),
-  });
+  const found = checkForPreparation(ctx, snapshot, flow.arn);
+  const failed = found.some((v) => v.severity === 'Error');
+  const validations = found.length > 0 ? found : undefined;
+  beginTransition(ctx, flow, 'Preparing', failed ? 'Failed' : 'Prepared', failed ? { validations } : { validations, prepared: snapshot });
   return { id: flow.id, status: flow.status };
 }

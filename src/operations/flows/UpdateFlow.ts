@@ -20,7 +20,7 @@ export function UpdateFlow(ctx: OperationContext, input: UpdateFlowInput) {
   flow.customerEncryptionKeyArn = input.customerEncryptionKeyArn;
   flow.definition = input.definition;
   flow.status = 'NotPrepared';
-  flow.preparing = undefined;
+  flow.pending = undefined;
   flow.validations = undefined;
   flow.updatedAt = ctx.ids.now();
   return flowResponse(flow);

@@ -3,14 +3,14 @@ import { notFound } from '../../protocol/errors.js';
 import { aliasIdFromIdentifier, idFromIdentifier } from '../../world/arns.js';
 import type { FlowAliasRecord, FlowRecord, FlowSnapshot, FlowVersionRecord } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
-import { settlePreparation } from './preparation.js';
+import { settle } from '../status-transition.js';
 
 export const TEST_ALIAS_ID = 'TSTALIASID';
 
 export function findFlow(ctx: OperationContext, identifier: string): FlowRecord {
   const flow = ctx.world.flows.get(idFromIdentifier(identifier, ctx.world, 'flow'));
   if (!flow) throw notFound();
-  settlePreparation(flow, ctx.clock());
+  settle(ctx, flow);
   return flow;
 }
 
