@@ -53,5 +53,7 @@ EXPOSE 5050
 # first interval, and dockerfilelint 1.8.0 wrongly rejects hyphenated options (its option regex is `--\w+`).
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||5050)+'/_emulator/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# node runs as PID 1 directly: the CLI handles SIGTERM/SIGINT itself (drain, save --state-file, exit 0).
-CMD ["node", "dist/src/cli.js"]
+# node runs as PID 1 directly: the CLI handles SIGTERM/SIGINT itself (drain, save --state-file, exit 0). Arguments
+# after the image name are the CLI's: `docker run IMAGE --iam audit`, `docker run IMAGE validate /fixtures/flow.json`.
+ENTRYPOINT ["node", "dist/src/cli.js"]
+CMD []

@@ -98,12 +98,13 @@ config() {
   node -e 'const v = process.argv[1].split(".").reduce((o, k) => o?.[k], JSON.parse(require("fs").readFileSync(0, "utf8")));
     for (const x of [].concat(v ?? [])) console.log(x)' "$1" <"$WORK/inspect.json"
 }
-mapfile -t CMD < <(config Docker.config.Cmd)
+# What an engine runs: ENTRYPOINT followed by CMD.
+mapfile -t CMD < <(config Docker.config.Entrypoint; config Docker.config.Cmd)
 mapfile -t HEALTH < <(config Docker.config.Healthcheck.Test)
 [[ ${HEALTH[0]:-} == CMD ]] || die "the image has no exec-form HEALTHCHECK (got: ${HEALTH[*]:-none})"
 [[ $(config Docker.config.User) == node ]] || die "the image does not run as user node"
 
-# --- 3. run it the way an engine would: its CMD, its USER/WORKDIR/ENV; only the port changes --------------------
+# --- 3. run it the way an engine would: its ENTRYPOINT + CMD, its USER/WORKDIR/ENV; only the port changes --------------------
 port=$(node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 buildah from --quiet --pull=never --name "$CTR" "$IMAGE_ID" >/dev/null
 buildah config --env PORT="$port" "$CTR"

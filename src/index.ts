@@ -4,6 +4,7 @@
  *   const emu = await startEmulator({ port: 0 });
  *   const client = new BedrockAgentClient({ endpoint: emu.url, region: 'us-east-1', credentials: emu.credentials });
  */
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { Emulator, type EmulatorOptions } from './emulator.js';
 import { createLogger } from './logger.js';
@@ -19,40 +20,62 @@ export interface StartOptions extends EmulatorOptions {
   logger?: Logger;
   /** Guards /_emulator/* (except health) with `Authorization: Bearer <token>`. */
   adminToken?: string;
+  /** Persistence: the world is loaded from this file when it exists (instead of the fixtures) and saved on close(). */
+  stateFile?: string;
 }
 
 export interface RunningEmulator {
   url: string;
   port: number;
   host: string;
-  /** The well-known administrator credentials of the default fixtures. */
-  credentials: { accessKeyId: string; secretAccessKey: string };
+  /** The first identity of the start-up fixtures (`test`/`test`, the administrator, with the default fixtures). */
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   reset(): void;
   /** Applies a fixture document (or file path) all or nothing; throws FixtureError with file, JSON path and reason. */
   load(fixtures: FixtureDocument | string): void;
   state(): FixtureDocument;
+  /** Stops accepting, drains in-flight requests, and saves the world to `stateFile` when one is set. */
   close(): Promise<void>;
   emulator: Emulator;
 }
 
 export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
   const logger = options.logger ?? createLogger(options.logLevel ?? 'warn', false);
-  const emulator = new Emulator(options, logger);
+  const { stateFile } = options;
+  // A saved world replaces the fixtures it was made from (it contains them).
+  const fixtures = stateFile && existsSync(stateFile) ? [stateFile] : options.fixtures;
+  const emulator = new Emulator({ ...options, fixtures }, logger);
   const app = buildServer(emulator, { logger, adminToken: options.adminToken });
   const host = options.host ?? '127.0.0.1';
-  await app.listen({ port: options.port ?? 5050, host, listenTextResolver: (address) => `listening on ${address}` });
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let announced = false;
+  await app.listen({
+    port: options.port ?? 5050,
+    host,
+    // One ready line naming the host as configured; fastify lists every interface of 0.0.0.0 after it.
+    listenTextResolver: (address) => {
+      if (announced) return `also reachable at ${address}`;
+      announced = true;
+      return `listening on http://${urlHost}:${address.slice(address.lastIndexOf(':') + 1)}`;
+    },
+  });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 5050);
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const first = emulator.universe.identities.values().next().value;
   return {
     url: `http://${urlHost}:${port}`,
     port,
     host,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    credentials: first
+      ? { accessKeyId: first.accessKeyId, secretAccessKey: first.secretAccessKey, ...(first.sessionToken ? { sessionToken: first.sessionToken } : {}) }
+      : { accessKeyId: 'test', secretAccessKey: 'test' },
     reset: () => emulator.reset(),
     load: (fixtures) => emulator.load(fixtures),
     state: () => emulator.state(),
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      if (stateFile) writeFileSync(stateFile, JSON.stringify(emulator.state(), null, 2));
+    },
     emulator,
   };
 }

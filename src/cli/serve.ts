@@ -1,5 +1,4 @@
 /** `bedrock-flows-emulator [serve]`: flags and environment → startEmulator(). Flags win over the environment. */
-import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { IamMode } from '../access/caller-authorizer.js';
 import { FixtureError } from '../fixtures/fixture-error.js';
@@ -28,7 +27,8 @@ Options (environment variable in brackets; flags win):
   --seed N               deterministic ids and timestamps (BFE_SEED)
   --admin-token T        guard /_emulator/* except health with "Authorization: Bearer T" (BFE_ADMIN_TOKEN)
   --prepare-delay-ms N   how long PrepareFlow reports Preparing (BFE_PREPARE_DELAY_MS; default 0)
-  --no-passrole-check    do not authorize iam:PassRole on CreateFlow/UpdateFlow (BFE_PASSROLE_CHECK=false)
+  --no-passrole-check    do not authorize iam:PassRole where a call passes a role to Bedrock: CreateFlow,
+                         UpdateFlow, CreateAgent, UpdateAgent, Create/UpdateKnowledgeBase (BFE_PASSROLE_CHECK=false)
   -h, --help             this help
 `;
 
@@ -76,11 +76,9 @@ export async function serve(argv: string[]): Promise<void> {
     return;
   }
   const logger = createLogger(options.logLevel);
-  // A saved world replaces the fixtures it was made from (it contains them).
-  const fixtures = options.stateFile && existsSync(options.stateFile) ? [options.stateFile] : options.fixtures;
   let emulator;
   try {
-    emulator = await startEmulator({ ...options, fixtures, logger });
+    emulator = await startEmulator({ ...options, logger });
   } catch (err) {
     if (err instanceof FixtureError) {
       logger.fatal({ file: err.file, path: err.path }, `invalid fixture: ${err.message}`);
@@ -93,10 +91,7 @@ export async function serve(argv: string[]): Promise<void> {
   const stop = async (signal: string) => {
     logger.info(`${signal}: draining and stopping`);
     await emulator.close();
-    if (options.stateFile) {
-      writeFileSync(options.stateFile, JSON.stringify(emulator.state(), null, 2));
-      logger.info(`state saved to ${options.stateFile}`);
-    }
+    if (options.stateFile) logger.info(`state saved to ${options.stateFile}`);
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
