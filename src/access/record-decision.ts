@@ -17,11 +17,16 @@ export function recordDecision(
     resource,
     decision: decision.decision,
     enforced,
-    explanation: {
-      ...(decision.decidedBy ? { statement: decision.decidedBy } : {}),
-      ...(decision.deniedBy ? { deniedBy: decision.deniedBy } : {}),
-      contextKeysRead: decision.contextKeysRead,
-      ...(decision.note ? { note: decision.note } : {}),
-    },
+    explanation: explanation(decision),
   });
+}
+
+/** Assignments, not conditional spreads: this runs for every decision, and spreads are slow on Node 20's V8. */
+function explanation(decision: Decision): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (decision.decidedBy) out.statement = decision.decidedBy;
+  if (decision.deniedBy) out.deniedBy = decision.deniedBy;
+  out.contextKeysRead = decision.contextKeysRead;
+  if (decision.note) out.note = decision.note;
+  return out;
 }

@@ -45,7 +45,7 @@ export function roleAuthorizer(universe: Universe, mode: IamMode, decisions: Dec
         principal,
         action,
         resource,
-        context: { ...keys, 'aws:SourceArn': flowAliasArn, 'aws:CalledVia': [BEDROCK], 'aws:ViaAWSService': true },
+        context: Object.assign({}, keys, { 'aws:SourceArn': flowAliasArn, 'aws:CalledVia': [BEDROCK], 'aws:ViaAWSService': true }),
       });
       recordDecision(decisions, principal.arn, action, resource, decision, enforce);
       if (decision.decision === 'Allow' || !enforce) return { allowed: true };

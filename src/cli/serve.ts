@@ -1,10 +1,13 @@
 /** `bedrock-flows-emulator [serve]`: flags and environment → startEmulator(). Flags win over the environment. */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { IamMode } from '../access/caller-authorizer.js';
 import { FixtureError } from '../fixtures/fixture-error.js';
 import { startEmulator } from '../index.js';
 import { createLogger } from '../logger.js';
 import { integer, UsageError } from './usage.js';
+
+const DRAIN_DEADLINE_MS = 10_000;
 
 export const SERVE_HELP = `Usage: bedrock-flows-emulator [serve] [options]
        bedrock-flows-emulator validate <flow.json> [--fixtures FILE]...
@@ -90,6 +93,12 @@ export async function serve(argv: string[]): Promise<void> {
   }
   const stop = async (signal: string) => {
     logger.info(`${signal}: draining and stopping`);
+    // A run that never ends must not keep the process alive: after the deadline, save what there is and go.
+    setTimeout(() => {
+      logger.warn(`in-flight requests still running after ${DRAIN_DEADLINE_MS} ms; exiting`);
+      if (options.stateFile) writeFileSync(options.stateFile, JSON.stringify(emulator.state(), null, 2));
+      process.exit(0);
+    }, DRAIN_DEADLINE_MS).unref();
     await emulator.close();
     if (options.stateFile) logger.info(`state saved to ${options.stateFile}`);
     process.exit(0);

@@ -4,7 +4,6 @@
  * runs is cut off after the timeout. Results go through JSON, as Lambda's payloads do.
  */
 import { pathToFileURL } from 'node:url';
-import { request } from 'undici';
 import type { LambdaFunction } from '../world/universe.js';
 
 export type LambdaResult =
@@ -55,6 +54,8 @@ async function callHandler(fn: LambdaFunction, event: unknown, options: InvokeOp
 
 async function postEvent(url: string, event: unknown, timeoutMs: number, timedOut: LambdaResult): Promise<LambdaResult> {
   try {
+    // Loaded on first use: undici costs ~150 ms and ~8 MiB at start-up, and most fixtures have no URL Lambdas.
+    const { request } = await import('undici');
     const response = await request(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -47,8 +47,13 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
     serverFactory: (handler) => createDualServer(handler) as never,
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 2048 },
-    forceCloseConnections: true,
+    forceCloseConnections: 'idle',
     genReqId: () => randomUUID(),
+    // Router-level failures skip the hooks and the error handler: answer them in AWS's shape here.
+    frameworkErrors: (err, req, reply) => {
+      reply.header('x-amzn-requestid', req.id);
+      return sendError(reply, err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? validation(err.message) : serialization(err.message));
+    },
   });
 
   app.addHook('onRequest', (req, reply, done) => {

@@ -6,8 +6,10 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import http2, { type Http2Session } from 'node:http2';
+import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { Duplex } from 'node:stream';
+import { AwsError, serialization } from '../protocol/errors.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -84,17 +86,23 @@ export function createDualServer(handler: Handler): DualServer {
     sessions.add(session);
     session.on('close', () => sessions.delete(session));
   });
-  // Every raw socket, sniffed or not: closing must not wait for a client that connected and never spoke.
+  // Every raw socket, and those that have not spoken yet: closing must not wait for a client that never speaks.
   const sockets = new Set<net.Socket>();
+  const silent = new Set<net.Socket>();
   const server = net.createServer({ pauseOnConnect: false, noDelay: true }, (socket) => {
     sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
+    silent.add(socket);
+    socket.once('close', () => {
+      sockets.delete(socket);
+      silent.delete(socket);
+    });
     socket.once('readable', function sniff() {
       const head: Buffer | null = socket.read();
       if (head === null) {
         socket.once('readable', sniff);
         return;
       }
+      silent.delete(socket);
       if (head.length >= PREFACE.length ? head.subarray(0, PREFACE.length).equals(PREFACE) : PREFACE.subarray(0, head.length).equals(head)) {
         h2.emit('connection', new ReplayingSocket(socket, head));
       } else {
@@ -112,7 +120,25 @@ export function createDualServer(handler: Handler): DualServer {
   server.closeIdleConnections = () => {
     h1.closeIdleConnections();
     for (const s of sessions) s.close();
+    for (const socket of silent) socket.destroy();
   };
+  // http.Server tracks its connections (closeIdleConnections, closeAllConnections) only once it has emitted
+  // 'listening'; h1 never listens itself, so it is told when the outer server does.
+  server.on('listening', () => h1.emit('listening'));
+  // Bytes Node's parser refuses never reach fastify: answer them in AWS's shape (SPEC §3.1) instead of a bare 400.
+  h1.on('clientError', (err: NodeJS.ErrnoException, socket: net.Socket) => {
+    if (!socket.writable) return socket.destroy();
+    const error =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? new AwsError('RequestHeaderFieldsTooLarge', 431, 'Request header fields too large.')
+        : serialization('The request could not be parsed.');
+    const body = JSON.stringify(error.body());
+    socket.end(
+      `HTTP/1.1 ${error.statusCode} ${http.STATUS_CODES[error.statusCode]}\r\n` +
+        `x-amzn-requestid: ${randomUUID()}\r\nx-amzn-errortype: ${error.type}\r\n` +
+        `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
   server.on('close', () => h1.close());
   return server;
 }

@@ -15,13 +15,31 @@ import type { RouteDefinition, StreamedResult } from './route.js';
 
 const PASSED_TO_BEDROCK = { 'iam:PassedToService': 'bedrock.amazonaws.com' };
 
+/** Deeper than any valid request (a flow nests loops 8 deep); deeper input would only exhaust the stack. */
+const MAX_BODY_DEPTH = 512;
+
 function parseBody(raw: Buffer | undefined): unknown {
   if (!raw || raw.length === 0) return undefined;
+  let body: unknown;
   try {
-    return JSON.parse(raw.toString('utf8'));
+    body = JSON.parse(raw.toString('utf8'));
   } catch {
     throw serialization('The request body could not be parsed as JSON.');
   }
+  if (depthExceeds(body, MAX_BODY_DEPTH)) throw serialization(`The request body is nested deeper than ${MAX_BODY_DEPTH} levels.`);
+  return body;
+}
+
+/** Iterative, so that measuring a hostile body cannot overflow the stack either. */
+function depthExceeds(root: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(value)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 export async function handleOperation(
@@ -55,9 +73,12 @@ export async function handleOperation(
     const passed = emulator.passRoleCheck ? route.passRole?.(input) : undefined;
     if (passed) check('iam:PassRole', passed, { ...context, ...PASSED_TO_BEDROCK });
   }
+  const { ids, settings, clock } = emulator.env;
   const result = await route.handler(
     {
-      ...emulator.env,
+      ids,
+      settings,
+      clock,
       universe,
       world,
       caller: { arn: caller.arn, account: caller.account },
