@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-bedrock-agent';
 import { InvokeFlowCommand } from '@aws-sdk/client-bedrock-agent-runtime';
 import t from 'tap';
-import { conditionFlow, dataConnection, iteratorFlow, type Json } from '../flows/fixtures.js';
+import { conditionFlow, dataConnection, iteratorFlow, loopFlow, type Json } from '../flows/fixtures.js';
 import { completionOf, deploy, invoke, outputsOf, tracesOf } from '../flows/executor/sdk.js';
 import {
   FLOW_ROLE,
@@ -72,33 +72,6 @@ t.test('request-level failures are HTTP errors, before any stream', async (t) =>
 });
 
 t.test('every node type runs through the SDK', async (t) => {
-  const loopBody = {
-    nodes: [
-      { type: 'LoopInput', name: 'LoopStart', configuration: { loopInput: {} }, outputs: [{ name: 'loopInput', type: 'Object' }] },
-      lambdaNode('Step', 'loopStep', [['state', 'Object', '$.data']]),
-      {
-        type: 'LoopController', name: 'Control',
-        configuration: { loopController: { continueCondition: { name: 'keepGoing', expression: 'done == false' }, maxIterations: 5 } },
-        inputs: [
-          { name: 'done', type: 'Boolean', expression: '$.data.done', category: 'LoopCondition' },
-          { name: 'loopInput', type: 'Object', expression: '$.data', category: 'ReturnValueToLoopStart' },
-          { name: 'loopOutput', type: 'String', expression: '$.data.text', category: 'ExitLoop' },
-        ],
-      },
-    ],
-    connections: [
-      dataConnection('LoopStart', 'loopInput', 'Step', 'state'),
-      dataConnection('Step', 'functionResponse', 'Control', 'done'),
-      dataConnection('Step', 'functionResponse', 'Control', 'loopInput'),
-      dataConnection('Step', 'functionResponse', 'Control', 'loopOutput'),
-    ],
-  };
-  const loop = {
-    type: 'Loop', name: 'Rounds',
-    inputs: [{ name: 'loopInput', type: 'Object', expression: '$.data' }],
-    outputs: [{ name: 'loopOutput', type: 'String' }],
-    configuration: { loop: { definition: loopBody } },
-  };
   const managed = promptNode('Managed', '', [['genre', 'String', '$.data.genre'], ['number', 'Number', '$.data.number']]);
   managed.configuration.prompt.sourceConfiguration = { resource: { promptArn: PROMPT_V1 } };
   const cases: [string, Json, unknown, unknown[]][] = [
@@ -114,7 +87,7 @@ t.test('every node type runs through the SDK', async (t) => {
     ['Retrieval', around(retrievalNode('Load'), 'String', 'String'), 'in/greeting.txt', ['Hello from the fake S3 bucket.']],
     ['Iterator and Collector', iteratorFlow(), ['Queen', 'Abba', 'Blur'], [['Queen rocks.', 'Abba rocks.', 'Blur rocks.']]],
     ['InlineCode', around(inlineCodeNode('Code', 'num * 2', [['num', 'Number', '$.data']], 'Number'), 'Number', 'Number'), 21, [42]],
-    ['Loop, LoopInput, LoopController', { nodes: [inputNode(), loop, outputNode()], connections: [dataConnection('FlowInput', 'document', 'Rounds', 'loopInput'), dataConnection('Rounds', 'loopOutput', 'FlowOutput', 'document')] }, {}, ['round 3']],
+    ['Loop, LoopInput, LoopController', loopFlow({ stepFunction: 'loopStep', loopName: 'Rounds' }), {}, ['round 3']],
     ['Condition', conditionFlow(), { retailPrice: 11, marketPrice: 12, type: 'meat', action: ['no', 'yes', 'maybe'] }, ['yes']],
   ];
   for (const [name, definition, document, expected] of cases) {

@@ -12,9 +12,9 @@ export const conditionalConnection = (source: string, condition: string, target:
   name, source, target, type: 'Conditional', configuration: { conditional: { condition } },
 });
 
-export const lambdaNode = (name: string, inputs: string[]) => ({
+export const lambdaNode = (name: string, inputs: string[], fn = 'step') => ({
   type: 'LambdaFunction', name,
-  configuration: { lambdaFunction: { lambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:step' } },
+  configuration: { lambdaFunction: { lambdaArn: `arn:aws:lambda:us-east-1:123456789012:function:${fn}` } },
   inputs: inputs.map((input) => ({ name: input, type: 'Object', expression: '$.data' })),
   outputs: [{ name: 'functionResponse', type: 'Object' }],
 });
@@ -122,22 +122,27 @@ export function iteratorFlow(): Json {
   };
 }
 
-/** A DoWhile loop following the loop rule of node-types.ts: refine a draft until the step says it is done. */
-export function loopFlow(): Json {
+/**
+ * A DoWhile loop following the loop rule of node-types.ts: refine a draft until the step says it is done. The step is
+ * the Lambda function `stepFunction`; `maxIterations: null` leaves the default (10).
+ */
+export function loopFlow({ stepFunction = 'step', loopName = 'Refine', maxIterations = 5 as number | null } = {}): Json {
   return {
     nodes: [
       { type: 'Input', name: 'FlowInput', outputs: [{ name: 'document', type: 'Object' }] },
       {
-        type: 'Loop', name: 'Refine',
+        type: 'Loop', name: loopName,
         inputs: [{ name: 'loopInput', type: 'Object', expression: '$.data' }],
         outputs: [{ name: 'loopOutput', type: 'String' }],
         configuration: { loop: { definition: {
           nodes: [
             { type: 'LoopInput', name: 'LoopStart', configuration: { loopInput: {} }, outputs: [{ name: 'loopInput', type: 'Object' }] },
-            lambdaNode('Step', ['state']),
+            lambdaNode('Step', ['state'], stepFunction),
             {
               type: 'LoopController', name: 'Control',
-              configuration: { loopController: { continueCondition: { name: 'keepGoing', expression: 'done == false' }, maxIterations: 5 } },
+              configuration: {
+                loopController: { continueCondition: { name: 'keepGoing', expression: 'done == false' }, ...(maxIterations === null ? {} : { maxIterations }) },
+              },
               inputs: [
                 { name: 'done', type: 'Boolean', expression: '$.data.done', category: 'LoopCondition' },
                 { name: 'loopInput', type: 'Object', expression: '$.data', category: 'ReturnValueToLoopStart' },
@@ -156,8 +161,8 @@ export function loopFlow(): Json {
       { type: 'Output', name: 'FlowOutput', inputs: [{ name: 'document', type: 'String', expression: '$.data' }] },
     ],
     connections: [
-      dataConnection('FlowInput', 'document', 'Refine', 'loopInput'),
-      dataConnection('Refine', 'loopOutput', 'FlowOutput', 'document'),
+      dataConnection('FlowInput', 'document', loopName, 'loopInput'),
+      dataConnection(loopName, 'loopOutput', 'FlowOutput', 'document'),
     ],
   };
 }

@@ -2,7 +2,7 @@
 import t from 'tap';
 import type { NodeCallRequest } from '../../../src/flows/executor/role-authorizer.js';
 import type { MemoEntry } from '../../../src/flows/executor/scheduler.js';
-import { conditionFlow, conditionalConnection, dataConnection, iteratorFlow, type Json } from '../fixtures.js';
+import { conditionFlow, conditionalConnection, dataConnection, iteratorFlow, loopFlow, type Json } from '../fixtures.js';
 import { failure, run } from './harness.js';
 import { agentNode, around, inlineCodeNode, inputNode, lambdaNode, lambdaArn, outputNode, promptNode } from './world.js';
 
@@ -86,41 +86,7 @@ t.test('an empty array runs no iteration; the Collector collects nothing', async
 });
 
 /** Loop whose body calls loopStep (counts rounds, done at 3) until the controller says stop. */
-function countingLoop(maxIterations?: number): Json {
-  return {
-    nodes: [
-      inputNode(),
-      {
-        type: 'Loop', name: 'Refine',
-        inputs: [{ name: 'loopInput', type: 'Object', expression: '$.data' }],
-        outputs: [{ name: 'loopOutput', type: 'String' }],
-        configuration: { loop: { definition: {
-          nodes: [
-            { type: 'LoopInput', name: 'LoopStart', configuration: { loopInput: {} }, outputs: [{ name: 'loopInput', type: 'Object' }] },
-            lambdaNode('Step', 'loopStep', [['state', 'Object', '$.data']]),
-            {
-              type: 'LoopController', name: 'Control',
-              configuration: { loopController: { continueCondition: { name: 'keepGoing', expression: 'done == false' }, ...(maxIterations ? { maxIterations } : {}) } },
-              inputs: [
-                { name: 'done', type: 'Boolean', expression: '$.data.done', category: 'LoopCondition' },
-                { name: 'loopInput', type: 'Object', expression: '$.data', category: 'ReturnValueToLoopStart' },
-                { name: 'loopOutput', type: 'String', expression: '$.data.text', category: 'ExitLoop' },
-              ],
-            },
-          ],
-          connections: [
-            dataConnection('LoopStart', 'loopInput', 'Step', 'state'),
-            dataConnection('Step', 'functionResponse', 'Control', 'done'),
-            dataConnection('Step', 'functionResponse', 'Control', 'loopInput'),
-            dataConnection('Step', 'functionResponse', 'Control', 'loopOutput'),
-          ],
-        } } },
-      },
-      outputNode(),
-    ],
-    connections: [dataConnection('FlowInput', 'document', 'Refine', 'loopInput'), dataConnection('Refine', 'loopOutput', 'FlowOutput', 'document')],
-  };
-}
+const countingLoop = (maxIterations: number | null = null): Json => loopFlow({ stepFunction: 'loopStep', maxIterations });
 
 t.test('Loop: rounds go on while continueCondition holds, each from the ReturnValueToLoopStart values', async (t) => {
   const ran = await run(countingLoop(), {});
