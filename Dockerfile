@@ -30,6 +30,7 @@ COPY package.json package-lock.json ./
 RUN --mount=type=secret,id=npmca,required=false \
     NODE_EXTRA_CA_CERTS=/run/secrets/npmca npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
+COPY scripts/bundle.mjs ./scripts/bundle.mjs
 COPY src ./src
 COPY routes ./routes
 RUN npm run build
@@ -55,5 +56,5 @@ HEALTHCHECK --interval=10s --timeout=3s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||5050)+'/_emulator/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # node runs as PID 1 directly: the CLI handles SIGTERM/SIGINT itself (drain, save --state-file, exit 0). Arguments
 # after the image name are the CLI's: `docker run IMAGE --iam audit`, `docker run IMAGE validate /fixtures/flow.json`.
-ENTRYPOINT ["node", "dist/src/cli.js"]
+ENTRYPOINT ["node", "dist/cli.bundle.mjs"]
 CMD []

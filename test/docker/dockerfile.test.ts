@@ -26,7 +26,7 @@ t.test('the runtime stage keeps the SPEC §1 contract', async (t) => {
   t.match(runtime, /^EXPOSE 5050$/m);
   t.match(runtime, /^USER node$/m, 'non-root');
   t.match(runtime, /^HEALTHCHECK [^\n]*\\\n\s+CMD \["node", "-e", "[^\n]*\/_emulator\/health/m, 'HEALTHCHECK probes the health endpoint with node');
-  t.match(runtime, /^ENTRYPOINT \["node", "dist\/src\/cli\.js"\]$/m, 'arguments after the image name are the CLI\'s');
+  t.match(runtime, /^ENTRYPOINT \["node", "dist\/cli\.bundle\.mjs"\]$/m, 'arguments after the image name are the CLI\'s (the bundle npm start runs)');
   t.notMatch(runtime, /--from=build \/app\/node_modules/, 'no dev dependencies in the runtime image');
   t.match(stages[0], /npm ci --omit=dev --ignore-scripts/);
 });
