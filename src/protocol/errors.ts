@@ -20,7 +20,7 @@ export class AwsError extends Error {
   }
 }
 
-export const NOT_FOUND_MESSAGE =
+const NOT_FOUND_MESSAGE =
   "Failed to retrieve resource because it doesn't exist. Retry the request with a different resource identifier.";
 
 export const validation = (message: string, extra?: Record<string, unknown>) =>

@@ -129,7 +129,7 @@ function signingKey(secret: string, date: string, region: string, service: strin
   return key;
 }
 
-export const sha256Hex = (body: Buffer | undefined) =>
+const sha256Hex = (body: Buffer | undefined) =>
   body && body.length > 0 ? createHash('sha256').update(body).digest('hex') : EMPTY_SHA256;
 
 /** Verifies the signature, the body hash and the clock skew; throws InvalidSignatureException otherwise. */

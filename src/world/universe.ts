@@ -55,8 +55,8 @@ export interface Universe {
   models: ModelRulesFixture[];
 }
 
-export const DEFAULT_ACCOUNT = '123456789012';
-export const DEFAULT_REGION = 'us-east-1';
+const DEFAULT_ACCOUNT = '123456789012';
+const DEFAULT_REGION = 'us-east-1';
 
 export function createUniverse(): Universe {
   return {
