@@ -12,6 +12,7 @@ import { allRoutes } from '../../routes/index.js';
 import adminRoutes from '../../routes/emulator.js';
 import { createDualServer } from './dual-protocol.js';
 import { handleOperation } from './pipeline.js';
+import { jsonBody } from '../protocol/json-body.js';
 
 /** InlineCode nodes may carry up to 5 MB of code; leave room for the rest of the definition. */
 const BODY_LIMIT = 8 * 1024 * 1024;
@@ -60,6 +61,7 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
     reply.header('x-amzn-requestid', req.id);
     done();
   });
+  app.setReplySerializer(jsonBody);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 

@@ -2,6 +2,7 @@
  * Everything the emulator knows: the per-account-and-region worlds of Bedrock resources, and the fake AWS around
  * them that fixtures declare (IAM identities and roles, S3, Lambda, Lex, model rules).
  */
+import { freezeDeep } from './immutable.js';
 import { createWorld, type World } from './world.js';
 import type {
   AgentFixture,
@@ -87,7 +88,18 @@ export function worldOf(universe: Universe, account: string, region: string): Wo
   return world;
 }
 
-/** A deep copy to stage fixtures on: all-or-nothing loading swaps it in only when every entry applied. */
+/**
+ * A deep copy to stage fixtures on: all-or-nothing loading swaps it in only when every entry applied. The copy's
+ * flow definitions are frozen again, as the originals were (structuredClone keeps what is shared shared).
+ */
 export function cloneUniverse(universe: Universe): Universe {
-  return structuredClone(universe);
+  const clone = structuredClone(universe);
+  for (const world of clone.worlds.values()) {
+    for (const flow of world.flows.values()) {
+      freezeDeep(flow.definition);
+      freezeDeep(flow.prepared?.definition);
+      for (const version of Object.values(flow.versions)) freezeDeep(version.definition);
+    }
+  }
+  return clone;
 }

@@ -57,6 +57,8 @@ const verify = (req: SignedRequest, secret = 'secret', now = Date.now()) =>
 
 t.test('accepts what the SDK signs: bodies, queries, encoded ARNs, other regions, :authority', async (t) => {
   verify(await signed({ method: 'POST', path: '/flows/', body: '{"name":"x"}' }));
+  verify(await signed({ method: 'POST', path: '/flows/', body: `{"description":"${'é✓🙂'.repeat(300)}"}` }));
+  verify(await signed({ path: '/flows/', query: { nextToken: 'ünïcode✓'.repeat(20) } }));
   verify(await signed({ path: '/flows/', query: { maxResults: '5', nextToken: 'a b+c/d=~*' } }));
   verify(await signed({ path: '/flows/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Aflow%2FABCDEFGHIJ/' }));
   verify(await signed({ path: '/tags/x', query: { tagKeys: ['b', 'a'] }, region: 'ap-south-1' }));

@@ -1,5 +1,6 @@
 import { quota } from '../../protocol/errors.js';
 import { flowAliasArn, flowArn } from '../../world/arns.js';
+import { freezeDeep } from '../../world/immutable.js';
 import type { FlowDefinitionData, FlowRecord } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { idempotent } from '../idempotency.js';
@@ -31,7 +32,7 @@ export function CreateFlow(ctx: OperationContext, input: CreateFlowInput, flowId
       description: input.description,
       executionRoleArn: input.executionRoleArn,
       customerEncryptionKeyArn: input.customerEncryptionKeyArn,
-      definition: input.definition,
+      definition: freezeDeep(input.definition),
       status: 'NotPrepared',
       createdAt: now,
       updatedAt: now,

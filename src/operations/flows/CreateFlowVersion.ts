@@ -19,7 +19,7 @@ export function CreateFlowVersion(
       throw quota('CreateFlowVersion', 'versions-per-flow', ctx.settings.quotas.versionsPerFlow, count + 1);
     }
     const version: FlowVersionRecord = {
-      ...structuredClone(flow.prepared),
+      ...flow.prepared, // strings and a frozen definition: nothing to copy
       version: String(flow.nextVersion++),
       status: 'Prepared',
       createdAt: ctx.ids.now(),

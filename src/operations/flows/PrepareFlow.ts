@@ -16,7 +16,7 @@ export function PrepareFlow(ctx: OperationContext, input: { flowIdentifier: stri
     description: flow.description,
     executionRoleArn: flow.executionRoleArn,
     customerEncryptionKeyArn: flow.customerEncryptionKeyArn,
-    definition: structuredClone(flow.definition),
+    definition: flow.definition, // frozen: shared, not copied
   };
   const found = checkForPreparation(ctx, snapshot, flow.arn);
   const failed = found.some((v) => v.severity === 'Error');

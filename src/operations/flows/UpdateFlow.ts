@@ -1,3 +1,4 @@
+import { freezeDeep } from '../../world/immutable.js';
 import type { FlowDefinitionData } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { findFlow, flowResponse } from './flow-lookup.js';
@@ -18,7 +19,7 @@ export function UpdateFlow(ctx: OperationContext, input: UpdateFlowInput) {
   flow.executionRoleArn = input.executionRoleArn;
   flow.description = input.description;
   flow.customerEncryptionKeyArn = input.customerEncryptionKeyArn;
-  flow.definition = input.definition;
+  flow.definition = freezeDeep(input.definition);
   flow.status = 'NotPrepared';
   flow.pending = undefined;
   flow.validations = undefined;

@@ -1,0 +1,17 @@
+/**
+ * Flow definitions never change once stored: UpdateFlow stores a new one. Freezing them turns that into a rule the
+ * runtime enforces, lets snapshots (prepared drafts, versions) share them instead of copying, and lets a response
+ * serialize each one only once (protocol/json-body.ts).
+ */
+const immutable = new WeakSet<object>();
+
+export function freezeDeep<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || immutable.has(value)) return value;
+  for (const member of Object.values(value)) freezeDeep(member);
+  Object.freeze(value);
+  immutable.add(value);
+  return value;
+}
+
+/** True for what freezeDeep froze, and only that: a shallow Object.freeze elsewhere may still hide mutable members. */
+export const isFrozenDeep = (value: object): boolean => immutable.has(value);
