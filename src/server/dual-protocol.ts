@@ -1,77 +1,19 @@
 /**
  * One port, two protocols: the runtime SDK client speaks cleartext HTTP/2 with prior knowledge, the control-plane
  * client and boto3 speak HTTP/1.1. The first bytes of a connection tell them apart (the HTTP/2 preface starts with
- * `PRI `). http2 reads the socket's native handle, so it gets a Duplex that replays the sniffed bytes first
- * (wire-notes §1c: unshift loses them).
+ * `PRI `). The sniffed bytes go back with unshift for both: http2 feeds what the socket has buffered to its session
+ * before it reads the native handle (Node ≥ 15). Handing http2 the native socket, not a JS stream around it, saves
+ * every frame a trip through JS.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import http2, { type Http2Session } from 'node:http2';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
-import { Duplex } from 'node:stream';
 import { AwsError, serialization } from '../protocol/errors.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 const PREFACE = Buffer.from('PRI * HTTP/2.0');
-
-/** Replays `head`, then proxies the socket both ways. */
-class ReplayingSocket extends Duplex {
-  constructor(
-    private readonly socket: net.Socket,
-    head: Buffer,
-  ) {
-    super();
-    this.push(head);
-    socket.on('data', (chunk) => {
-      if (!this.push(chunk)) socket.pause();
-    });
-    socket.on('end', () => this.push(null));
-    socket.on('error', (err) => this.destroy(err));
-    socket.on('close', () => this.destroy());
-  }
-  override _read() {
-    this.socket.resume();
-  }
-  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void) {
-    this.socket.write(chunk, cb);
-  }
-  override _final(cb: () => void) {
-    this.socket.end(cb);
-  }
-  override _destroy(err: Error | null, cb: (err: Error | null) => void) {
-    this.socket.destroy();
-    cb(err);
-  }
-  // http2 asks for these on the socket it is given.
-  get remoteAddress() {
-    return this.socket.remoteAddress;
-  }
-  get remotePort() {
-    return this.socket.remotePort;
-  }
-  get localAddress() {
-    return this.socket.localAddress;
-  }
-  get localPort() {
-    return this.socket.localPort;
-  }
-  get encrypted() {
-    return false;
-  }
-  setTimeout(ms: number, cb?: () => void) {
-    this.socket.setTimeout(ms, cb);
-    return this;
-  }
-  setNoDelay(noDelay?: boolean) {
-    this.socket.setNoDelay(noDelay);
-    return this;
-  }
-  setKeepAlive(enable?: boolean, delay?: number) {
-    this.socket.setKeepAlive(enable, delay);
-    return this;
-  }
-}
 
 export interface DualServer extends net.Server {
   closeAllConnections(): void;
@@ -103,12 +45,9 @@ export function createDualServer(handler: Handler): DualServer {
         return;
       }
       silent.delete(socket);
-      if (head.length >= PREFACE.length ? head.subarray(0, PREFACE.length).equals(PREFACE) : PREFACE.subarray(0, head.length).equals(head)) {
-        h2.emit('connection', new ReplayingSocket(socket, head));
-      } else {
-        socket.unshift(head);
-        h1.emit('connection', socket);
-      }
+      const http2Preface = head.length >= PREFACE.length ? head.subarray(0, PREFACE.length).equals(PREFACE) : PREFACE.subarray(0, head.length).equals(head);
+      socket.unshift(head);
+      (http2Preface ? h2 : h1).emit('connection', socket);
     });
     socket.on('error', () => socket.destroy());
   }) as DualServer;
