@@ -5,11 +5,17 @@
  */
 const immutable = new WeakSet<object>();
 
-export function freezeDeep<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || immutable.has(value)) return value;
-  for (const member of Object.values(value)) freezeDeep(member);
+function freezeAll(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  for (const member of Object.values(value)) freezeAll(member);
   Object.freeze(value);
-  immutable.add(value);
+}
+
+export function freezeDeep<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !immutable.has(value)) {
+    freezeAll(value);
+    immutable.add(value);
+  }
   return value;
 }
 
