@@ -11,7 +11,6 @@ import type { Universe } from '../world/universe.js';
 import type { IamMode } from './caller-authorizer.js';
 import type { DecisionLog } from './decision-log.js';
 import { compileRole, roleSession } from './principals.js';
-import { recordDecision } from './record-decision.js';
 
 const BEDROCK = 'bedrock.amazonaws.com';
 
@@ -29,7 +28,7 @@ export function roleAuthorizer(universe: Universe, mode: IamMode, decisions: Dec
       const decision = trust
         ? canAssumeRole(trust, BEDROCK, roleArn, { 'aws:SourceArn': flowArn, 'aws:SourceAccount': flowAccount ?? '' })
         : undefined;
-      if (decision) recordDecision(decisions, BEDROCK, 'sts:AssumeRole', roleArn, decision, enforce);
+      if (decision) decisions.add(BEDROCK, 'sts:AssumeRole', roleArn, decision, enforce);
       if (decision?.decision === 'Allow' || !enforce) return { ok: true };
       return {
         ok: false,
@@ -47,7 +46,7 @@ export function roleAuthorizer(universe: Universe, mode: IamMode, decisions: Dec
         resource,
         context: Object.assign({}, keys, { 'aws:SourceArn': flowAliasArn, 'aws:CalledVia': [BEDROCK], 'aws:ViaAWSService': true }),
       });
-      recordDecision(decisions, principal.arn, action, resource, decision, enforce);
+      decisions.add(principal.arn, action, resource, decision, enforce);
       if (decision.decision === 'Allow' || !enforce) return { allowed: true };
       return { allowed: false, message: accessDeniedMessage(principal, action, resource, decision) };
     },

@@ -8,7 +8,7 @@ import type { EventSink } from './events.js';
 import type { ScopePlan } from './plan.js';
 import type { RunEnvironment } from './run-environment.js';
 import { RunScope } from './run-state.js';
-import { Aborted, NodeFailure, Paused } from './run-signals.js';
+import { Aborted, NodeFailure, Paused, type StopSignal } from './run-signals.js';
 import { Scheduler, type MemoEntry, type Resume } from './scheduler.js';
 
 export interface RunRequest {
@@ -19,7 +19,7 @@ export interface RunRequest {
   /** Emit trace events (node inputs and outputs, condition results, downstream calls). */
   readonly trace: boolean;
   /** Checked between nodes: the client went away, or the execution was stopped. */
-  readonly signal: AbortSignal;
+  readonly signal: StopSignal;
   readonly resume?: Resume;
 }
 

@@ -28,3 +28,11 @@ export class Paused extends Error {
 
 /** The client went away or StopFlowExecution was called. */
 export class Aborted extends Error {}
+
+/**
+ * What a run checks between nodes. A plain flag, not an AbortSignal: nothing listens for the abort, and an
+ * AbortController (an EventTarget) cost ~7 µs per InvokeFlow on Node 20.
+ */
+export interface StopSignal {
+  aborted: boolean;
+}

@@ -14,7 +14,7 @@ import type { EventSink, FlowEvent, InputField, NodeAction } from './events.js';
 import type { PlanInput, PlanNode, PlanOutput, ScopePlan, Step } from './plan.js';
 import { RunScope, SKIPPED, outputValue } from './run-state.js';
 import type { RunEnvironment } from './run-environment.js';
-import { Aborted, NodeFailure, Paused } from './run-signals.js';
+import { Aborted, NodeFailure, Paused, type StopSignal } from './run-signals.js';
 import { denialMessage } from './role-authorizer.js';
 import { outputs, type NodeContext, type NodeOutcome } from './runner.js';
 import { describeValue } from './value-types.js';
@@ -45,7 +45,7 @@ export class Scheduler {
     readonly env: RunEnvironment,
     private readonly sink: EventSink,
     private readonly trace: boolean,
-    private readonly signal: AbortSignal,
+    private readonly signal: StopSignal,
     private readonly resume?: Resume,
   ) {
     this.deadline = Date.now() + env.limits.maxRunMs;

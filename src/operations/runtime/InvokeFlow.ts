@@ -27,9 +27,9 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Strea
   const target = resolveTarget(ctx, input.flowIdentifier, input.flowAliasIdentifier);
   const executionId = input.executionId ?? ctx.ids.uuid();
   const run = startOrResume(ctx, target, input, executionId);
-  const controller = new AbortController();
-  const frames = new AsyncQueue<Uint8Array>(() => controller.abort());
-  const request: RunRequest = { ...run, env: runEnvironment(ctx, run.target), trace: input.enableTrace === true, signal: controller.signal };
+  const signal = { aborted: false };
+  const frames = new AsyncQueue<Uint8Array>(() => (signal.aborted = true));
+  const request: RunRequest = { ...run, env: runEnvironment(ctx, run.target), trace: input.enableTrace === true, signal };
   runFlow(request, (event) => frames.push(eventFrame(event))).then(
     (result) => {
       if (result.kind === 'paused') {

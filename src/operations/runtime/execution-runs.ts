@@ -5,18 +5,19 @@
 import type { ScopePlan } from '../../flows/executor/plan.js';
 import type { RunEnvironment } from '../../flows/executor/run-environment.js';
 import { runFlow, type RunResult } from '../../flows/executor/run-flow.js';
+import type { StopSignal } from '../../flows/executor/run-signals.js';
 import { internal, validation } from '../../protocol/errors.js';
 import type { FlowExecutionRecord } from '../../world/records.js';
 import { executionEvent, failureEvents } from './execution-events.js';
 
-const running = new WeakMap<FlowExecutionRecord, AbortController>();
+const running = new WeakMap<FlowExecutionRecord, StopSignal>();
 
 export function runInBackground(record: FlowExecutionRecord, plan: ScopePlan, env: RunEnvironment, document: unknown): void {
-  const controller = new AbortController();
-  running.set(record, controller);
+  const signal = { aborted: false };
+  running.set(record, signal);
   // After the response: StartFlowExecution answers while the execution is Running.
   setImmediate(() => {
-    runFlow({ plan, env, document, trace: true, signal: controller.signal }, (event) => record.events.push(executionEvent(event)))
+    runFlow({ plan, env, document, trace: true, signal }, (event) => record.events.push(executionEvent(event)))
       .catch((err: Error): RunResult => ({ kind: 'failed', error: internal(`The flow run failed: ${err.message}`), timedOut: false }))
       .then((result) => finish(record, result, env.ids.now()));
   });
@@ -42,7 +43,8 @@ function finish(record: FlowExecutionRecord, result: RunResult, endedAt: string)
 /** StopFlowExecution: a running execution ends Aborted; an ended one stays as it ended. */
 export function stopExecution(record: FlowExecutionRecord, endedAt: string): void {
   if (record.status !== 'Running') return;
-  running.get(record)?.abort();
+  const signal = running.get(record);
+  if (signal) signal.aborted = true;
   record.status = 'Aborted';
   record.endedAt = endedAt;
 }

@@ -7,6 +7,7 @@ import { compileFlow } from '../../../src/flows/executor/plan.js';
 import { ALLOW_ALL, type RoleAuthorizer } from '../../../src/flows/executor/role-authorizer.js';
 import { runFlow, type RunResult } from '../../../src/flows/executor/run-flow.js';
 import type { Resume } from '../../../src/flows/executor/scheduler.js';
+import type { StopSignal } from '../../../src/flows/executor/run-signals.js';
 import { createLogger } from '../../../src/logger.js';
 import { createIdSource } from '../../../src/world/ids.js';
 import { cloneUniverse, worldOf, type Universe } from '../../../src/world/universe.js';
@@ -30,7 +31,7 @@ export interface RunOptions {
   roleArn?: string;
   trace?: boolean;
   limits?: Partial<RunLimits>;
-  signal?: AbortSignal;
+  signal?: StopSignal;
   resume?: Resume;
 }
 
@@ -60,7 +61,7 @@ export async function run(definition: Json, document: unknown, options: RunOptio
       },
       document,
       trace: options.trace ?? true,
-      signal: options.signal ?? new AbortController().signal,
+      signal: options.signal ?? { aborted: false },
       ...(options.resume ? { resume: options.resume } : {}),
     },
     (e) => events.push(e),

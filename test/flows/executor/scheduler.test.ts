@@ -127,9 +127,7 @@ t.test('bounds: an output larger than the value limit fails its node', async (t)
 });
 
 t.test('an aborted signal stops the run between nodes', async (t) => {
-  const controller = new AbortController();
-  controller.abort();
-  const ran = await run(iteratorFlow(), ['a'], { signal: controller.signal });
+  const ran = await run(iteratorFlow(), ['a'], { signal: { aborted: true } });
   t.same(ran.result, { kind: 'aborted' });
   t.same(ran.events, []);
 });
