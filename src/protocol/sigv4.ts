@@ -78,7 +78,11 @@ const formatAmzDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g
 const escape = (s: string) =>
   encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
+/** Paths made only of unreserved characters, without empty, `.` or `..` segments, are their own canonical form. */
+const ALREADY_CANONICAL = /^(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9\-._~]+)*\/?$/;
+
 function canonicalPath(rawPath: string): string {
+  if (rawPath.startsWith('/') && ALREADY_CANONICAL.test(rawPath)) return rawPath;
   const segments: string[] = [];
   for (const seg of rawPath.split('/')) {
     if (seg === '' || seg === '.') continue;
@@ -141,17 +145,28 @@ function hmacSha256Hex(key: SigningKey, data: string): string {
   return hash('sha256', outer, 'hex');
 }
 
-/** Signing keys change once a day per credential and scope: caching them saves four HMACs per request. */
-const signingKeys = new Map<string, SigningKey>();
+/**
+ * Signing keys change once a day per credential and scope: caching them saves four HMACs per request. Looked up by
+ * the secret, then by comparing the scope, so that a hit builds no key string.
+ */
+interface CachedKey extends SigningKey {
+  date: string;
+  region: string;
+  service: string;
+}
+const signingKeys = new Map<string, CachedKey[]>();
 function signingKey(secret: string, date: string, region: string, service: string): SigningKey {
-  const id = `${secret}\0${date}\0${region}\0${service}`;
-  let key = signingKeys.get(id);
-  if (!key) {
+  let scopes = signingKeys.get(secret);
+  if (scopes) {
+    for (const k of scopes) if (k.date === date && k.region === region && k.service === service) return k;
+  } else {
     if (signingKeys.size > 1000) signingKeys.clear();
-    const derived = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request');
-    key = { inner: padded(derived, 0x36), outer: padded(derived, 0x5c) };
-    signingKeys.set(id, key);
+    signingKeys.set(secret, (scopes = []));
   }
+  if (scopes.length > 32) scopes.length = 0;
+  const derived = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request');
+  const key = { inner: padded(derived, 0x36), outer: padded(derived, 0x5c), date, region, service };
+  scopes.push(key);
   return key;
 }
 
