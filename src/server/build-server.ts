@@ -12,6 +12,7 @@ import { allRoutes } from '../../routes/index.js';
 import adminRoutes from '../../routes/emulator.js';
 import { createDualServer } from './dual-protocol.js';
 import { handleOperation } from './pipeline.js';
+import { LazyChildLogger } from './lazy-child-logger.js';
 import { jsonBody } from '../protocol/json-body.js';
 
 /** InlineCode nodes may carry up to 5 MB of code; leave room for the rest of the definition. */
@@ -50,6 +51,7 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
     routerOptions: { maxParamLength: 2048 },
     forceCloseConnections: 'idle',
     genReqId: () => randomUUID(),
+    childLoggerFactory: (logger, bindings, options) => new LazyChildLogger(logger, bindings, options) as unknown as FastifyBaseLogger,
     // Router-level failures skip the hooks and the error handler: answer them in AWS's shape here.
     frameworkErrors: (err, req, reply) => {
       reply.header('x-amzn-requestid', req.id);

@@ -8,6 +8,8 @@ import {
   ListPromptsCommand,
   PrepareFlowCommand,
 } from '@aws-sdk/client-bedrock-agent';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import t from 'tap';
 import { BEDROCK_FULL, FLOW_DEVELOPER, FLOW_ROLE, withEmulator } from '../helpers/emulator.js';
 
@@ -102,9 +104,20 @@ t.test('ABAC on request and resource tags, policy variables, and explicit deny',
 });
 
 t.test('audit mode logs would-be denials and allows; off mode checks nothing', async (t) => {
-  const { agent, emu } = await withEmulator(t, { iam: 'audit' });
+  const lines: { level: number; reqId?: string; msg: string }[] = [];
+  const sink = new Writable({ write: (chunk, _enc, cb) => (lines.push(JSON.parse(String(chunk))), cb()) });
+  const { agent, emu } = await withEmulator(t, { iam: 'audit', logger: pino({ level: 'warn' }, sink) });
   const dev = agent(FLOW_DEVELOPER);
+  let requestId: string | undefined;
+  dev.middlewareStack.add((next) => async (args) => {
+    const out = await next(args);
+    requestId = (out.response as { headers: Record<string, string> }).headers['x-amzn-requestid'];
+    return out;
+  }, { step: 'deserialize' });
   t.ok((await dev.send(new ListPromptsCommand({}))).promptSummaries);
+  // The warning is written by the request's own logger, bound to its id.
+  t.match(requestId, /^[0-9a-f-]{36}$/);
+  t.match(lines.find((l) => l.msg.startsWith('audit: would deny')), { level: 40, reqId: requestId, msg: /bedrock:ListPrompts/ });
   const log = (await (await fetch(`${emu.url}/_emulator/decisions`)).json()) as { decisions: { action: string; decision: string; enforced: boolean }[] };
   t.match(log.decisions.find((d) => d.action === 'bedrock:ListPrompts'), { decision: 'ImplicitDeny', enforced: false });
 });
