@@ -22,10 +22,11 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const JSON_OUTPUT = process.argv.includes('--json');
 const LOAD_SECONDS = 5;
 /** hello-world and GetFlow alternate in short rounds; the best round of each counts (the machine may be shared). */
-const RATIO_ROUNDS = 2;
+const RATIO_ROUNDS = 3;
 const RATIO_SECONDS = 3;
 const INVOKE_CALLS = 500;
-const INVOKE_WARMUP = 50;
+/** Warm-up calls before timing: the JIT needs a few hundred round trips through client, h2 and flow run to settle. */
+const INVOKE_WARMUP = 300;
 const DECISION_MS = 2000;
 const SPAWNS = 5;
 /** Ten regions other than the fixtures' us-east-1: 100 flows each stays within the CLI's default quota. */
