@@ -42,13 +42,17 @@ function depthExceeds(root: unknown, limit: number): boolean {
   return false;
 }
 
-export async function handleOperation(
+/**
+ * Not async: most operations answer synchronously, and then the reply goes out without a promise or a microtask
+ * turn in between; a promise (a Lambda, a stream) is handed back for fastify to await.
+ */
+export function handleOperation(
   emulator: Emulator,
   route: RouteDefinition,
   successCode: number,
   req: FastifyRequest,
   reply: FastifyReply,
-): Promise<unknown> {
+): Promise<unknown> | undefined {
   const rawBody = req.body as Buffer | undefined;
   const now = emulator.env.clock();
   const caller = authenticate(
@@ -74,7 +78,7 @@ export async function handleOperation(
     if (passed) check('iam:PassRole', passed, { ...context, ...PASSED_TO_BEDROCK });
   }
   const { ids, settings, clock } = emulator.env;
-  const result = await route.handler(
+  const result = route.handler(
     {
       ids,
       settings,
@@ -86,8 +90,15 @@ export async function handleOperation(
     },
     input,
   );
+  if (result instanceof Promise) return result.then((settled) => respond(route, successCode, reply, settled));
+  return respond(route, successCode, reply, result);
+}
+
+/** Undefined once sent: a handler that returns the reply would make fastify send it a second time. */
+function respond(route: RouteDefinition, successCode: number, reply: FastifyReply, result: unknown): Promise<FastifyReply> | undefined {
   if (route.streamed) return sendStream(reply, result as StreamedResult);
-  return reply.code(successCode).send(result);
+  reply.code(successCode).send(result);
+  return undefined;
 }
 
 /**
