@@ -197,7 +197,8 @@ export function verifySignature(req: SignedRequest, auth: Authorization, secret:
   const path = q < 0 ? req.rawUrl : req.rawUrl.slice(0, q);
   let headerBlock = '';
   for (const name of auth.signedHeaders) {
-    const value = header(req.headers, name) ?? '';
+    // Over HTTP/2 a client may name the host only in the `:authority` pseudo-header.
+    const value = header(req.headers, name) ?? (name === 'host' ? header(req.headers, ':authority') : undefined) ?? '';
     headerBlock += `${name}:${value.trim().replace(/\s+/g, ' ')}\n`;
   }
   const canonical = [

@@ -4,6 +4,7 @@
  * The path and query are taken exactly as they go on the wire; the signer encodes them once more, as the SDKs do.
  */
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import type { ClientHttp2Session } from 'node:http2';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { getGlobalDispatcher, type Dispatcher } from 'undici';
 
@@ -124,6 +125,14 @@ export interface RawResponse {
   json: unknown;
 }
 
+const parseJson = (body: Buffer): unknown => {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+};
+
 /** Signs and sends one request over HTTP/1.1 with undici; the response body is read whole. */
 export async function sendSigned(origin: string, req: RawRequest, dispatcher?: Dispatcher): Promise<RawResponse> {
   const prepared = await signRequest(origin, req);
@@ -141,11 +150,26 @@ export async function sendPrepared(origin: string, prepared: PreparedRequest, di
     body: prepared.body ?? null,
   });
   const body = Buffer.from(await res.body.arrayBuffer());
-  let json: unknown;
-  try {
-    json = JSON.parse(body.toString('utf8'));
-  } catch {
-    json = undefined;
-  }
-  return { status: res.statusCode, headers: res.headers, body, json };
+  return { status: res.statusCode, headers: res.headers, body, json: parseJson(body) };
+}
+
+/**
+ * The same request over an h2c session, as the runtime SDK client sends it (`host` as a header beside `:authority`).
+ * Rejects when node:http2 itself refuses the request (headers h2 forbids).
+ */
+export function sendPreparedH2(session: ClientHttp2Session, prepared: PreparedRequest): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    // endStream: false, or a GET would be closed before a (malformed) body could follow.
+    const stream = session.request({ ...prepared.headers, ':method': prepared.method, ':path': prepared.url }, { endStream: false });
+    const chunks: Buffer[] = [];
+    let head: Record<string, string | string[] | undefined> = {};
+    stream.on('response', (h) => (head = h as typeof head));
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('end', () => {
+      const body = Buffer.concat(chunks);
+      resolve({ status: Number(head[':status']), headers: head, body, json: parseJson(body) });
+    });
+    stream.on('error', reject);
+    stream.end(prepared.body);
+  });
 }

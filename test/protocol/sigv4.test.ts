@@ -66,6 +66,9 @@ t.test('accepts what the SDK signs: bodies, queries, encoded ARNs, other regions
   verify(await signed({ path: '/tags/x', query: { tagKeys: ['b', 'a'] }, region: 'ap-south-1' }));
   verify(await signed({ path: '/flows/', headerName: ':authority' }));
   t.equal(parseAuthorization((await signed({ path: '/', region: 'eu-central-1' })).headers).region, 'eu-central-1');
+  // Signed with `host`, sent over HTTP/2 with only `:authority`.
+  const { host, ...h2Headers } = (await signed({ path: '/flows/' })).headers;
+  verify({ method: 'GET', rawUrl: '/flows/', headers: { ...h2Headers, ':authority': host }, body: undefined });
   t.pass('all verified');
 });
 
