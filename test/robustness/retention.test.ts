@@ -174,7 +174,7 @@ t.test('scaled, at the default caps: 24 CreateFlow+DeleteFlow of a 2 MB definiti
   gc();
   const grown = process.memoryUsage().heapUsed - before;
   t.comment(`heap grew ${(grown / 1024 / 1024).toFixed(1)} MB; ${world(scaled).idempotency.size} tokens kept`);
-  t.ok(grown < 48 * 1024 * 1024, 'heap growth stays under 48 MB');
+  t.ok(grown < 64 * 1024 * 1024, 'heap growth stays under 64 MB (it was about 150 MB before the store was bounded)');
   const bytes = [...world(scaled).idempotency.values()].reduce((sum, call) => sum + call.responseBytes, 0);
   t.ok(bytes <= 16 * 1024 * 1024 + definition.nodes[1].configuration.inlineCode.code.length + 10_000, 'kept responses within the byte bound');
 });
