@@ -29,7 +29,29 @@ export interface Quotas {
   knowledgeBasesPerAccount: number;
   agentsPerAccount: number;
   aliasesPerAgent: number;
+  /** Flow executions running at once per account (AWS: 1,000 flow executions per account, adjustable). */
+  runningExecutionsPerAccount: number;
+  /** Emulator bounds on what requests leave behind (see RETENTION_BOUNDS below). */
+  executionsPerAlias: number;
+  pausedRunsPerAccount: number;
+  idempotencyEntries: number;
+  idempotencyResponseBytes: number;
 }
+
+/**
+ * What the emulator keeps at most, per account and region, so that no stream of requests grows its memory without
+ * bound. AWS keeps ended executions 90 days and paused multi-turn runs until they time out; a local emulator keeps
+ * the newest ones instead (the oldest ended execution, the oldest paused run, the oldest clientToken go first).
+ */
+export const RETENTION_BOUNDS = {
+  /** Executions kept per flow alias, running or ended (GetFlowExecution, ListFlowExecutions). */
+  executionsPerAlias: 1_000,
+  /** InvokeFlow runs waiting for a multi-turn answer. */
+  pausedRunsPerAccount: 100,
+  /** Remembered Create clientTokens (each keeps an input hash and the response), and their responses' JSON bytes. */
+  idempotencyEntries: 10_000,
+  idempotencyResponseBytes: 16 * 1024 * 1024,
+};
 
 export const AWS_QUOTAS: Quotas = {
   flowsPerAccount: 100,
@@ -40,6 +62,8 @@ export const AWS_QUOTAS: Quotas = {
   knowledgeBasesPerAccount: 100,
   agentsPerAccount: 200,
   aliasesPerAgent: 10,
+  runningExecutionsPerAccount: 1_000,
+  ...RETENTION_BOUNDS,
 };
 
 /** What stays the same across requests of one emulator. */

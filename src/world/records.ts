@@ -92,10 +92,14 @@ export interface PromptRecord {
   nextVersion: number;
 }
 
-/** Create* idempotency: the first response, and what was asked, for a (operation, parent, clientToken). */
+/** Create* idempotency: the first response, and a hash of what was asked, for a (operation, parent, clientToken). */
 export interface IdempotentCall {
-  fingerprint: string;
+  /** SHA-256 (hex) of the request's JSON without its clientToken: a large definition is not kept twice. */
+  inputHash: string;
   response: unknown;
+  /** The response's JSON length, counted against the store's byte bound. */
+  responseBytes: number;
+  /** Clock milliseconds of the first request. */
   at: number;
 }
 

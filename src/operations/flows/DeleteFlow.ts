@@ -2,6 +2,7 @@ import { conflict } from '../../protocol/errors.js';
 import type { OperationContext } from '../context.js';
 import { dropTags } from '../tags/tag-store.js';
 import { findFlow, TEST_ALIAS_ID } from './flow-lookup.js';
+import { dropExecutions } from '../runtime/execution-retention.js';
 
 /** A flow with aliases besides the test alias is in use (behaviour-notes §4). */
 export function DeleteFlow(ctx: OperationContext, input: { flowIdentifier: string; skipResourceInUseCheck?: boolean }) {
@@ -11,6 +12,7 @@ export function DeleteFlow(ctx: OperationContext, input: { flowIdentifier: strin
     throw conflict(`Could not delete Flow with ID ${flow.id}, since it has active aliases`);
   }
   ctx.world.flows.delete(flow.id);
+  dropExecutions(ctx.world.executions.runs, ctx.ids.now(), flow.id);
   dropTags(ctx.world, flow.arn);
   return { id: flow.id };
 }

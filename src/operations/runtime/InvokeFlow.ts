@@ -45,7 +45,7 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Strea
           waitingNode: result.nodeName,
           asked: [...result.asked],
           expiresAt: ctx.clock() + request.env.limits.pausedTtlMs,
-        }, ctx.clock());
+        }, ctx.clock(), ctx.settings.quotas.pausedRunsPerAccount);
       }
       for (const frame of closingFrames(result)) frames.push(frame);
       frames.end();

@@ -6,17 +6,15 @@
 import type { FlowDefinition, FlowNode } from '../../flows/definition.js';
 import { compileFlow } from '../../flows/executor/plan.js';
 import type { StartFlowExecutionInput } from '../../generated/types.js';
-import { conflict, quotaExceeded, validation } from '../../protocol/errors.js';
+import { conflict, validation } from '../../protocol/errors.js';
 import { flowExecutionArn } from '../../world/arns.js';
 import type { FlowExecutionRecord } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { flowInputEvent } from './execution-events.js';
+import { makeRoomForExecution } from './execution-retention.js';
 import { runInBackground } from './execution-runs.js';
 import { flowInputDocument } from './flow-input.js';
 import { resolveTarget, runEnvironment } from './flow-target.js';
-
-/** AWS quota: flow executions per account (adjustable); counted here as the ones running at once. */
-const MAX_RUNNING_EXECUTIONS = 1000;
 
 export function StartFlowExecution(ctx: OperationContext, input: StartFlowExecutionInput) {
   const target = resolveTarget(ctx, input.flowIdentifier, input.flowAliasIdentifier);
@@ -29,10 +27,7 @@ export function StartFlowExecution(ctx: OperationContext, input: StartFlowExecut
   const id = input.flowExecutionName ?? ctx.ids.uuid();
   const arn = flowExecutionArn(ctx.world, target.flow.id, target.alias.id, id);
   if (runs.has(arn)) throw conflict(`A flow execution named ${id} already exists for this flow alias.`);
-  const active = [...runs.values()].filter((r) => r.status === 'Running').length;
-  if (active >= MAX_RUNNING_EXECUTIONS) {
-    throw quotaExceeded(`The account already runs ${MAX_RUNNING_EXECUTIONS} flow executions, its quota.`, true);
-  }
+  makeRoomForExecution(runs, target.flow.id, target.alias.id, ctx.settings.quotas);
   const startedAt = ctx.ids.now();
   const record: FlowExecutionRecord = {
     id,

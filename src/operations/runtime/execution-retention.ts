@@ -1,0 +1,53 @@
+/**
+ * How many flow executions a world keeps. AWS keeps ended executions 90 days and lets 1,000 run at once per
+ * account (user guide, "Run flows asynchronously"; Bedrock quotas). The emulator also keeps at most
+ * `executionsPerAlias` per flow alias: a new one pushes out the oldest ended one, and only when every kept one is
+ * still running is the start refused (ServiceQuotaExceededException, which the model lists for StartFlowExecution).
+ */
+import { quotaExceeded } from '../../protocol/errors.js';
+import type { FlowExecutionRecord } from '../../world/records.js';
+import type { Quotas } from '../context.js';
+import { stopExecution } from './execution-runs.js';
+
+/** Makes room for one more execution of the alias, or throws if it cannot. */
+export function makeRoomForExecution(
+  runs: Map<string, FlowExecutionRecord>,
+  flowId: string,
+  aliasId: string,
+  quotas: Pick<Quotas, 'runningExecutionsPerAccount' | 'executionsPerAlias'>,
+): void {
+  let running = 0;
+  let kept = 0;
+  const ended: string[] = []; // this alias's ended executions, oldest first (the map keeps start order)
+  for (const [arn, run] of runs) {
+    if (run.status === 'Running') running++;
+    if (run.flowId !== flowId || run.aliasId !== aliasId) continue;
+    kept++;
+    if (run.status !== 'Running') ended.push(arn);
+  }
+  if (running >= quotas.runningExecutionsPerAccount) {
+    throw quotaExceeded(`The account already runs ${quotas.runningExecutionsPerAccount} flow executions, its quota.`, true);
+  }
+  const excess = kept - quotas.executionsPerAlias + 1;
+  if (excess <= 0) return;
+  if (ended.length < excess) {
+    throw quotaExceeded(
+      `This flow alias already has ${quotas.executionsPerAlias} flow executions running, the most kept per alias. ` +
+        'Stop one or wait for one to end, then retry.',
+      true,
+    );
+  }
+  for (const arn of ended.slice(0, excess)) runs.delete(arn);
+}
+
+/**
+ * A deleted flow or alias takes its executions with it: no request can name them any more (GetFlowExecution finds
+ * the flow and alias first), so keeping them would only hold memory. Running ones are stopped.
+ */
+export function dropExecutions(runs: Map<string, FlowExecutionRecord>, endedAt: string, flowId: string, aliasId?: string): void {
+  for (const [arn, run] of runs) {
+    if (run.flowId !== flowId || (aliasId !== undefined && run.aliasId !== aliasId)) continue;
+    stopExecution(run, endedAt);
+    runs.delete(arn);
+  }
+}
