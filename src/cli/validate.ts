@@ -56,5 +56,9 @@ export async function validateFlowFile(argv: string[]): Promise<number> {
   for (const v of validations) process.stdout.write(`${file}: ${v.severity} ${v.type}: ${v.message}\n`);
   const errors = validations.filter((v) => v.severity === 'Error').length;
   process.stdout.write(`${errors} error(s), ${validations.length - errors} warning(s)\n`);
+  // Without a world, a prompt or Lambda that does not exist passes: say so rather than imply it was checked.
+  if (!values.fixtures) {
+    process.stdout.write('references (prompts, knowledge bases, agents, Lambda functions, Lex bots, buckets) and the execution role were not checked: add --fixtures FILE to check them against a world\n');
+  }
   return errors > 0 ? 1 : 0;
 }

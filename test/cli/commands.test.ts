@@ -21,6 +21,7 @@ t.test('validate prints validations like a linter and exits 1 on errors', async 
   const good = file('good.json', PLAYLIST_DEFINITION);
   const ok = await run(process.execPath, [...cli, 'validate', good]);
   t.match(ok.stdout, /^0 error\(s\), 0 warning\(s\)$/m);
+  t.match(ok.stdout, /^references \(prompts, .*\) and the execution role were not checked: add --fixtures FILE/m, 'says what it did not check');
 
   const noOutput = { ...PLAYLIST_DEFINITION, nodes: PLAYLIST_DEFINITION.nodes.slice(0, 2), connections: PLAYLIST_DEFINITION.connections.slice(0, 2) };
   const bad = file('bad.json', { name: 'f', executionRoleArn: FLOW_ROLE, definition: noOutput });
