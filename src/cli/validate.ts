@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { validateDefinition } from '../flows/index.js';
 import { Emulator } from '../emulator.js';
+import { FixtureError } from '../fixtures/fixture-error.js';
 import { createLogger } from '../logger.js';
 import { checkForPreparation } from '../operations/flows/prepare-checks.js';
 import { flowArn } from '../world/arns.js';
@@ -17,8 +18,19 @@ export const VALIDATE_HELP = `Usage: bedrock-flows-emulator validate <flow.json>
 
 Checks a flow definition (or a CreateFlow request body) as PrepareFlow does and prints its validations.
 With --fixtures, node references (prompts, knowledge bases, agents, Lambda functions, Lex bots, buckets) and the
-execution role are checked against the fixtures' world. Exit status: 0 no errors, 1 errors, 2 usage.
+execution role are checked against the fixtures' world. Exit status: 0 no errors, 1 errors, 2 usage (including a
+fixture file that does not load).
 `;
+
+/** The fixtures' world; a fixture that does not load is a usage mistake here, not a flow error (exit 2, not 1). */
+function loadWorld(fixtures: string[]): Emulator {
+  try {
+    return new Emulator({ fixtures }, createLogger('error', false));
+  } catch (err) {
+    if (err instanceof FixtureError) throw new UsageError(`invalid fixture: ${err.message}`);
+    throw err;
+  }
+}
 
 interface Validation {
   type: string;
@@ -42,7 +54,7 @@ export async function validateFlowFile(argv: string[]): Promise<number> {
   const body = 'definition' in doc ? doc : { definition: doc };
   let validations: Validation[];
   if (values.fixtures) {
-    const emulator = new Emulator({ fixtures: values.fixtures }, createLogger('error', false));
+    const emulator = loadWorld(values.fixtures);
     const universe = emulator.universe;
     const world = worldOf(universe, universe.defaultAccount, universe.defaultRegion);
     const ctx = { ...emulator.env, universe, world, caller: { arn: '', account: world.account }, roleAuthorizer: emulator.roleAuthorizer };

@@ -1,6 +1,8 @@
 /** The offline commands: `validate` (like PrepareFlow, without a server) and `lint-policy`. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -57,4 +59,33 @@ t.test('lint-policy reports IAM syntax errors and unknown actions with the neare
   const linted = await run(process.execPath, [...cli, 'lint-policy', plural]);
   t.match(linted.stdout, /warning \(statement FlowPermissions\).*bedrock:DeleteFlowVersions.*bedrock:DeleteFlowVersion/);
   await t.rejects(run(process.execPath, [...cli, 'lint-policy']), { code: 2 });
+});
+
+t.test('--version prints the package version and exits 0', async (t) => {
+  const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+  const { stdout } = await run(process.execPath, [...cli, '--version']);
+  t.equal(stdout, `${version}\n`);
+});
+
+t.test('ordinary mistakes end with one line and the documented status, never a stack', async (t) => {
+  const bad = file('bad-fixture.json', '{"models": [}');
+  const flow = file('flow.json', PLAYLIST_DEFINITION);
+  await t.rejects(run(process.execPath, [...cli, 'validate', flow, '--fixtures', bad]), {
+    code: 2,
+    stderr: /^bedrock-flows-emulator: invalid fixture: .*bad-fixture\.json: \$: invalid JSON[^]*Try --help\.\n$/,
+  });
+
+  const holder = createServer().listen(0, '127.0.0.1');
+  await once(holder, 'listening');
+  const { port } = holder.address() as AddressInfo;
+  try {
+    const refused = await run(process.execPath, [...cli, '--port', String(port), '--log-level', 'error']).then(
+      () => undefined,
+      (err: { code: number; stderr: string }) => err,
+    );
+    t.equal(refused?.code, 1, 'exit 1');
+    t.equal(refused?.stderr, `bedrock-flows-emulator: 127.0.0.1:${port} is already in use (EADDRINUSE): stop what holds it, or pick another port with --port (0 = any free one)\n`);
+  } finally {
+    holder.close();
+  }
 });
