@@ -4,11 +4,14 @@
  *   const emu = await startEmulator({ port: 0 });
  *   const client = new BedrockAgentClient({ endpoint: emu.url, region: 'us-east-1', credentials: emu.credentials });
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { Emulator, type EmulatorOptions } from './emulator.js';
 import { createLogger } from './logger.js';
 import { buildServer } from './server/build-server.js';
+import { closeServer } from './server/close-server.js';
+import { OpenStreams } from './server/open-streams.js';
+import { saveStateFile } from './fixtures/save-state-file.js';
 import type { FixtureDocument } from './fixtures/schema.js';
 
 export interface StartOptions extends EmulatorOptions {
@@ -34,10 +37,16 @@ export interface RunningEmulator {
   /** Applies a fixture document (or file path) all or nothing; throws FixtureError with file, JSON path and reason. */
   load(fixtures: FixtureDocument | string): void;
   state(): FixtureDocument;
-  /** Stops accepting, drains in-flight requests, and saves the world to `stateFile` when one is set. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting, drains in-flight requests for up to `drainMs` (default 5 s), ends InvokeFlow streams still
+   * open with an internalServerException frame, and saves the world to `stateFile` (atomically) when one is set.
+   */
+  close(options?: { drainMs?: number }): Promise<void>;
   emulator: Emulator;
 }
+
+/** Half of `docker stop`'s 10 s grace: room for cutting the streams left, and the save, after it. */
+const DEFAULT_DRAIN_MS = 5_000;
 
 export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
   const logger = options.logger ?? createLogger(options.logLevel ?? 'warn', false);
@@ -45,7 +54,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   // A saved world replaces the fixtures it was made from (it contains them).
   const fixtures = stateFile && existsSync(stateFile) ? [stateFile] : options.fixtures;
   const emulator = new Emulator({ ...options, fixtures }, logger);
-  const app = buildServer(emulator, { logger, adminToken: options.adminToken });
+  const streams = new OpenStreams();
+  const app = buildServer(emulator, { logger, adminToken: options.adminToken, streams });
   const host = options.host ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let announced = false;
@@ -72,9 +82,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     reset: () => emulator.reset(),
     load: (fixtures) => emulator.load(fixtures),
     state: () => emulator.state(),
-    close: async () => {
-      await app.close();
-      if (stateFile) writeFileSync(stateFile, JSON.stringify(emulator.state(), null, 2));
+    close: async ({ drainMs = DEFAULT_DRAIN_MS } = {}) => {
+      await closeServer(app, streams, drainMs);
+      if (stateFile) saveStateFile(stateFile, emulator.state());
     },
     emulator,
   };

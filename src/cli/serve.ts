@@ -1,13 +1,19 @@
 /** `bedrock-flows-emulator [serve]`: flags and environment → startEmulator(). Flags win over the environment. */
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { IamMode } from '../access/caller-authorizer.js';
 import { FixtureError } from '../fixtures/fixture-error.js';
+import { saveStateFile } from '../fixtures/save-state-file.js';
 import { startEmulator } from '../index.js';
 import { createLogger } from '../logger.js';
 import { integer, UsageError } from './usage.js';
 
-const DRAIN_DEADLINE_MS = 10_000;
+/**
+ * Well inside `docker stop`'s 10 s grace (docs.docker.com/reference/cli/docker/container/stop/): in-flight requests
+ * get DRAIN_MS, streams still open then are cut with an exception frame, and if anything still holds the process
+ * at SHUTDOWN_DEADLINE_MS the world is saved and the process exits anyway.
+ */
+const DRAIN_MS = 5_000;
+const SHUTDOWN_DEADLINE_MS = 8_000;
 
 export const SERVE_HELP = `Usage: bedrock-flows-emulator [serve] [options]
        bedrock-flows-emulator validate <flow.json> [--fixtures FILE]...
@@ -95,11 +101,11 @@ export async function serve(argv: string[]): Promise<void> {
     logger.info(`${signal}: draining and stopping`);
     // A run that never ends must not keep the process alive: after the deadline, save what there is and go.
     setTimeout(() => {
-      logger.warn(`in-flight requests still running after ${DRAIN_DEADLINE_MS} ms; exiting`);
-      if (options.stateFile) writeFileSync(options.stateFile, JSON.stringify(emulator.state(), null, 2));
+      logger.warn(`still stopping after ${SHUTDOWN_DEADLINE_MS} ms; saving and exiting`);
+      if (options.stateFile) saveStateFile(options.stateFile, emulator.state());
       process.exit(0);
-    }, DRAIN_DEADLINE_MS).unref();
-    await emulator.close();
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    await emulator.close({ drainMs: DRAIN_MS });
     if (options.stateFile) logger.info(`state saved to ${options.stateFile}`);
     process.exit(0);
   };

@@ -13,6 +13,7 @@ import adminRoutes from '../../routes/emulator.js';
 import { createDualServer } from './dual-protocol.js';
 import { handleOperation } from './pipeline.js';
 import { LazyChildLogger } from './lazy-child-logger.js';
+import { OpenStreams } from './open-streams.js';
 import { jsonBody } from '../protocol/json-body.js';
 
 /** InlineCode nodes may carry up to 5 MB of code; leave room for the rest of the definition. */
@@ -40,9 +41,12 @@ function toAwsError(err: FastifyError | Error): AwsError {
 export interface ServerOptions {
   logger: Logger;
   adminToken?: string;
+  /** Where InvokeFlow streams register while they are written, for shutdown to cut them. */
+  streams?: OpenStreams;
 }
 
 export function buildServer(emulator: Emulator, options: ServerOptions): FastifyInstance {
+  const streams = options.streams ?? new OpenStreams();
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
@@ -81,7 +85,7 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
     app.route({
       method: spec.method,
       url: spec.uri.replace(/\{(\w+)\+?\}/g, ':$1'),
-      handler: (req, reply) => handleOperation(emulator, route, spec.successCode, req, reply),
+      handler: (req, reply) => handleOperation(emulator, route, spec.successCode, req, reply, streams),
     });
   }
   app.register(adminRoutes, { emulator, adminToken: options.adminToken });

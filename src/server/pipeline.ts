@@ -4,12 +4,13 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Emulator } from '../emulator.js';
-import { serialization } from '../protocol/errors.js';
-import { EVENT_STREAM_CONTENT_TYPE } from '../protocol/eventstream.js';
+import { internal, serialization } from '../protocol/errors.js';
+import { EVENT_STREAM_CONTENT_TYPE, encodeException } from '../protocol/eventstream.js';
 import { validateInput } from '../protocol/validate-input.js';
 import { worldOf } from '../world/universe.js';
 import { authorizeCaller } from '../access/caller-authorizer.js';
 import { authenticate } from './authenticate.js';
+import type { OpenStreams } from './open-streams.js';
 import { requestContext } from './request-context.js';
 import type { RouteDefinition, StreamedResult } from './route.js';
 
@@ -52,6 +53,7 @@ export function handleOperation(
   successCode: number,
   req: FastifyRequest,
   reply: FastifyReply,
+  streams: OpenStreams,
 ): Promise<unknown> | undefined {
   const rawBody = req.body as Buffer | undefined;
   const now = emulator.env.clock();
@@ -90,22 +92,33 @@ export function handleOperation(
     },
     input,
   );
-  if (result instanceof Promise) return result.then((settled) => respond(route, successCode, reply, settled));
-  return respond(route, successCode, reply, result);
+  if (result instanceof Promise) return result.then((settled) => respond(route, successCode, reply, settled, streams));
+  return respond(route, successCode, reply, result, streams);
 }
 
 /** Undefined once sent: a handler that returns the reply would make fastify send it a second time. */
-function respond(route: RouteDefinition, successCode: number, reply: FastifyReply, result: unknown): Promise<FastifyReply> | undefined {
-  if (route.streamed) return sendStream(reply, result as StreamedResult);
+function respond(
+  route: RouteDefinition,
+  successCode: number,
+  reply: FastifyReply,
+  result: unknown,
+  streams: OpenStreams,
+): Promise<FastifyReply> | undefined {
+  if (route.streamed) return sendStream(reply, result as StreamedResult, streams);
   reply.code(successCode).send(result);
   return undefined;
 }
 
+/** What the client of a stream cut by shutdown sees last (docs: InvokeFlow lists internalServerException). */
+const SHUTDOWN = internal('The emulator is shutting down; the flow run was stopped before it ended.');
+
 /**
  * Frames go out as they are produced; a failure after the first frame is the producer's to frame. A client that
- * goes away stops the producer at once, not at its next frame.
+ * goes away stops the producer at once, not at its next frame. A slow reader is waited for (the socket's 'drain'),
+ * so the producer's queue fills and the run pauses instead of the response buffering without bound. Shutdown
+ * cuts the stream with an internalServerException frame.
  */
-async function sendStream(reply: FastifyReply, result: StreamedResult): Promise<FastifyReply> {
+async function sendStream(reply: FastifyReply, result: StreamedResult, streams: OpenStreams): Promise<FastifyReply> {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -114,12 +127,32 @@ async function sendStream(reply: FastifyReply, result: StreamedResult): Promise<
     ...result.headers,
   });
   const frames = result.frames[Symbol.asyncIterator]();
-  const stop = () => void frames.return?.();
+  let cut = false;
+  let wake: (() => void) | undefined;
+  const stop = () => {
+    wake?.();
+    void frames.return?.();
+  };
+  const forget = streams.add(() => {
+    cut = true;
+    stop();
+  });
   res.once('close', stop);
   try {
-    for (let next = await frames.next(); !next.done && !res.destroyed; next = await frames.next()) res.write(next.value);
+    for (let next = await frames.next(); !next.done && !res.destroyed && !cut; next = await frames.next()) {
+      if (!res.write(next.value)) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          res.once('drain', resolve);
+        });
+        res.off('drain', wake!);
+        wake = undefined;
+      }
+    }
   } finally {
+    forget();
     res.off('close', stop);
+    if (cut && !res.destroyed) res.write(encodeException(SHUTDOWN));
     res.end();
   }
   return reply;

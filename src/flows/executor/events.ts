@@ -44,4 +44,5 @@ export type FlowEvent =
   | ({ readonly kind: 'nodeAction'; readonly nodeName: string; readonly timestamp: string; readonly requestId: string } & NodeAction)
   | { readonly kind: 'flowOutput'; readonly nodeName: string; readonly nodeType: string; readonly timestamp: string; readonly document: unknown };
 
-export type EventSink = (event: FlowEvent) => void;
+/** Records or sends one event; returns the bytes that took (counted against the run's cap), or nothing. */
+export type EventSink = (event: FlowEvent) => number | void;

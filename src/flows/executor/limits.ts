@@ -16,7 +16,20 @@ export interface RunLimits {
   inlineCodeTimeoutMs: number;
   /** How long an InvokeFlow run waits for the user's answer to a multi-turn question. */
   pausedTtlMs: number;
+  /**
+   * Bytes one InvokeFlow run may stream (event-stream frames, trace included). AWS documents no such cap; without
+   * one a loop echoing large values with enableTrace streams gigabytes. The run ends with an in-stream
+   * serviceQuotaExceededException at the first event past it.
+   */
+  maxStreamedBytes: number;
+  /** Bytes of events one flow execution (StartFlowExecution) may record; its records stay in memory until evicted. */
+  maxRecordedBytes: number;
+  /** A run that has not waited on I/O for this long yields to the event loop, so other requests are served. */
+  timeSliceMs: number;
 }
+
+/** Frames an InvokeFlow run may have queued ahead of a slow reader before it waits for the reader to catch up. */
+export const STREAM_HIGH_WATER_BYTES = 1024 * 1024;
 
 export const DEFAULT_LIMITS: RunLimits = {
   maxNodeRuns: 1_000,
@@ -26,4 +39,7 @@ export const DEFAULT_LIMITS: RunLimits = {
   lambdaTimeoutMs: 30_000,
   inlineCodeTimeoutMs: 30_000,
   pausedTtlMs: 60 * 60 * 1000,
+  maxStreamedBytes: 64 * 1024 * 1024,
+  maxRecordedBytes: 8 * 1024 * 1024,
+  timeSliceMs: 10,
 };

@@ -4,12 +4,13 @@
  * the world it acts on (S3 objects a Storage node writes).
  */
 import { accessDenied, dependencyFailed, type AwsError } from '../../protocol/errors.js';
-import type { EventSink } from './events.js';
 import type { ScopePlan } from './plan.js';
 import type { RunEnvironment } from './run-environment.js';
 import { RunScope } from './run-state.js';
 import { Aborted, NodeFailure, Paused, type StopSignal } from './run-signals.js';
-import { Scheduler, type MemoEntry, type Resume } from './scheduler.js';
+import { Scheduler, type MemoEntry, type Resume, type RunOutput } from './scheduler.js';
+
+export type { RunOutput };
 
 export interface RunRequest {
   readonly plan: ScopePlan;
@@ -38,11 +39,12 @@ export type RunResult =
   | { readonly kind: 'failed'; readonly nodeName?: string; readonly error: AwsError; readonly timedOut: boolean }
   | { readonly kind: 'aborted' };
 
-export async function runFlow(request: RunRequest, sink: EventSink): Promise<RunResult> {
+/** `output.sink` gets the events as they happen; see RunOutput for the bounds it sets. */
+export async function runFlow(request: RunRequest, output: RunOutput): Promise<RunResult> {
   const { env } = request;
   const roleFailure = assumeRole(env);
   if (roleFailure) return { kind: 'failed', error: roleFailure, timedOut: false };
-  const scheduler = new Scheduler(env, sink, request.trace, request.signal, request.resume);
+  const scheduler = new Scheduler(env, output, request.trace, request.signal, request.resume);
   const top = new RunScope(request.plan, undefined, [], { document: request.document });
   try {
     await scheduler.runSteps(top, request.plan.steps);

@@ -36,19 +36,31 @@ export interface Resume {
 
 const SKIP = Symbol('skip');
 
+/** Where a run's events go, and how much of them the other side will take. */
+export interface RunOutput {
+  readonly sink: EventSink;
+  /** Bytes of events the run may emit (as the sink counts them) before it fails with a quota error. */
+  readonly maxBytes: number;
+  /** A promise while the reader is behind: the run waits on it before its next node. */
+  readonly backpressure?: () => Promise<void> | undefined;
+}
+
 export class Scheduler {
   readonly memo: (MemoEntry | undefined)[] = [];
   private runs = 0;
   private readonly deadline: number;
+  private emitted = 0;
+  /** When the run last let the event loop in; see pace(). */
+  private sliceStart = Date.now();
 
   constructor(
     readonly env: RunEnvironment,
-    private readonly sink: EventSink,
+    private readonly output: RunOutput,
     private readonly trace: boolean,
     private readonly signal: StopSignal,
     private readonly resume?: Resume,
   ) {
-    this.deadline = Date.now() + env.limits.maxRunMs;
+    this.deadline = this.sliceStart + env.limits.maxRunMs;
   }
 
   async runSteps(scope: RunScope, steps: readonly Step[]): Promise<void> {
@@ -64,7 +76,34 @@ export class Scheduler {
   }
 
   private emit(event: FlowEvent): void {
-    if (!this.replaying) this.sink(event);
+    if (this.replaying) return;
+    const bytes = this.output.sink(event);
+    if (!bytes) return;
+    this.emitted += bytes;
+    if (this.emitted > this.output.maxBytes) {
+      throw new NodeFailure(undefined, quotaExceeded(
+        `The flow run produced more than ${this.output.maxBytes} bytes of events, the emulator's limit for one run. ` +
+          'Run it without enableTrace or with smaller values.',
+        true,
+      ));
+    }
+  }
+
+  /**
+   * Between nodes: wait while the reader is behind (a client that does not read pauses the run, it does not fill
+   * the heap), and let the event loop in once a run of synchronous nodes has held it for a time slice, so that
+   * other requests are answered meanwhile. Most runs finish inside one slice and never wait here.
+   */
+  private pace(): Promise<void> | undefined {
+    const behind = this.output.backpressure?.();
+    if (behind) return behind.then(() => void (this.sliceStart = Date.now()));
+    if (Date.now() - this.sliceStart < this.env.limits.timeSliceMs) return undefined;
+    return new Promise((resolve) =>
+      setImmediate(() => {
+        this.sliceStart = Date.now();
+        resolve();
+      }),
+    );
   }
 
   private now(): string {
@@ -72,6 +111,8 @@ export class Scheduler {
   }
 
   private async runNode(scope: RunScope, node: PlanNode, preset?: Readonly<Record<string, unknown>>): Promise<void> {
+    const wait = this.pace();
+    if (wait) await wait;
     this.checkBounds();
     if (node.gates.length > 0 && !node.gates.some((g) => chose(scope, g.node, g.condition))) {
       scope.states.set(node.name, SKIPPED);

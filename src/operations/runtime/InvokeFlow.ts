@@ -4,6 +4,8 @@
  * With the `executionId` of a run waiting for a multi-turn answer, that run goes on from where it stopped.
  */
 import { AsyncQueue } from '../../flows/executor/async-queue.js';
+import type { FlowEvent } from '../../flows/executor/events.js';
+import { STREAM_HIGH_WATER_BYTES } from '../../flows/executor/limits.js';
 import { compileFlow } from '../../flows/executor/plan.js';
 import { runFlow, type RunRequest } from '../../flows/executor/run-flow.js';
 import type { Resume } from '../../flows/executor/scheduler.js';
@@ -23,14 +25,21 @@ export const EXECUTION_ID_HEADER = 'x-amz-bedrock-flow-execution-id';
 /** The input a multi-turn answer goes to (docs: flows-multi-turn-invocation). */
 const ANSWER_INPUT = 'agentInputText';
 
+const byteLength = (frame: Uint8Array) => frame.byteLength;
+
 export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): StreamedResult {
   const target = resolveTarget(ctx, input.flowIdentifier, input.flowAliasIdentifier);
   const executionId = input.executionId ?? ctx.ids.uuid();
   const run = startOrResume(ctx, target, input, executionId);
   const signal = { aborted: false };
-  const frames = new AsyncQueue<Uint8Array>(() => (signal.aborted = true));
+  const frames = new AsyncQueue<Uint8Array>(() => (signal.aborted = true), byteLength, STREAM_HIGH_WATER_BYTES);
   const request: RunRequest = { ...run, env: runEnvironment(ctx, run.target), trace: input.enableTrace === true, signal };
-  runFlow(request, (event) => frames.push(eventFrame(event))).then(
+  const send = (event: FlowEvent) => {
+    const frame = eventFrame(event);
+    frames.push(frame);
+    return frame.byteLength;
+  };
+  runFlow(request, { sink: send, maxBytes: request.env.limits.maxStreamedBytes, backpressure: () => frames.drained() }).then(
     (result) => {
       if (result.kind === 'paused') {
         const { snapshot, flow, alias } = run.target;

@@ -2,6 +2,7 @@
  * Asynchronous executions run in the background of the request that started them, recording their events on
  * the execution record. The record is plain data in the world; what stops a running one lives here, by record.
  */
+import type { FlowEvent } from '../../flows/executor/events.js';
 import type { ScopePlan } from '../../flows/executor/plan.js';
 import type { RunEnvironment } from '../../flows/executor/run-environment.js';
 import { runFlow, type RunResult } from '../../flows/executor/run-flow.js';
@@ -16,8 +17,14 @@ export function runInBackground(record: FlowExecutionRecord, plan: ScopePlan, en
   const signal = { aborted: false };
   running.set(record, signal);
   // After the response: StartFlowExecution answers while the execution is Running.
+  // Records stay in memory while the execution is kept: their size is what the run's byte cap bounds.
+  const keep = (event: FlowEvent) => {
+    const kept = executionEvent(event);
+    record.events.push(kept);
+    return Buffer.byteLength(JSON.stringify(kept));
+  };
   setImmediate(() => {
-    runFlow({ plan, env, document, trace: true, signal }, (event) => record.events.push(executionEvent(event)))
+    runFlow({ plan, env, document, trace: true, signal }, { sink: keep, maxBytes: env.limits.maxRecordedBytes })
       .catch((err: Error): RunResult => ({ kind: 'failed', error: internal(`The flow run failed: ${err.message}`), timedOut: false }))
       .then((result) => finish(record, result, env.ids.now()));
   });

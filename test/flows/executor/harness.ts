@@ -64,7 +64,7 @@ export async function run(definition: Json, document: unknown, options: RunOptio
       signal: options.signal ?? { aborted: false },
       ...(options.resume ? { resume: options.resume } : {}),
     },
-    (e) => events.push(e),
+    { sink: (e) => void events.push(e), maxBytes: Infinity },
   );
   return {
     result,
