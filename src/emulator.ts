@@ -2,6 +2,7 @@
  * One emulator: its world, the fixtures it started from, its settings and its decision log. The HTTP server is a
  * view of it (server/build-server.ts); tests may also drive it directly.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { FixtureError } from './fixtures/fixture-error.js';
 import { exportState } from './fixtures/export-state.js';
@@ -75,7 +76,20 @@ export class Emulator {
     this.currentRoleAuthorizer = roleAuthorizer(universe, this.mode, this.decisions);
   }
 
-  private readonly warn = (where: string, message: string) => this.log.warn(`fixture ${where}: ${message}`);
+  /**
+   * Lint findings in the user's fixtures are warnings. The bundled world's one (the prerequisites page's policy names
+   * bedrock:DeleteFlowVersions, kept on purpose: README "IAM") would greet every start and every test, so it is debug.
+   */
+  private readonly warn = (where: string, message: string) => {
+    if (this.bundledSources().some((source) => where.startsWith(`${source}:`))) this.log.debug(`fixture ${where}: ${message}`);
+    else this.log.warn(`fixture ${where}: ${message}`);
+  };
+
+  /** The start-up files that are the bundled world: its own path, or a byte-identical copy (the image's /fixtures). */
+  private bundledSources(): string[] {
+    const bundled = readFileSync(DEFAULT_FIXTURES);
+    return this.initial.filter((f) => f.source === DEFAULT_FIXTURES || (existsSync(f.source) && readFileSync(f.source).equals(bundled))).map((f) => f.source);
+  }
 
   private build(): Universe {
     const base = createUniverse();
