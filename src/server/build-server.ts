@@ -40,6 +40,7 @@ function toAwsError(err: FastifyError | Error): AwsError {
 export interface ServerOptions {
   logger: Logger;
   adminToken?: string;
+  allowHttpFixtureCode?: boolean;
 }
 
 export function buildServer(emulator: Emulator, options: ServerOptions): FastifyInstance {
@@ -84,6 +85,6 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
       handler: (req, reply) => handleOperation(emulator, route, spec.successCode, req, reply),
     });
   }
-  app.register(adminRoutes, { emulator, adminToken: options.adminToken });
+  app.register(adminRoutes, { emulator, adminToken: options.adminToken, allowHttpFixtureCode: options.allowHttpFixtureCode });
   return app;
 }
