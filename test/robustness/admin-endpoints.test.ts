@@ -76,12 +76,17 @@ t.test('a JSON string is a value, never a path: nothing is read, nothing freezes
   const before = (await send(`${base}/_emulator/state`)).text;
 
   for (const path of [secretFile, '/etc/passwd', fifo, '/dev/zero']) {
-    const [answer, health] = await Promise.all([postFixture(base, JSON.stringify(path)), healthOf(base)]);
+    const attack = postFixture(base, JSON.stringify(path));
+    // Give the server a moment to start on the attack, so that health is asked while it is (or was) handled.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const health = await healthOf(base);
+    const answer = await attack;
     t.equal(answer.status, 400, `${path}: 400`);
     t.equal(answer.type, 'FixtureError', `${path}: FixtureError`);
     t.match(answer.status === 400 ? JSON.parse(answer.text) : {}, { message: NOT_A_DOCUMENT, path: '$' }, `${path}: says a document is expected`);
     t.notMatch(answer.text, /TOP-SECRET|root:/, `${path}: no file content in the answer`);
     t.equal(health, 200, `${path}: health answers while it is handled`);
+    t.equal(await healthOf(base), 200, `${path}: and after`);
   }
   for (const value of notDocuments(12)) {
     const answer = await postFixture(base, JSON.stringify(value));
