@@ -63,6 +63,9 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv) {
   const iam = values.iam ?? env.BFE_IAM ?? 'enforce';
   if (!['enforce', 'audit', 'off'].includes(iam)) throw new UsageError(`--iam must be enforce, audit or off, got '${iam}'`);
   const fixtures = values.fixtures ?? env.BFE_FIXTURES?.split(',').filter(Boolean);
+  // "Bearer " alone would open the guard: an empty token is a mistake on the command line, and an empty variable
+  // (BFE_ADMIN_TOKEN=${UNSET} in a compose file) means no token, so state is redacted and exposure is warned about.
+  if (values['admin-token'] === '') throw new UsageError('--admin-token must not be empty');
   return {
     help: values.help === true,
     port: integer('--port', values.port ?? env.PORT) ?? 5050,
@@ -72,7 +75,7 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv) {
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     stateFile: values['state-file'] ?? env.BFE_STATE_FILE,
     seed: integer('--seed', values.seed ?? env.BFE_SEED),
-    adminToken: values['admin-token'] ?? env.BFE_ADMIN_TOKEN,
+    adminToken: values['admin-token'] ?? (env.BFE_ADMIN_TOKEN || undefined),
     allowHttpFixtureCode: values['allow-http-fixture-code'] === true || env.BFE_ALLOW_HTTP_FIXTURE_CODE === 'true',
     prepareDelayMs: integer('--prepare-delay-ms', values['prepare-delay-ms'] ?? env.BFE_PREPARE_DELAY_MS),
     passRoleCheck: !(values['no-passrole-check'] === true || env.BFE_PASSROLE_CHECK === 'false'),

@@ -229,11 +229,13 @@ t.test('one warning line when listening beyond loopback without an admin token',
   }
 });
 
-t.test('the opt-in flag: CLI flag, environment, help text; the Docker image leaves it off', async (t) => {
+t.test('the opt-in flag: CLI flag, environment, help text; the Docker image leaves it off; no empty admin token', async (t) => {
   t.equal(parse([], {}).allowHttpFixtureCode, false);
   t.equal(parse(['--allow-http-fixture-code'], {}).allowHttpFixtureCode, true);
   t.equal(parse([], { BFE_ALLOW_HTTP_FIXTURE_CODE: 'true' }).allowHttpFixtureCode, true);
   t.equal(parse([], { BFE_ALLOW_HTTP_FIXTURE_CODE: 'yes please' }).allowHttpFixtureCode, false);
+  t.equal(parse([], { BFE_ADMIN_TOKEN: '' }).adminToken, undefined, 'an empty BFE_ADMIN_TOKEN is no token');
+  t.throws(() => parse(['--admin-token', ''], {}), /--admin-token must not be empty/);
   t.match(SERVE_HELP, /--allow-http-fixture-code\n[^-]*\(BFE_ALLOW_HTTP_FIXTURE_CODE=true/);
   const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
   t.notMatch(dockerfile, /allow-http-fixture-code|BFE_ALLOW_HTTP_FIXTURE_CODE/i);
