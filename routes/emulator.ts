@@ -2,21 +2,26 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Emulator } from '../src/emulator.js';
 import { FixtureError } from '../src/fixtures/fixture-error.js';
+import { redactSecrets } from '../src/fixtures/redact-secrets.js';
+import { checkUntrustedFixture } from '../src/fixtures/untrusted-fixture.js';
+import { adminTokenRequired, fixtureRejected, noSuchBucket, noSuchKey, type AwsError } from '../src/protocol/errors.js';
 import { version } from '../src/version.js';
 
 interface AdminOptions {
   emulator: Emulator;
   adminToken?: string;
+  /** Lambda `handler`/`url` in POSTed fixtures (src/fixtures/untrusted-fixture.ts); off unless the operator opts in. */
+  allowHttpFixtureCode?: boolean;
 }
 
-const fail = (reply: FastifyReply, status: number, type: string, message: string) =>
-  reply.code(status).header('x-amzn-errortype', type).send({ message });
+const SOURCE = 'POST /_emulator/fixtures';
 
-export default async function adminRoutes(app: FastifyInstance, { emulator, adminToken }: AdminOptions) {
+const fail = (reply: FastifyReply, error: AwsError) =>
+  reply.code(error.statusCode).header('x-amzn-errortype', error.type).send(error.body());
+
+export default async function adminRoutes(app: FastifyInstance, { emulator, adminToken, allowHttpFixtureCode = false }: AdminOptions) {
   const guard = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (adminToken !== undefined && req.headers.authorization !== `Bearer ${adminToken}`) {
-      return fail(reply, 401, 'UnauthorizedException', 'This endpoint needs the admin token: Authorization: Bearer <token>.');
-    }
+    if (adminToken !== undefined && req.headers.authorization !== `Bearer ${adminToken}`) return fail(reply, adminTokenRequired());
   };
 
   app.get('/_emulator/health', async () => ({ status: 'ok', version }));
@@ -27,35 +32,36 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
   });
 
   app.post('/_emulator/fixtures', { preHandler: guard }, async (req, reply) => {
-    let doc: unknown;
     try {
-      doc = JSON.parse((req.body as Buffer | undefined)?.toString('utf8') ?? '');
+      const doc = parseDocument(req.body as Buffer | undefined);
+      // A document only: a JSON string here used to be read as a path on the server.
+      checkUntrustedFixture(doc, SOURCE, allowHttpFixtureCode);
+      emulator.load(doc, SOURCE);
     } catch (err) {
-      return fail(reply, 400, 'FixtureError', `POST /_emulator/fixtures: $: invalid JSON: ${(err as Error).message}`);
-    }
-    try {
-      emulator.load(doc, 'POST /_emulator/fixtures');
-    } catch (err) {
-      if (err instanceof FixtureError) {
-        return reply
-          .code(400)
-          .header('x-amzn-errortype', 'FixtureError')
-          .send({ message: err.message, file: err.file, path: err.path, reason: err.reason });
-      }
+      if (err instanceof FixtureError) return fail(reply, fixtureRejected(err));
       throw err;
     }
     return { status: 'loaded' };
   });
 
-  app.get('/_emulator/state', { preHandler: guard }, async () => emulator.state());
+  // Without a token anyone who reaches the port reads this; with one, the guard has already checked it.
+  app.get('/_emulator/state', { preHandler: guard }, async () => (adminToken === undefined ? redactSecrets(emulator.state()) : emulator.state()));
 
   app.get('/_emulator/decisions', { preHandler: guard }, async () => ({ decisions: emulator.decisions.list() }));
 
   app.get<{ Params: { bucket: string; '*': string } }>('/_emulator/s3/:bucket/*', { preHandler: guard }, async (req, reply) => {
     const bucket = emulator.universe.buckets.get(req.params.bucket);
     const object = bucket?.objects.get(req.params['*']);
-    if (!bucket) return fail(reply, 404, 'NoSuchBucket', `The specified bucket does not exist: ${req.params.bucket}`);
-    if (!object) return fail(reply, 404, 'NoSuchKey', `The specified key does not exist: ${req.params['*']}`);
+    if (!bucket) return fail(reply, noSuchBucket(req.params.bucket));
+    if (!object) return fail(reply, noSuchKey(req.params['*']));
     return reply.type('application/octet-stream').send(Buffer.from(object));
   });
+}
+
+function parseDocument(body: Buffer | undefined): unknown {
+  try {
+    return JSON.parse(body?.toString('utf8') ?? '');
+  } catch (err) {
+    throw new FixtureError(SOURCE, '$', `invalid JSON: ${(err as Error).message}`);
+  }
 }

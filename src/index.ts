@@ -12,6 +12,7 @@ import { buildServer } from './server/build-server.js';
 import { closeServer } from './server/close-server.js';
 import { OpenStreams } from './server/open-streams.js';
 import { saveStateFile } from './fixtures/save-state-file.js';
+import { isLoopbackHost } from './server/loopback-host.js';
 import type { FixtureDocument } from './fixtures/schema.js';
 
 export interface StartOptions extends EmulatorOptions {
@@ -21,8 +22,13 @@ export interface StartOptions extends EmulatorOptions {
   logLevel?: string;
   /** A pino logger to use instead of a new one. */
   logger?: Logger;
-  /** Guards /_emulator/* (except health) with `Authorization: Bearer <token>`. */
+  /** Guards /_emulator/* (except health) with `Authorization: Bearer <token>`; without it, GET /_emulator/state redacts secrets. */
   adminToken?: string;
+  /**
+   * Lets fixtures POSTed to /_emulator/fixtures declare Lambda `handler` modules and `url`s, i.e. run code and reach
+   * hosts on the server's behalf. Off by default; fixtures passed here or to load() are trusted either way.
+   */
+  allowHttpFixtureCode?: boolean;
   /** Persistence: the world is loaded from this file when it exists (instead of the fixtures) and saved on close(). */
   stateFile?: string;
 }
@@ -55,7 +61,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const fixtures = stateFile && existsSync(stateFile) ? [stateFile] : options.fixtures;
   const emulator = new Emulator({ ...options, fixtures }, logger);
   const streams = new OpenStreams();
-  const app = buildServer(emulator, { logger, adminToken: options.adminToken, streams });
+  const app = buildServer(emulator, { logger, adminToken: options.adminToken, allowHttpFixtureCode: options.allowHttpFixtureCode, streams });
   const host = options.host ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let announced = false;
@@ -69,6 +75,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
       return `listening on http://${urlHost}:${address.slice(address.lastIndexOf(':') + 1)}`;
     },
   });
+  if (options.adminToken === undefined && !isLoopbackHost(host)) {
+    logger.warn(`listening on ${host} without --admin-token: anyone who reaches this port can read and change the emulator's world`);
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 5050);
   const first = emulator.universe.identities.values().next().value;

@@ -34,14 +34,19 @@ Options (environment variable in brackets; flags win):
   --log-level L          trace | debug | info | warn | error (LOG_LEVEL; default info)
   --state-file FILE      load the world from FILE if it exists, save it there on exit (BFE_STATE_FILE)
   --seed N               deterministic ids and timestamps (BFE_SEED)
-  --admin-token T        guard /_emulator/* except health with "Authorization: Bearer T" (BFE_ADMIN_TOKEN)
+  --admin-token T        guard /_emulator/* except health with "Authorization: Bearer T" (BFE_ADMIN_TOKEN);
+                         without it GET /_emulator/state redacts secret keys and session tokens
+  --allow-http-fixture-code
+                         let fixtures POSTed to /_emulator/fixtures declare Lambda handler modules and urls,
+                         i.e. run code and reach hosts from this server (BFE_ALLOW_HTTP_FIXTURE_CODE=true;
+                         default off; files given with --fixtures may always use them)
   --prepare-delay-ms N   how long PrepareFlow reports Preparing (BFE_PREPARE_DELAY_MS; default 0)
   --no-passrole-check    do not authorize iam:PassRole where a call passes a role to Bedrock: CreateFlow,
                          UpdateFlow, CreateAgent, UpdateAgent, Create/UpdateKnowledgeBase (BFE_PASSROLE_CHECK=false)
   -h, --help             this help
 `;
 
-function parse(argv: string[], env: NodeJS.ProcessEnv) {
+export function parse(argv: string[], env: NodeJS.ProcessEnv) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -54,6 +59,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv) {
       'state-file': { type: 'string' },
       seed: { type: 'string' },
       'admin-token': { type: 'string' },
+      'allow-http-fixture-code': { type: 'boolean' },
       'prepare-delay-ms': { type: 'string' },
       'no-passrole-check': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -63,6 +69,9 @@ function parse(argv: string[], env: NodeJS.ProcessEnv) {
   const iam = values.iam ?? env.BFE_IAM ?? 'enforce';
   if (!['enforce', 'audit', 'off'].includes(iam)) throw new UsageError(`--iam must be enforce, audit or off, got '${iam}'`);
   const fixtures = values.fixtures ?? env.BFE_FIXTURES?.split(',').filter(Boolean);
+  // "Bearer " alone would open the guard: an empty token is a mistake on the command line, and an empty variable
+  // (BFE_ADMIN_TOKEN=${UNSET} in a compose file) means no token, so state is redacted and exposure is warned about.
+  if (values['admin-token'] === '') throw new UsageError('--admin-token must not be empty');
   return {
     help: values.help === true,
     port: integer('--port', values.port ?? env.PORT) ?? 5050,
@@ -72,7 +81,8 @@ function parse(argv: string[], env: NodeJS.ProcessEnv) {
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     stateFile: values['state-file'] ?? env.BFE_STATE_FILE,
     seed: integer('--seed', values.seed ?? env.BFE_SEED),
-    adminToken: values['admin-token'] ?? env.BFE_ADMIN_TOKEN,
+    adminToken: values['admin-token'] ?? (env.BFE_ADMIN_TOKEN || undefined),
+    allowHttpFixtureCode: values['allow-http-fixture-code'] === true || env.BFE_ALLOW_HTTP_FIXTURE_CODE === 'true',
     prepareDelayMs: integer('--prepare-delay-ms', values['prepare-delay-ms'] ?? env.BFE_PREPARE_DELAY_MS),
     passRoleCheck: !(values['no-passrole-check'] === true || env.BFE_PASSROLE_CHECK === 'false'),
   };

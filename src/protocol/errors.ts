@@ -72,3 +72,15 @@ export const quota = (operation: string, quotaName: string, max: number, request
     `${operation}Request caught an error. Validation failed for quota ${quotaName}. The maximum number of resources is ` +
       `${max}, but account *** requested ${requested} resources. Retry the request with fewer resources.`,
   );
+
+/** The admin endpoints (`/_emulator/*`) are not AWS operations, but answer in the same shape (SPEC §4). */
+export const adminTokenRequired = () =>
+  new AwsError('UnauthorizedException', 401, 'This endpoint needs the admin token: Authorization: Bearer <token>.');
+
+/** A fixture document refused: which file (or label), where in it, and why; the same fields as FixtureError. */
+export const fixtureRejected = (problem: { message: string; file: string; path: string; reason: string }) =>
+  new AwsError('FixtureError', 400, problem.message, { file: problem.file, path: problem.path, reason: problem.reason });
+
+/** GET /_emulator/s3/{bucket}/{key}: S3's own error codes for a missing bucket or key. */
+export const noSuchBucket = (bucket: string) => new AwsError('NoSuchBucket', 404, `The specified bucket does not exist: ${bucket}`);
+export const noSuchKey = (key: string) => new AwsError('NoSuchKey', 404, `The specified key does not exist: ${key}`);

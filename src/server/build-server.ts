@@ -43,6 +43,7 @@ export interface ServerOptions {
   adminToken?: string;
   /** Where InvokeFlow streams register while they are written, for shutdown to cut them. */
   streams?: OpenStreams;
+  allowHttpFixtureCode?: boolean;
 }
 
 export function buildServer(emulator: Emulator, options: ServerOptions): FastifyInstance {
@@ -88,6 +89,6 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
       handler: (req, reply) => handleOperation(emulator, route, spec.successCode, req, reply, streams),
     });
   }
-  app.register(adminRoutes, { emulator, adminToken: options.adminToken });
+  app.register(adminRoutes, { emulator, adminToken: options.adminToken, allowHttpFixtureCode: options.allowHttpFixtureCode });
   return app;
 }
