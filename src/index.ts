@@ -73,6 +73,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     load: (fixtures) => emulator.load(fixtures),
     state: () => emulator.state(),
     close: async () => {
+      emulator.close(); // first: in-flight InvokeFlow streams waiting on a child end now, so the drain is quick
       await app.close();
       if (stateFile) writeFileSync(stateFile, JSON.stringify(emulator.state(), null, 2));
     },

@@ -6,6 +6,7 @@
 import { AsyncQueue } from '../../flows/executor/async-queue.js';
 import { compileFlow } from '../../flows/executor/plan.js';
 import { runFlow, type RunRequest } from '../../flows/executor/run-flow.js';
+import { stopRun } from '../../flows/executor/run-signals.js';
 import type { Resume } from '../../flows/executor/scheduler.js';
 import type { InvokeFlowInput } from '../../generated/types.js';
 import { encodeException } from '../../protocol/eventstream.js';
@@ -28,7 +29,7 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Strea
   const executionId = input.executionId ?? ctx.ids.uuid();
   const run = startOrResume(ctx, target, input, executionId);
   const signal = { aborted: false };
-  const frames = new AsyncQueue<Uint8Array>(() => (signal.aborted = true));
+  const frames = new AsyncQueue<Uint8Array>(() => stopRun(signal));
   const request: RunRequest = { ...run, env: runEnvironment(ctx, run.target), trace: input.enableTrace === true, signal };
   runFlow(request, (event) => frames.push(eventFrame(event))).then(
     (result) => {
