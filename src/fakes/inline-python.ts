@@ -8,7 +8,8 @@
  */
 import { spawn } from 'node:child_process';
 
-export type PythonFailure = 'missing' | 'error' | 'timeout' | 'output' | 'cancelled';
+/** `cancelled`: the run stopped; `stopped`: the emulator did. */
+export type PythonFailure = 'missing' | 'error' | 'timeout' | 'output' | 'cancelled' | 'stopped';
 
 export type PythonResult =
   | { readonly ok: true; readonly value: unknown }
@@ -24,8 +25,8 @@ export interface PythonLimits {
 export interface PythonChild {
   readonly pid: number | undefined;
   readonly result: Promise<PythonResult>;
-  /** Kills the child (SIGKILL) and settles its result as cancelled; nothing once it has settled. */
-  cancel(message: string): void;
+  /** Kills the child (SIGKILL) and settles its result with this reason; nothing once it has settled. */
+  cancel(reason: 'cancelled' | 'stopped', message: string): void;
 }
 
 export const DEFAULT_MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
@@ -106,8 +107,8 @@ export function startPython(code: string, variables: Readonly<Record<string, unk
   return {
     pid: child.pid,
     result,
-    cancel: (message) => {
-      if (!settled) stop({ ok: false, reason: 'cancelled', message });
+    cancel: (reason, message) => {
+      if (!settled) stop({ ok: false, reason, message });
     },
   };
 }

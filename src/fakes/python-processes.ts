@@ -95,7 +95,7 @@ export class PythonProcesses {
 
   private killAll(message: string): void {
     for (const waiter of [...this.waiting]) waiter.refuse({ ...STOPPED, message });
-    for (const child of [...this.live]) child.cancel(message);
+    for (const child of [...this.live]) child.cancel('stopped', message);
   }
 
   private spawn(
@@ -114,7 +114,7 @@ export class PythonProcesses {
     }
     if (this.live.size === 0) process.on('exit', this.killOnExit);
     this.live.add(child);
-    onCancel?.(() => child.cancel('The run was cancelled.'));
+    onCancel?.(() => child.cancel('cancelled', 'The run was cancelled.'));
     return child.result.then((r) => {
       this.live.delete(child);
       if (this.live.size === 0) process.off('exit', this.killOnExit);
