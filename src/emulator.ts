@@ -15,6 +15,7 @@ import type { IamMode } from './access/caller-authorizer.js';
 import { DecisionLog } from './access/decision-log.js';
 import { roleAuthorizer } from './access/role-authorizer.js';
 import type { RoleAuthorizer } from './flows/executor/role-authorizer.js';
+import { PythonProcesses } from './fakes/python-processes.js';
 import { createIdSource } from './world/ids.js';
 import { createUniverse, type Universe } from './world/universe.js';
 
@@ -34,6 +35,8 @@ export class Emulator {
   readonly env: Environment;
   readonly decisions = new DecisionLog();
   readonly passRoleCheck: boolean;
+  /** InlineCode's python3 children: this emulator's own, killed by close(). */
+  readonly python = new PythonProcesses();
   private current!: Universe;
   private currentRoleAuthorizer!: RoleAuthorizer;
   private readonly initial: LoadedFixture[];
@@ -113,6 +116,11 @@ export class Emulator {
 
   state(): FixtureDocument {
     return exportState(this.universe);
+  }
+
+  /** Ends what outlives requests: running python3 children are killed, queued and later InlineCode runs refused. */
+  close(): void {
+    this.python.close();
   }
 }
 

@@ -92,6 +92,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     load: (fixtures) => emulator.load(fixtures),
     state: () => emulator.state(),
     close: async ({ drainMs = DEFAULT_DRAIN_MS } = {}) => {
+      emulator.close(); // first: in-flight InvokeFlow streams waiting on a python child end now, so the drain is quick
       await closeServer(app, streams, drainMs);
       if (stateFile) saveStateFile(stateFile, emulator.state());
     },

@@ -15,6 +15,12 @@ export interface InvokeOptions {
   requestId: string;
 }
 
+/**
+ * Lambda's synchronous invocation response payload quota, 6 MB (docs: gettingstarted-limits). A URL answering
+ * more is cut off there instead of being read whole into memory.
+ */
+export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
+
 const failure = (errorType: string, errorMessage: string): LambdaResult => ({ ok: false, errorType, errorMessage });
 
 export async function invokeLambda(fn: LambdaFunction, event: unknown, options: InvokeOptions): Promise<LambdaResult> {
@@ -62,7 +68,10 @@ async function postEvent(url: string, event: unknown, timeoutMs: number, timedOu
       body: JSON.stringify(event),
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const text = await response.body.text();
+    const text = await readCapped(response.body, MAX_RESPONSE_BYTES);
+    if (text === undefined) {
+      return failure('Function.ResponseSizeTooLarge', `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`);
+    }
     if (response.statusCode < 200 || response.statusCode > 299) {
       return failure('HttpError', `POST ${url} answered HTTP ${response.statusCode}${text ? `: ${text}` : ''}`);
     }
@@ -95,4 +104,19 @@ function parseJson(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/** The body as text, or undefined (and the rest left unread) once it passes `maxBytes`. */
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, maxBytes: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

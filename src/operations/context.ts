@@ -1,4 +1,5 @@
 /** What every operation receives besides its input: the state it acts on and who is asking. */
+import type { PythonProcesses } from '../fakes/python-processes.js';
 import type { RoleAuthorizer } from '../flows/executor/role-authorizer.js';
 import type { IamMode } from '../access/caller-authorizer.js';
 import type { IdSource } from '../world/ids.js';
@@ -80,4 +81,6 @@ export interface OperationContext extends Environment {
   caller: Caller;
   /** The flow execution role's IAM checks (PrepareFlow, InvokeFlow); absent only in hand-built unit-test contexts. */
   roleAuthorizer?: RoleAuthorizer;
+  /** The emulator's python3 children (InlineCode); absent only in hand-built unit-test contexts. */
+  python?: PythonProcesses;
 }

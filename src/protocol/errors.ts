@@ -55,6 +55,9 @@ export const unknownOperation = () => new AwsError('UnknownOperationException', 
 
 export const internal = (message = 'Internal server error') => new AwsError('InternalServerException', 500, message);
 
+/** A bound on concurrent work was hit; the caller may retry (429 on both Bedrock Agents APIs). */
+export const throttling = (message: string) => new AwsError('ThrottlingException', 429, message);
+
 /** bedrock-agent-runtime: a downstream service (Lambda, STS, a model…) failed; `resourceName` names it. */
 export const dependencyFailed = (message: string, resourceName: string) =>
   new AwsError('DependencyFailedException', 424, message, { resourceName });

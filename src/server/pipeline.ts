@@ -89,6 +89,7 @@ export function handleOperation(
       world,
       caller: { arn: caller.arn, account: caller.account },
       roleAuthorizer: emulator.roleAuthorizer,
+      python: emulator.python,
     },
     input,
   );

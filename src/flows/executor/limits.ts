@@ -14,6 +14,8 @@ export interface RunLimits {
   /** Lambda functions without a fixture `timeoutMs` (Lambda's own default is 3 s; flows wait up to 30 s). */
   lambdaTimeoutMs: number;
   inlineCodeTimeoutMs: number;
+  /** What one InlineCode child may write (stdout, stderr and its result together) before it is killed. */
+  inlineCodeMaxOutputBytes: number;
   /** How long an InvokeFlow run waits for the user's answer to a multi-turn question. */
   pausedTtlMs: number;
   /**
@@ -38,6 +40,7 @@ export const DEFAULT_LIMITS: RunLimits = {
   defaultMaxIterations: 10,
   lambdaTimeoutMs: 30_000,
   inlineCodeTimeoutMs: 30_000,
+  inlineCodeMaxOutputBytes: 4 * 1024 * 1024,
   pausedTtlMs: 60 * 60 * 1000,
   maxStreamedBytes: 64 * 1024 * 1024,
   maxRecordedBytes: 8 * 1024 * 1024,

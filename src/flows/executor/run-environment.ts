@@ -1,4 +1,5 @@
 /** What every node of one run shares: the world it runs in, who it runs as, and its bounds. */
+import type { PythonProcesses } from '../../fakes/python-processes.js';
 import type { IdSource } from '../../world/ids.js';
 import type { Universe } from '../../world/universe.js';
 import type { World } from '../../world/world.js';
@@ -12,6 +13,8 @@ export interface RunEnvironment {
   readonly ids: IdSource;
   readonly limits: RunLimits;
   readonly authorizer: RoleAuthorizer;
+  /** The emulator's python3 children (InlineCode): shared by its runs, capped, killed when it stops. */
+  readonly python: PythonProcesses;
   readonly roleArn: string;
   readonly flowArn: string;
   /** With `TSTALIASID` for runs of the draft. */

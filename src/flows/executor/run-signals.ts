@@ -35,4 +35,17 @@ export class Aborted extends Error {}
  */
 export interface StopSignal {
   aborted: boolean;
+  /**
+   * What the node running now does when the run stops while it waits (an InlineCode node kills its python3
+   * child). One at a time: the scheduler runs one node at a time.
+   */
+  onStop?: (() => void) | undefined;
+}
+
+/** Stops a run: the scheduler sees the flag before the next node; the node waiting now is told at once. */
+export function stopRun(signal: StopSignal): void {
+  signal.aborted = true;
+  const onStop = signal.onStop;
+  signal.onStop = undefined;
+  onStop?.();
 }

@@ -31,6 +31,8 @@ export interface NodeContext<C = unknown> {
   readonly asked: readonly string[];
   /** Throws accessDeniedException unless the execution role may call `action` on `resource`. */
   authorize(action: string, resource: string): void;
+  /** Calls `stop` if the run is stopped (client gone, StopFlowExecution) while this node waits; at once if it was. */
+  onStop(stop: () => void): void;
   /** Reports a call to another service (nodeActionTrace). */
   action(call: NodeAction): void;
   /** Output nodes: one flowOutputEvent. */

@@ -156,7 +156,14 @@ export class Scheduler {
       if (err instanceof NodeFailure || err instanceof Paused || err instanceof Aborted) throw err;
       if (err instanceof AwsError) throw new NodeFailure(node.name, err);
       throw new NodeFailure(node.name, internal(`Node ${node.name} failed: ${(err as Error).message}`));
+    } finally {
+      this.signal.onStop = undefined;
     }
+  }
+
+  onStop(stop: () => void): void {
+    if (this.signal.aborted) stop();
+    else this.signal.onStop = stop;
   }
 
   private async runIteration(scope: RunScope, step: Extract<Step, { kind: 'iteration' }>): Promise<void> {
@@ -301,6 +308,10 @@ class RunContext implements NodeContext {
 
   authorize(action: string, resource: string): void {
     this.scheduler.authorize(this.node, action, resource);
+  }
+
+  onStop(stop: () => void): void {
+    this.scheduler.onStop(stop);
   }
 
   action(call: NodeAction): void {

@@ -8,6 +8,7 @@ import type { FlowEvent } from '../../flows/executor/events.js';
 import { STREAM_HIGH_WATER_BYTES } from '../../flows/executor/limits.js';
 import { compileFlow } from '../../flows/executor/plan.js';
 import { runFlow, type RunRequest } from '../../flows/executor/run-flow.js';
+import { stopRun } from '../../flows/executor/run-signals.js';
 import type { Resume } from '../../flows/executor/scheduler.js';
 import type { InvokeFlowInput } from '../../generated/types.js';
 import { encodeException } from '../../protocol/eventstream.js';
@@ -32,7 +33,7 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Strea
   const executionId = input.executionId ?? ctx.ids.uuid();
   const run = startOrResume(ctx, target, input, executionId);
   const signal = { aborted: false };
-  const frames = new AsyncQueue<Uint8Array>(() => (signal.aborted = true), byteLength, STREAM_HIGH_WATER_BYTES);
+  const frames = new AsyncQueue<Uint8Array>(() => stopRun(signal), byteLength, STREAM_HIGH_WATER_BYTES);
   const request: RunRequest = { ...run, env: runEnvironment(ctx, run.target), trace: input.enableTrace === true, signal };
   const send = (event: FlowEvent) => {
     const frame = eventFrame(event);

@@ -6,7 +6,7 @@ import type { FlowEvent } from '../../flows/executor/events.js';
 import type { ScopePlan } from '../../flows/executor/plan.js';
 import type { RunEnvironment } from '../../flows/executor/run-environment.js';
 import { runFlow, type RunResult } from '../../flows/executor/run-flow.js';
-import type { StopSignal } from '../../flows/executor/run-signals.js';
+import { stopRun, type StopSignal } from '../../flows/executor/run-signals.js';
 import { internal, validation } from '../../protocol/errors.js';
 import type { FlowExecutionRecord } from '../../world/records.js';
 import { executionEvent, failureEvents } from './execution-events.js';
@@ -51,7 +51,7 @@ function finish(record: FlowExecutionRecord, result: RunResult, endedAt: string)
 export function stopExecution(record: FlowExecutionRecord, endedAt: string): void {
   if (record.status !== 'Running') return;
   const signal = running.get(record);
-  if (signal) signal.aborted = true;
+  if (signal) stopRun(signal);
   record.status = 'Aborted';
   record.endedAt = endedAt;
 }

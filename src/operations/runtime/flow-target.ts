@@ -2,6 +2,7 @@
  * What an InvokeFlow or StartFlowExecution runs: the alias's routed version, frozen. TSTALIASID (and any alias
  * routed to DRAFT) runs the draft as last prepared, and only while the flow is Prepared (behaviour-notes §2).
  */
+import { PythonProcesses } from '../../fakes/python-processes.js';
 import { DEFAULT_LIMITS } from '../../flows/executor/limits.js';
 import type { RunEnvironment } from '../../flows/executor/run-environment.js';
 import { ALLOW_ALL } from '../../flows/executor/role-authorizer.js';
@@ -33,7 +34,7 @@ export function resolveTarget(ctx: OperationContext, flowIdentifier: string, ali
 
 /**
  * The run's surroundings. Without an authorizer in the context (unit tests that build one by hand) every call is
- * allowed; the server always passes the IAM-backed one.
+ * allowed; the server always passes the IAM-backed one, and its emulator's python3 children.
  */
 export function runEnvironment(ctx: OperationContext, target: Pick<FlowTarget, 'flow' | 'alias' | 'snapshot'>): RunEnvironment {
   return {
@@ -42,8 +43,12 @@ export function runEnvironment(ctx: OperationContext, target: Pick<FlowTarget, '
     ids: ctx.ids,
     limits: DEFAULT_LIMITS,
     authorizer: ctx.roleAuthorizer ?? ALLOW_ALL,
+    python: ctx.python ?? UNOWNED_PYTHON,
     roleArn: target.snapshot.executionRoleArn,
     flowArn: target.flow.arn,
     flowAliasArn: target.alias.arn,
   };
 }
+
+/** For hand-built contexts only: nothing closes it, so their children end by themselves (or by their timeout). */
+const UNOWNED_PYTHON = new PythonProcesses();

@@ -2,6 +2,7 @@
 import { Emulator } from '../../../src/emulator.js';
 import type { FlowDefinition } from '../../../src/flows/definition.js';
 import type { FlowEvent } from '../../../src/flows/executor/events.js';
+import { PythonProcesses } from '../../../src/fakes/python-processes.js';
 import { DEFAULT_LIMITS, type RunLimits } from '../../../src/flows/executor/limits.js';
 import { compileFlow } from '../../../src/flows/executor/plan.js';
 import { ALLOW_ALL, type RoleAuthorizer } from '../../../src/flows/executor/role-authorizer.js';
@@ -43,6 +44,8 @@ export interface Ran {
   kinds: string[];
 }
 
+const HARNESS_PYTHON = new PythonProcesses();
+
 export async function run(definition: Json, document: unknown, options: RunOptions = {}): Promise<Ran> {
   const universe = options.universe ?? testUniverse();
   const events: FlowEvent[] = [];
@@ -55,6 +58,7 @@ export async function run(definition: Json, document: unknown, options: RunOptio
         ids: createIdSource(1),
         limits: { ...DEFAULT_LIMITS, ...options.limits },
         authorizer: options.authorizer ?? ALLOW_ALL,
+        python: HARNESS_PYTHON,
         roleArn: options.roleArn ?? FLOW_ROLE,
         flowArn: FLOW_ARN,
         flowAliasArn: ALIAS_ARN,
