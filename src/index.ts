@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { Emulator, type EmulatorOptions } from './emulator.js';
 import { createLogger } from './logger.js';
 import { buildServer } from './server/build-server.js';
+import { resolveTimeouts, type ServerTimeouts } from './server/timeouts.js';
 import type { FixtureDocument } from './fixtures/schema.js';
 
 export interface StartOptions extends EmulatorOptions {
@@ -22,6 +23,8 @@ export interface StartOptions extends EmulatorOptions {
   adminToken?: string;
   /** Persistence: the world is loaded from this file when it exists (instead of the fixtures) and saved on close(). */
   stateFile?: string;
+  /** How long a connection may idle or dawdle before it is closed (defaults in src/server/timeouts.ts). */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface RunningEmulator {
@@ -40,12 +43,13 @@ export interface RunningEmulator {
 }
 
 export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
+  const timeouts = resolveTimeouts(options.timeouts);
   const logger = options.logger ?? createLogger(options.logLevel ?? 'warn', false);
   const { stateFile } = options;
   // A saved world replaces the fixtures it was made from (it contains them).
   const fixtures = stateFile && existsSync(stateFile) ? [stateFile] : options.fixtures;
   const emulator = new Emulator({ ...options, fixtures }, logger);
-  const app = buildServer(emulator, { logger, adminToken: options.adminToken });
+  const app = buildServer(emulator, { logger, adminToken: options.adminToken, timeouts });
   const host = options.host ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let announced = false;
@@ -82,4 +86,5 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 
 export { Emulator, type EmulatorOptions } from './emulator.js';
 export { FixtureError } from './fixtures/fixture-error.js';
+export { DEFAULT_TIMEOUTS, type ServerTimeouts } from './server/timeouts.js';
 export type * from './fixtures/schema.js';

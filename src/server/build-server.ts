@@ -14,6 +14,7 @@ import { createDualServer } from './dual-protocol.js';
 import { handleOperation } from './pipeline.js';
 import { LazyChildLogger } from './lazy-child-logger.js';
 import { jsonBody } from '../protocol/json-body.js';
+import type { ServerTimeouts } from './timeouts.js';
 
 /** InlineCode nodes may carry up to 5 MB of code; leave room for the rest of the definition. */
 const BODY_LIMIT = 8 * 1024 * 1024;
@@ -40,13 +41,16 @@ function toAwsError(err: FastifyError | Error): AwsError {
 export interface ServerOptions {
   logger: Logger;
   adminToken?: string;
+  timeouts: ServerTimeouts;
 }
 
 export function buildServer(emulator: Emulator, options: ServerOptions): FastifyInstance {
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
-    serverFactory: (handler) => createDualServer(handler) as never,
+    // Fastify's connectionTimeout, keepAliveTimeout, requestTimeout and http2SessionTimeout apply only to a server
+    // it makes itself, not to one from serverFactory: the dual server takes its own.
+    serverFactory: (handler) => createDualServer(handler, options.timeouts) as never,
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 2048 },
     forceCloseConnections: 'idle',
