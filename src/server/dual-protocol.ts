@@ -85,7 +85,9 @@ export function createDualServer(handler: Handler, timeouts: ServerTimeouts = DE
   server.on('listening', () => h1.emit('listening'));
   // Bytes Node's parser refuses never reach fastify: answer them in AWS's shape (SPEC §3.1) instead of a bare 400.
   h1.on('clientError', (err: NodeJS.ErrnoException, socket: net.Socket) => {
-    if (!socket.writable) return socket.destroy();
+    // A response already under way (a 404 sent before its request's body stalled) must not get a second head.
+    const inFlight = (socket as net.Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+    if (!socket.writable || inFlight?.headersSent) return socket.destroy();
     const error =
       err.code === 'HPE_HEADER_OVERFLOW'
         ? new AwsError('RequestHeaderFieldsTooLarge', 431, 'Request header fields too large.')

@@ -31,6 +31,8 @@ const PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
 const SETTINGS = Buffer.from([0, 0, 0, 4, 0, 0, 0, 0, 0]);
 const HEAD = 'GET /_emulator/health HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slowloris\r\n\r\n';
 
+const BODY_HEAD = 'POST /flows/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n';
+
 const ATTACKS: Record<string, () => Buffer> = {
   nothing: () => Buffer.alloc(0),
   'a single P': () => Buffer.from('P'),
@@ -38,6 +40,7 @@ const ATTACKS: Record<string, () => Buffer> = {
   'part of an HTTP/1.1 head': () => Buffer.from(HEAD.slice(0, 1 + random.int(HEAD.length - 4))),
   'the HTTP/2 preface and SETTINGS, then nothing': () => Buffer.concat([PREFACE, SETTINGS]),
   'one HTTP/1.1 request, then an idle keep-alive': () => Buffer.from(HEAD),
+  'an HTTP/1.1 body that never finishes': () => Buffer.from(`${BODY_HEAD}{"name":"x"`.slice(0, BODY_HEAD.length + 1 + random.int(10))),
 };
 
 interface Attacker {
@@ -105,9 +108,9 @@ t.test('the server closes sockets that stall, on both protocols, and stays reach
     const mine = outcomes.filter((o) => o.kind === kind);
     t.equal(mine.filter((o) => o.closed).length, mine.length, `closed by the server: ${kind}`);
   }
-  const partialHeads = outcomes.filter((o) => o.kind === 'part of an HTTP/1.1 head');
+  const partialHeads = outcomes.filter((o) => o.kind === 'part of an HTTP/1.1 head' || o.kind === 'an HTTP/1.1 body that never finishes');
   const timedOut = partialHeads.filter((o) => /^HTTP\/1\.1 408 /.test(o.received.toString('latin1')));
-  t.equal(timedOut.length, partialHeads.length, 'a stalled HTTP/1.1 head gets a 408 before the close');
+  t.equal(timedOut.length, partialHeads.length, 'a stalled HTTP/1.1 head or body gets a 408 before the close');
   t.match(partialHeads[0]!.received.toString('latin1'), /x-amzn-errortype: RequestTimeoutException/, 'in AWS shape');
   const keepAlive = outcomes.filter((o) => o.kind.startsWith('one HTTP/1.1 request'));
   t.ok(keepAlive.every((o) => /^HTTP\/1\.1 200 /.test(o.received.toString('latin1'))), 'the keep-alive request was answered first');
@@ -182,6 +185,31 @@ t.test('an h2c session lives as long as its quiet stream, then closes as idle', 
   t.notOk(goaway, 'no GOAWAY while the stream was open');
   t.ok(await closed, 'the session was closed once idle');
   t.ok(goaway, 'with a GOAWAY first');
+});
+
+t.test('an h2c stream whose request body stalls is reset; the session then closes as idle', async (t) => {
+  const { emu } = await withEmulator(t, { logLevel: 'silent', fixtures: [DEFAULT_FIXTURES], timeouts: TIMEOUTS });
+  const session = http2.connect(emu.url);
+  t.teardown(() => session.destroy());
+  session.on('error', () => {});
+  const sessionClosed = new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), CLOSE_BOUND_MS * 2);
+    session.on('close', () => (clearTimeout(timer), resolve(true)));
+  });
+  const streams = Array.from({ length: 5 }, () => {
+    const stream = session.request({ ':method': 'POST', ':path': '/flows/', 'content-type': 'application/json', 'content-length': '100' }, { endStream: false });
+    stream.write('{"name":');
+    stream.on('error', () => {});
+    return new Promise<number | undefined>((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), CLOSE_BOUND_MS);
+      stream.on('close', () => (clearTimeout(timer), resolve(stream.rstCode)));
+    });
+  });
+  t.equal(await healthOverH1(emu.url), 200, 'health answers over HTTP/1.1 while the streams stall');
+  t.equal(await healthOverH2(emu.url), 200, 'health answers over h2c while the streams stall');
+  t.same(await Promise.all(streams), Array(5).fill(http2.constants.NGHTTP2_CANCEL), 'every stalled stream was reset with CANCEL');
+  t.ok(await sessionClosed, 'the session was closed once idle');
+  t.equal(await healthOverH2(emu.url), 200, 'health answers afterwards');
 });
 
 t.test('timeouts must be positive whole milliseconds, a head deadline within the request deadline', async (t) => {
