@@ -13,6 +13,7 @@ import { closeServer } from './server/close-server.js';
 import { OpenStreams } from './server/open-streams.js';
 import { saveStateFile } from './fixtures/save-state-file.js';
 import { isLoopbackHost } from './server/loopback-host.js';
+import { resolveTimeouts, type ServerTimeouts } from './server/timeouts.js';
 import type { FixtureDocument } from './fixtures/schema.js';
 
 export interface StartOptions extends EmulatorOptions {
@@ -31,6 +32,8 @@ export interface StartOptions extends EmulatorOptions {
   allowHttpFixtureCode?: boolean;
   /** Persistence: the world is loaded from this file when it exists (instead of the fixtures) and saved on close(). */
   stateFile?: string;
+  /** How long a connection may idle or dawdle before it is closed (defaults in src/server/timeouts.ts). */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface RunningEmulator {
@@ -55,13 +58,14 @@ export interface RunningEmulator {
 const DEFAULT_DRAIN_MS = 5_000;
 
 export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
+  const timeouts = resolveTimeouts(options.timeouts);
   const logger = options.logger ?? createLogger(options.logLevel ?? 'warn', false);
   const { stateFile } = options;
   // A saved world replaces the fixtures it was made from (it contains them).
   const fixtures = stateFile && existsSync(stateFile) ? [stateFile] : options.fixtures;
   const emulator = new Emulator({ ...options, fixtures }, logger);
   const streams = new OpenStreams();
-  const app = buildServer(emulator, { logger, adminToken: options.adminToken, allowHttpFixtureCode: options.allowHttpFixtureCode, streams });
+  const app = buildServer(emulator, { logger, adminToken: options.adminToken, allowHttpFixtureCode: options.allowHttpFixtureCode, streams, timeouts });
   const host = options.host ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let announced = false;
@@ -102,4 +106,5 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 
 export { Emulator, type EmulatorOptions } from './emulator.js';
 export { FixtureError } from './fixtures/fixture-error.js';
+export { DEFAULT_TIMEOUTS, type ServerTimeouts } from './server/timeouts.js';
 export type * from './fixtures/schema.js';

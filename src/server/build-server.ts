@@ -15,6 +15,7 @@ import { handleOperation } from './pipeline.js';
 import { LazyChildLogger } from './lazy-child-logger.js';
 import { OpenStreams } from './open-streams.js';
 import { jsonBody } from '../protocol/json-body.js';
+import type { ServerTimeouts } from './timeouts.js';
 
 /** InlineCode nodes may carry up to 5 MB of code; leave room for the rest of the definition. */
 const BODY_LIMIT = 8 * 1024 * 1024;
@@ -44,6 +45,7 @@ export interface ServerOptions {
   /** Where InvokeFlow streams register while they are written, for shutdown to cut them. */
   streams?: OpenStreams;
   allowHttpFixtureCode?: boolean;
+  timeouts: ServerTimeouts;
 }
 
 export function buildServer(emulator: Emulator, options: ServerOptions): FastifyInstance {
@@ -51,7 +53,9 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
-    serverFactory: (handler) => createDualServer(handler) as never,
+    // Fastify's connectionTimeout, keepAliveTimeout, requestTimeout and http2SessionTimeout apply only to a server
+    // it makes itself, not to one from serverFactory: the dual server takes its own.
+    serverFactory: (handler) => createDualServer(handler, options.timeouts) as never,
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 2048 },
     forceCloseConnections: 'idle',

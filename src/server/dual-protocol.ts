@@ -10,6 +10,8 @@ import http2, { type Http2Session } from 'node:http2';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { AwsError, serialization } from '../protocol/errors.js';
+import { closeWhenIdle } from './idle-session.js';
+import { DEFAULT_TIMEOUTS, type ServerTimeouts } from './timeouts.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -20,13 +22,24 @@ export interface DualServer extends net.Server {
   closeIdleConnections(): void;
 }
 
-export function createDualServer(handler: Handler): DualServer {
-  const h1 = http.createServer(handler);
+export function createDualServer(handler: Handler, timeouts: ServerTimeouts = DEFAULT_TIMEOUTS): DualServer {
+  const h1 = http.createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // The head and request deadlines are checked on this interval (Node's default 30 s): a quarter of the
+      // shorter one keeps a slow head from outliving its deadline by much.
+      connectionsCheckingInterval: Math.max(25, Math.min(30_000, Math.floor(timeouts.headersMs / 4))),
+    },
+    handler,
+  );
   const h2 = http2.createServer({}, handler as never);
   const sessions = new Set<Http2Session>();
   h2.on('session', (session) => {
     sessions.add(session);
     session.on('close', () => sessions.delete(session));
+    closeWhenIdle(session, timeouts.idleSessionMs);
   });
   // Every raw socket, and those that have not spoken yet: closing must not wait for a client that never speaks.
   const sockets = new Set<net.Socket>();
@@ -38,16 +51,22 @@ export function createDualServer(handler: Handler): DualServer {
       sockets.delete(socket);
       silent.delete(socket);
     });
-    socket.once('readable', function sniff() {
-      const head: Buffer | null = socket.read();
-      if (head === null) {
-        socket.once('readable', sniff);
-        return;
-      }
+    // A client that connects and never says which protocol it speaks is dropped (neither server would time it out).
+    const dropSilent = () => socket.destroy();
+    socket.setTimeout(timeouts.sniffMs, dropSilent);
+    let head: Buffer | undefined;
+    socket.on('readable', function sniff() {
+      const chunk: Buffer | null = socket.read();
+      if (chunk === null) return;
+      head = head ? Buffer.concat([head, chunk]) : chunk;
+      // A preface split across segments: wait for the rest, still under the sniff deadline.
+      if (head.length < PREFACE.length && PREFACE.subarray(0, head.length).equals(head)) return;
+      socket.removeListener('readable', sniff);
+      socket.setTimeout(0, dropSilent);
+      socket.off('timeout', dropSilent);
       silent.delete(socket);
-      const http2Preface = head.length >= PREFACE.length ? head.subarray(0, PREFACE.length).equals(PREFACE) : PREFACE.subarray(0, head.length).equals(head);
       socket.unshift(head);
-      (http2Preface ? h2 : h1).emit('connection', socket);
+      (head.subarray(0, PREFACE.length).equals(PREFACE) ? h2 : h1).emit('connection', socket);
     });
     socket.on('error', () => socket.destroy());
   }) as DualServer;
@@ -66,17 +85,24 @@ export function createDualServer(handler: Handler): DualServer {
   server.on('listening', () => h1.emit('listening'));
   // Bytes Node's parser refuses never reach fastify: answer them in AWS's shape (SPEC §3.1) instead of a bare 400.
   h1.on('clientError', (err: NodeJS.ErrnoException, socket: net.Socket) => {
-    if (!socket.writable) return socket.destroy();
+    // A response already under way (a 404 sent before its request's body stalled) must not get a second head.
+    const inFlight = (socket as net.Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+    if (!socket.writable || inFlight?.headersSent) return socket.destroy();
     const error =
       err.code === 'HPE_HEADER_OVERFLOW'
         ? new AwsError('RequestHeaderFieldsTooLarge', 431, 'Request header fields too large.')
-        : serialization('The request could not be parsed.');
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? new AwsError('RequestTimeoutException', 408, 'The request was not received within the time limit.')
+          : serialization('The request could not be parsed.');
     const body = JSON.stringify(error.body());
     socket.end(
       `HTTP/1.1 ${error.statusCode} ${http.STATUS_CODES[error.statusCode]}\r\n` +
         `x-amzn-requestid: ${randomUUID()}\r\nx-amzn-errortype: ${error.type}\r\n` +
         `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );
+    // A client that never closes its side would keep the half-closed socket (and its descriptor) forever; one
+    // that does gets time to read the answer first (destroying at once can reset the connection under it).
+    socket.setTimeout(timeouts.sniffMs, () => socket.destroy());
   });
   server.on('close', () => h1.close());
   return server;
