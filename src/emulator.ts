@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { FixtureError } from './fixtures/fixture-error.js';
+import { applyDefaultAdministrator, turnsOffDefaultAdministrator } from './fixtures/default-administrator.js';
 import { exportState } from './fixtures/export-state.js';
 import { applyFixtures } from './fixtures/load-fixtures.js';
 import { checkFixture, readFixtureFile, type LoadedFixture } from './fixtures/read-fixture.js';
@@ -99,7 +100,9 @@ export class Emulator {
     const first = this.initial[0]?.doc;
     if (first?.account) base.defaultAccount = first.account;
     if (first?.region) base.defaultRegion = first.region;
-    return applyFixtures(base, this.env, this.initial, this.warn);
+    const universe = applyFixtures(base, this.env, this.initial, this.warn);
+    applyDefaultAdministrator(universe, !this.initial.some(turnsOffDefaultAdministrator));
+    return universe;
   }
 
   /** Back to the state right after start-up. */
@@ -111,7 +114,9 @@ export class Emulator {
   /** Applies one more fixture document, all or nothing; throws FixtureError. */
   load(fixture: unknown, source = 'fixture'): void {
     const loaded = typeof fixture === 'string' ? readFixtureFile(fixture) : checkFixture(fixture, source, process.cwd());
-    this.universe = applyFixtures(this.universe, this.env, [loaded], this.warn);
+    const universe = applyFixtures(this.universe, this.env, [loaded], this.warn);
+    if (turnsOffDefaultAdministrator(loaded)) applyDefaultAdministrator(universe, false);
+    this.universe = universe;
   }
 
   state(): FixtureDocument {

@@ -40,7 +40,10 @@ export interface RunningEmulator {
   url: string;
   port: number;
   host: string;
-  /** The first identity of the start-up fixtures (`test`/`test`, the administrator, with the default fixtures). */
+  /**
+   * The first identity of the start-up fixtures, else the built-in administrator `test`/`test` (which exists in every
+   * world unless a fixture says `"defaultAdministrator": false`).
+   */
   credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   reset(): void;
   /** Applies a fixture document (or file path) all or nothing; throws FixtureError with file, JSON path and reason. */
@@ -51,6 +54,8 @@ export interface RunningEmulator {
    * open with an internalServerException frame, and saves the world to `stateFile` (atomically) when one is set.
    */
   close(options?: { drainMs?: number }): Promise<void>;
+  /** `await using emu = await startEmulator(…)` closes it when the scope ends. */
+  [Symbol.asyncDispose](): Promise<void>;
   emulator: Emulator;
 }
 
@@ -85,6 +90,11 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 5050);
   const first = emulator.universe.identities.values().next().value;
+  const close = async ({ drainMs = DEFAULT_DRAIN_MS } = {}) => {
+    emulator.close(); // first: in-flight InvokeFlow streams waiting on a python child end now, so the drain is quick
+    await closeServer(app, streams, drainMs);
+    if (stateFile) saveStateFile(stateFile, emulator.state());
+  };
   return {
     url: `http://${urlHost}:${port}`,
     port,
@@ -95,11 +105,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     reset: () => emulator.reset(),
     load: (fixtures) => emulator.load(fixtures),
     state: () => emulator.state(),
-    close: async ({ drainMs = DEFAULT_DRAIN_MS } = {}) => {
-      emulator.close(); // first: in-flight InvokeFlow streams waiting on a python child end now, so the drain is quick
-      await closeServer(app, streams, drainMs);
-      if (stateFile) saveStateFile(stateFile, emulator.state());
-    },
+    close,
+    [Symbol.asyncDispose]: () => close(),
     emulator,
   };
 }
