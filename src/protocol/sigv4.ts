@@ -4,7 +4,7 @@
  * URL and the raw body, never from decoded values (the SDKs double-encode the path; see wire-notes §2).
  */
 import { createHmac, hash } from 'node:crypto';
-import { invalidSignature, missingAuthentication, AwsError } from './errors.js';
+import { incompleteSignature, invalidSignature, missingAuthentication } from './errors.js';
 
 export interface SignedRequest {
   method: string;
@@ -22,7 +22,27 @@ export interface Authorization {
   signedHeaders: string[];
   signature: string;
   amzDate: string;
+  /** `amzDate` in epoch milliseconds. */
+  signedAt: number;
 }
+
+const ALGORITHM = 'AWS4-HMAC-SHA256';
+/** Both Bedrock clients sign as `bedrock`: the signing name in @aws-sdk/client-bedrock-agent(-runtime)'s models. */
+const SERVICE = 'bedrock';
+const TERMINATOR = 'aws4_request';
+/**
+ * A well-formed region name: the shapes of the SDK partitions' `regionRegex` (us-east-1, us-gov-west-1,
+ * us-isob-east-1, eusc-de-east-1, cn-northwest-1). Existence is not required: an account has every region.
+ * Lowercase only, and bounded, so a region can never smuggle `:` or spaces into an ARN or a world key.
+ */
+const REGION = /^[a-z]{2,4}(?:-[a-z]{2,10})?-[a-z]{2,16}-\d{1,3}$/;
+/**
+ * `YYYYMMDD'T'HHMMSS'Z'`, nothing before or after: the format of
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html ("ISO 8601 basic format").
+ */
+const AMZ_DATE = /^\d{8}T\d{6}Z$/;
+/** AWS splits the parameter list on commas and on whitespace: `Credential= AKID/…` is two parameters. */
+const SEPARATORS = /[\s,]+/;
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const MAX_SKEW_MS = 15 * 60 * 1000;
@@ -35,42 +55,121 @@ const header = (headers: SignedRequest['headers'], name: string): string | undef
   return Array.isArray(v) ? v.join(',') : v;
 };
 
-/** The value of `name=` in the Authorization header's parameter list, up to the next comma. */
-function parameter(auth: string, name: string): string | undefined {
-  const at = auth.indexOf(`${name}=`, 17);
-  if (at < 0) return undefined;
-  const end = auth.indexOf(',', at);
-  return auth.slice(at + name.length + 1, end < 0 ? undefined : end).trim() || undefined;
+interface Parameters {
+  Credential?: string;
+  SignedHeaders?: string;
+  Signature?: string;
 }
 
-/** Parses the Authorization header; throws the error AWS gives for a missing or malformed one. */
+/**
+ * The `key=value` parameters after the algorithm. Only the three SigV4 defines, each once: a second Credential or
+ * an unknown key would otherwise be ignored, and what was verified would not be what was sent.
+ */
+function authorizationParameters(auth: string): Parameters {
+  const out: Parameters = {};
+  for (const token of auth.slice(ALGORITHM.length + 1).split(SEPARATORS)) {
+    if (!token) continue;
+    const eq = token.indexOf('=');
+    if (eq < 0) {
+      throw incompleteSignature(
+        `'${token}' not a valid key=value pair (missing equal-sign) in Authorization header: '${auth}'.`,
+      );
+    }
+    const key = token.slice(0, eq);
+    if (key !== 'Credential' && key !== 'SignedHeaders' && key !== 'Signature') {
+      throw incompleteSignature(
+        `'${key}' is not an Authorization header parameter: expected only 'Credential', 'SignedHeaders' and ` +
+          `'Signature'. Authorization=${auth}`,
+      );
+    }
+    if (out[key] !== undefined) {
+      throw incompleteSignature(`Authorization header has more than one '${key}' parameter. Authorization=${auth}`);
+    }
+    out[key] = token.slice(eq + 1);
+  }
+  return out;
+}
+
+/** Epoch milliseconds of a strict `YYYYMMDD'T'HHMMSS'Z'` date that exists on the calendar, else undefined. */
+function amzDateMs(s: string): number | undefined {
+  if (!AMZ_DATE.test(s)) return undefined;
+  const month = +s.slice(4, 6);
+  const day = +s.slice(6, 8);
+  const hours = +s.slice(9, 11);
+  const minutes = +s.slice(11, 13);
+  const seconds = +s.slice(13, 15);
+  if (month < 1 || month > 12 || day < 1 || hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  const ms = Date.UTC(+s.slice(0, 4), month - 1, day, hours, minutes, seconds);
+  // Date.UTC rolls 20240230 over into March.
+  return new Date(ms).getUTCDate() === day ? ms : undefined;
+}
+
+/**
+ * Parses the Authorization header and checks everything that needs no secret, with AWS's error types and wording,
+ * in AWS's order: parameters, date format, `host` signed, credential shape, then the scope (region, service,
+ * terminator, date) all reported at once.
+ */
 export function parseAuthorization(headers: SignedRequest['headers']): Authorization {
   const auth = header(headers, 'authorization');
   if (!auth) throw missingAuthentication();
-  if (!auth.startsWith('AWS4-HMAC-SHA256 ')) {
-    throw new AwsError('IncompleteSignatureException', 400, `Unsupported AWS 'algorithm': '${auth.split(' ')[0]}'`);
+  if (!auth.startsWith(ALGORITHM) || (auth.length > ALGORITHM.length && !/\s/.test(auth[ALGORITHM.length]!))) {
+    throw incompleteSignature(`Unsupported AWS 'algorithm': '${auth.split(/\s/, 1)[0]}'`);
   }
-  const credential = parameter(auth, 'Credential')?.split('/');
-  const signedHeaders = parameter(auth, 'SignedHeaders');
-  const signature = parameter(auth, 'Signature');
-  const amzDate = header(headers, 'x-amz-date');
-  if (!credential || credential.length !== 5 || !signedHeaders || !signature || !amzDate) {
-    throw new AwsError(
-      'IncompleteSignatureException',
-      400,
-      `Authorization header requires 'Credential', 'Signature', 'SignedHeaders' and 'X-Amz-Date' parameters. ` +
+  const { Credential: credential, SignedHeaders: signedHeaders, Signature: signature } = authorizationParameters(auth);
+  const amzDate = header(headers, 'x-amz-date') ?? header(headers, 'date');
+  if (!credential || !signature || !signedHeaders || !amzDate) {
+    throw incompleteSignature(
+      (credential ? '' : "Authorization header requires 'Credential' parameter. ") +
+        (signature ? '' : "Authorization header requires 'Signature' parameter. ") +
+        (signedHeaders ? '' : "Authorization header requires 'SignedHeaders' parameter. ") +
+        (amzDate ? '' : "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ") +
         `Authorization=${auth}`,
     );
   }
-  const [accessKeyId, date, region, service, terminator] = credential as [string, string, string, string, string];
-  if (terminator !== 'aws4_request' || !amzDate.startsWith(date)) {
-    throw invalidSignature(`Credential should be scoped to a valid region and date. `);
+  const signedAt = amzDateMs(amzDate);
+  if (signedAt === undefined) {
+    throw incompleteSignature(
+      `Date must be in ISO-8601 'basic format'. Got '${amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+    );
   }
-  return { accessKeyId, date, region, service, signedHeaders: signedHeaders.split(';'), signature, amzDate };
+  const names = signedHeaders.split(';');
+  // Over HTTP/2 a client may sign `:authority` instead (test/protocol/sigv4.test.ts); either binds the host.
+  if (!names.includes('host') && !names.includes(':authority')) {
+    throw invalidSignature("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+  }
+  const scope = credential.split('/');
+  if (scope.length !== 5) {
+    throw incompleteSignature(
+      `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential}'`,
+    );
+  }
+  const [accessKeyId, date, region, service, terminator] = scope as [string, string, string, string, string];
+  const day = amzDate.slice(0, 8);
+  const wrong =
+    (REGION.test(region) ? '' : `Credential should be scoped to a valid region, not '${region}'. `) +
+    (service === SERVICE ? '' : `Credential should be scoped to correct service: '${SERVICE}'. `) +
+    (terminator === TERMINATOR ? '' : `Credential should be scoped with a valid terminator: '${TERMINATOR}', not '${terminator}'. `) +
+    (date === day
+      ? ''
+      : `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${date}' != '${day}', from '${amzDate}'.`);
+  if (wrong) throw invalidSignature(wrong);
+  return { accessKeyId, date, region, service, signedHeaders: names, signature, amzDate, signedAt };
 }
 
-const parseAmzDate = (s: string): number =>
-  Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8), +s.slice(9, 11), +s.slice(11, 13), +s.slice(13, 15));
+/**
+ * The credential scope's region when the request carries a well-formed one, for IAM mode `off`, which checks no
+ * signature but still keys the world by region: anything else (unsigned, malformed) gets the default region.
+ */
+export function scopeRegion(headers: SignedRequest['headers']): string | undefined {
+  const auth = header(headers, 'authorization');
+  if (!auth?.startsWith(`${ALGORITHM} `)) return undefined;
+  try {
+    const scope = authorizationParameters(auth).Credential?.split('/');
+    return scope?.length === 5 && REGION.test(scope[2]!) ? scope[2] : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const formatAmzDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
@@ -174,8 +273,7 @@ const sha256Hex = (body: Buffer | undefined) => (body && body.length > 0 ? hash(
 
 /** Verifies the signature, the body hash and the clock skew; throws InvalidSignatureException otherwise. */
 export function verifySignature(req: SignedRequest, auth: Authorization, secret: string, now = Date.now()): void {
-  const signedAt = parseAmzDate(auth.amzDate);
-  if (Number.isNaN(signedAt)) throw invalidSignature(`Date must be in ISO-8601 'basic format'. Got '${auth.amzDate}'.`);
+  const signedAt = auth.signedAt;
   if (signedAt < now - MAX_SKEW_MS) {
     throw invalidSignature(
       `Signature expired: ${auth.amzDate} is now earlier than ${formatAmzDate(now - MAX_SKEW_MS)} ` +
