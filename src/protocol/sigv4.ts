@@ -360,7 +360,10 @@ function signingKey(secret: string, date: string, region: string, service: strin
 
 const sha256Hex = (body: Buffer | undefined) => (body && body.length > 0 ? hash('sha256', body, 'hex') : EMPTY_SHA256);
 
-/** Verifies the signature, the body hash and the clock skew; throws InvalidSignatureException otherwise. */
+/**
+ * Verifies the signature, the body hash and the clock skew (InvalidSignatureException otherwise), and that every
+ * signed header was sent (IncompleteSignatureException, as AWS answers).
+ */
 export function verifySignature(req: SignedRequest, auth: Authorization, secret: string, now = Date.now()): void {
   const signedAt = auth.signedAt;
   if (signedAt < now - MAX_SKEW_MS) {
@@ -385,7 +388,10 @@ export function verifySignature(req: SignedRequest, auth: Authorization, secret:
   let headerBlock = '';
   for (const name of auth.signedHeaders) {
     // Over HTTP/2 a client may name the host only in the `:authority` pseudo-header.
-    const value = header(req.headers, name) ?? (name === 'host' ? header(req.headers, ':authority') : undefined) ?? '';
+    const value = header(req.headers, name) ?? (name === 'host' ? header(req.headers, ':authority') : undefined);
+    if (value === undefined) {
+      throw incompleteSignature(`'${name}' is named as a SignedHeader, but it does not exist in the HTTP request.`);
+    }
     headerBlock += `${name}:${value.trim().replace(/\s+/g, ' ')}\n`;
   }
   const canonical = [

@@ -193,3 +193,13 @@ t.test('lists each missing part as AWS does', async (t) => {
   });
   t.throws(() => parseAuthorization({ authorization: 'AWS4-HMAC-SHA256X Credential=a' }), { name: 'IncompleteSignatureException', message: "Unsupported AWS 'algorithm': 'AWS4-HMAC-SHA256X'" });
 });
+
+t.test('refuses a SignedHeaders name the request does not carry', async (t) => {
+  const req = await signed({ method: 'POST', path: '/flows/', body: '{"name":"x"}' });
+  const { 'content-type': _, ...withoutType } = req.headers;
+  t.throws(() => verify({ ...req, headers: withoutType }), {
+    name: 'IncompleteSignatureException',
+    statusCode: 400,
+    message: "'content-type' is named as a SignedHeader, but it does not exist in the HTTP request.",
+  });
+});

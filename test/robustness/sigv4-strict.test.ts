@@ -79,6 +79,17 @@ const REFUSALS: Refusal[] = [
     message: /^'Region' is not an Authorization header parameter: expected only 'Credential', 'SignedHeaders' and 'Signature'\. Authorization=AWS4-HMAC-SHA256 /,
   },
   {
+    name: 'a signed header left out of the request',
+    send: async (origin) => {
+      const prepared = await signRequest(origin, createFlow('m', { headers: { 'content-type': 'application/json', 'x-team': 'ml' } }));
+      delete prepared.headers['x-team'];
+      return sendPrepared(origin, prepared);
+    },
+    type: 'IncompleteSignatureException',
+    status: 400,
+    message: "'x-team' is named as a SignedHeader, but it does not exist in the HTTP request.",
+  },
+  {
     name: 'a second Credential',
     send: tamper(createFlow('c'), 'authorization', (a) => `${a}, Credential=test/20000101/eu-west-1/bedrock/aws4_request`),
     type: 'IncompleteSignatureException',
