@@ -14,8 +14,6 @@ export interface Authorization {
   signedHeaders: string[];
   signature: string;
   amzDate: string;
-  /** `amzDate` in epoch milliseconds. */
-  signedAt: number;
 }
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -29,6 +27,9 @@ const TERMINATOR = 'aws4_request';
  */
 const REGION = /^[a-z]{2,4}(?:-[a-z]{2,10})?-[a-z]{2,16}-\d{1,3}$/;
 const wellFormedRegion = (region: string) => REGION.test(region);
+const MAX_SKEW_MS = 15 * 60 * 1000;
+
+const formatAmzDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 /** A header's value as one string (Node gives some repeated headers as arrays). */
 export const header = (headers: SignedRequest['headers'], name: string): string | undefined => {
@@ -186,10 +187,10 @@ function scopeFaults(scope: CredentialScope, amzDate: string): string {
 
 /**
  * Parses the Authorization header and checks everything that needs no secret, with AWS's error types and wording,
- * in AWS's order: parameters, date format, `host` signed, credential shape, then the scope (region, service,
- * terminator, date) all reported at once.
+ * in AWS's order: parameters, date format, clock skew (±15 minutes of `now`), `host` signed, credential shape, then
+ * the scope (region, service, terminator, date) all reported at once.
  */
-export function parseAuthorization(headers: SignedRequest['headers']): Authorization {
+export function parseAuthorization(headers: SignedRequest['headers'], now = Date.now()): Authorization {
   const auth = header(headers, 'authorization');
   if (!auth) throw missingAuthentication();
   if (!namesAlgorithm(auth)) {
@@ -212,6 +213,18 @@ export function parseAuthorization(headers: SignedRequest['headers']): Authoriza
       `Date must be in ISO-8601 'basic format'. Got '${amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601`,
     );
   }
+  if (signedAt < now - MAX_SKEW_MS) {
+    throw invalidSignature(
+      `Signature expired: ${amzDate} is now earlier than ${formatAmzDate(now - MAX_SKEW_MS)} ` +
+        `(${formatAmzDate(now)} - 15 min.)`,
+    );
+  }
+  if (signedAt > now + MAX_SKEW_MS) {
+    throw invalidSignature(
+      `Signature not yet current: ${amzDate} is still later than ${formatAmzDate(now + MAX_SKEW_MS)} ` +
+        `(${formatAmzDate(now)} + 15 min.)`,
+    );
+  }
   const names = signedHeaders.split(';');
   // Over HTTP/2 a client may sign `:authority` instead (test/protocol/sigv4.test.ts); either binds the host.
   if (!names.includes('host') && !names.includes(':authority')) {
@@ -228,7 +241,7 @@ export function parseAuthorization(headers: SignedRequest['headers']): Authoriza
   if (!sameDay || service !== SERVICE || terminator !== TERMINATOR || !wellFormedRegion(region)) {
     throw invalidSignature(scopeFaults(scope, amzDate));
   }
-  return { accessKeyId, date, region, service, signedHeaders: names, signature, amzDate, signedAt };
+  return { accessKeyId, date, region, service, signedHeaders: names, signature, amzDate };
 }
 
 /**

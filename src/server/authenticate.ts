@@ -23,12 +23,12 @@ export function authenticate(universe: Universe, mode: IamMode, req: SignedReque
     const region = scopeRegion(req.headers) ?? universe.defaultRegion;
     return { arn: `arn:aws:iam::${universe.defaultAccount}:root`, account: universe.defaultAccount, region };
   }
-  const auth = parseAuthorization(req.headers);
+  const auth = parseAuthorization(req.headers, now);
   const identity = universe.identities.get(auth.accessKeyId);
   if (!identity) throw unrecognizedClient();
   if (identity.sessionToken !== undefined && req.headers['x-amz-security-token'] !== identity.sessionToken) {
     throw unrecognizedClient();
   }
-  verifySignature(req, auth, identity.secretAccessKey, now);
+  verifySignature(req, auth, identity.secretAccessKey);
   return { arn: identity.arn, account: accountOf(identity.arn), region: auth.region, identity };
 }

@@ -56,7 +56,7 @@ async function signed(opts: {
 }
 
 const verify = (req: SignedRequest, secret = 'secret', now = Date.now()) =>
-  verifySignature(req, parseAuthorization(req.headers), secret, now);
+  verifySignature(req, parseAuthorization(req.headers, now), secret);
 
 t.test('accepts what the SDK signs: bodies, queries, encoded ARNs, other regions, :authority', async (t) => {
   verify(await signed({ method: 'POST', path: '/flows/', body: '{"name":"x"}' }));
@@ -202,4 +202,9 @@ t.test('refuses a SignedHeaders name the request does not carry', async (t) => {
     statusCode: 400,
     message: "'content-type' is named as a SignedHeader, but it does not exist in the HTTP request.",
   });
+});
+
+t.test('an expired date is reported before anything about the credential, as AWS orders its checks', async (t) => {
+  const old = await signed({ path: '/flows/', region: 'xx', service: 'iam', date: new Date(Date.now() - 60 * 60_000) });
+  t.throws(() => parseAuthorization(old.headers), { name: 'InvalidSignatureException', message: /^Signature expired: / });
 });
