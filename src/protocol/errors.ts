@@ -44,6 +44,9 @@ export const unrecognizedClient = () =>
 
 export const invalidSignature = (message: string) => new AwsError('InvalidSignatureException', 403, message);
 
+/** A SigV4 Authorization header or date that is malformed or incomplete (AWS answers 400, not 403, for these). */
+export const incompleteSignature = (message: string) => new AwsError('IncompleteSignatureException', 400, message);
+
 export const missingAuthentication = () =>
   new AwsError(
     'MissingAuthenticationTokenException',

@@ -1,10 +1,14 @@
 /**
  * Server-side SigV4 verification (header form), written against node:crypto because it runs on every request:
  * the signing key is cached per (secret, date, region, service), and the canonical request is rebuilt from the raw
- * URL and the raw body, never from decoded values (the SDKs double-encode the path; see wire-notes §2).
+ * URL and the raw body, never from decoded values (the SDKs encode the path twice: the encoded ARN in
+ * test/protocol/sigv4.test.ts). The Authorization header itself is parsed and checked in sigv4-authorization.ts.
  */
 import { createHmac, hash } from 'node:crypto';
-import { invalidSignature, missingAuthentication, AwsError } from './errors.js';
+import { incompleteSignature, invalidSignature } from './errors.js';
+import { header, type Authorization } from './sigv4-authorization.js';
+
+export { parseAuthorization, scopeRegion, type Authorization } from './sigv4-authorization.js';
 
 export interface SignedRequest {
   method: string;
@@ -14,65 +18,11 @@ export interface SignedRequest {
   body: Buffer | undefined;
 }
 
-export interface Authorization {
-  accessKeyId: string;
-  date: string;
-  region: string;
-  service: string;
-  signedHeaders: string[];
-  signature: string;
-  amzDate: string;
-}
-
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-const MAX_SKEW_MS = 15 * 60 * 1000;
 const MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key ' +
   'and signing method. Consult the service documentation for details.';
 
-const header = (headers: SignedRequest['headers'], name: string): string | undefined => {
-  const v = headers[name];
-  return Array.isArray(v) ? v.join(',') : v;
-};
-
-/** The value of `name=` in the Authorization header's parameter list, up to the next comma. */
-function parameter(auth: string, name: string): string | undefined {
-  const at = auth.indexOf(`${name}=`, 17);
-  if (at < 0) return undefined;
-  const end = auth.indexOf(',', at);
-  return auth.slice(at + name.length + 1, end < 0 ? undefined : end).trim() || undefined;
-}
-
-/** Parses the Authorization header; throws the error AWS gives for a missing or malformed one. */
-export function parseAuthorization(headers: SignedRequest['headers']): Authorization {
-  const auth = header(headers, 'authorization');
-  if (!auth) throw missingAuthentication();
-  if (!auth.startsWith('AWS4-HMAC-SHA256 ')) {
-    throw new AwsError('IncompleteSignatureException', 400, `Unsupported AWS 'algorithm': '${auth.split(' ')[0]}'`);
-  }
-  const credential = parameter(auth, 'Credential')?.split('/');
-  const signedHeaders = parameter(auth, 'SignedHeaders');
-  const signature = parameter(auth, 'Signature');
-  const amzDate = header(headers, 'x-amz-date');
-  if (!credential || credential.length !== 5 || !signedHeaders || !signature || !amzDate) {
-    throw new AwsError(
-      'IncompleteSignatureException',
-      400,
-      `Authorization header requires 'Credential', 'Signature', 'SignedHeaders' and 'X-Amz-Date' parameters. ` +
-        `Authorization=${auth}`,
-    );
-  }
-  const [accessKeyId, date, region, service, terminator] = credential as [string, string, string, string, string];
-  if (terminator !== 'aws4_request' || !amzDate.startsWith(date)) {
-    throw invalidSignature(`Credential should be scoped to a valid region and date. `);
-  }
-  return { accessKeyId, date, region, service, signedHeaders: signedHeaders.split(';'), signature, amzDate };
-}
-
-const parseAmzDate = (s: string): number =>
-  Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8), +s.slice(9, 11), +s.slice(11, 13), +s.slice(13, 15));
-
-const formatAmzDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 /** RFC 3986 encoding as the SDK signers apply it. */
 const escape = (s: string) =>
@@ -172,22 +122,11 @@ function signingKey(secret: string, date: string, region: string, service: strin
 
 const sha256Hex = (body: Buffer | undefined) => (body && body.length > 0 ? hash('sha256', body, 'hex') : EMPTY_SHA256);
 
-/** Verifies the signature, the body hash and the clock skew; throws InvalidSignatureException otherwise. */
-export function verifySignature(req: SignedRequest, auth: Authorization, secret: string, now = Date.now()): void {
-  const signedAt = parseAmzDate(auth.amzDate);
-  if (Number.isNaN(signedAt)) throw invalidSignature(`Date must be in ISO-8601 'basic format'. Got '${auth.amzDate}'.`);
-  if (signedAt < now - MAX_SKEW_MS) {
-    throw invalidSignature(
-      `Signature expired: ${auth.amzDate} is now earlier than ${formatAmzDate(now - MAX_SKEW_MS)} ` +
-        `(${formatAmzDate(now)} - 15 min.)`,
-    );
-  }
-  if (signedAt > now + MAX_SKEW_MS) {
-    throw invalidSignature(
-      `Signature not yet current: ${auth.amzDate} is still later than ${formatAmzDate(now + MAX_SKEW_MS)} ` +
-        `(${formatAmzDate(now)} + 15 min.)`,
-    );
-  }
+/**
+ * Verifies the signature and the body hash (InvalidSignatureException otherwise), and that every signed header was
+ * sent (IncompleteSignatureException, as AWS answers). The clock skew was checked with the date, when parsing.
+ */
+export function verifySignature(req: SignedRequest, auth: Authorization, secret: string): void {
   const bodyHash = sha256Hex(req.body);
   const claimedHash = header(req.headers, 'x-amz-content-sha256');
   if (claimedHash !== undefined && claimedHash !== 'UNSIGNED-PAYLOAD' && claimedHash !== bodyHash) {
@@ -198,7 +137,10 @@ export function verifySignature(req: SignedRequest, auth: Authorization, secret:
   let headerBlock = '';
   for (const name of auth.signedHeaders) {
     // Over HTTP/2 a client may name the host only in the `:authority` pseudo-header.
-    const value = header(req.headers, name) ?? (name === 'host' ? header(req.headers, ':authority') : undefined) ?? '';
+    const value = header(req.headers, name) ?? (name === 'host' ? header(req.headers, ':authority') : undefined);
+    if (value === undefined) {
+      throw incompleteSignature(`'${name}' is named as a SignedHeader, but it does not exist in the HTTP request.`);
+    }
     headerBlock += `${name}:${value.trim().replace(/\s+/g, ' ')}\n`;
   }
   const canonical = [

@@ -25,6 +25,8 @@ export interface RawRequest {
   body?: Buffer | string;
   credentials?: SigningCredentials;
   region?: string;
+  /** The credential scope's service; `bedrock` unless a test wants a wrong one. */
+  service?: string;
   date?: Date;
   /** Header names sent but left out of SignedHeaders. */
   unsigned?: string[];
@@ -87,7 +89,7 @@ export async function signRequest(origin: string, req: RawRequest): Promise<Prep
   const body = req.body === undefined ? undefined : Buffer.from(req.body);
   const credentials = req.credentials ?? ADMIN;
   const signer = new SignatureV4({
-    service: 'bedrock',
+    service: req.service ?? 'bedrock',
     region: req.region ?? 'us-east-1',
     credentials,
     sha256: Sha256,
