@@ -4,10 +4,10 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Emulator } from '../emulator.js';
-import { internal, serialization } from '../protocol/errors.js';
+import { internal, invalidSignature, serialization } from '../protocol/errors.js';
 import { EVENT_STREAM_CONTENT_TYPE, encodeException } from '../protocol/eventstream.js';
 import { validateInput } from '../protocol/validate-input.js';
-import { worldOf } from '../world/universe.js';
+import { hasWorld, MAX_WORLDS, worldOf } from '../world/universe.js';
 import { authorizeCaller } from '../access/caller-authorizer.js';
 import { authenticate } from './authenticate.js';
 import type { OpenStreams } from './open-streams.js';
@@ -69,6 +69,11 @@ export function handleOperation(
     body: parseBody(rawBody),
   }) as Record<string, unknown>;
   const universe = emulator.universe;
+  if (universe.worlds.size >= MAX_WORLDS && !hasWorld(universe, caller.account, caller.region)) {
+    throw invalidSignature(
+      `Credential should be scoped to a valid region, not '${caller.region}'. The emulator keeps at most ${MAX_WORLDS} account and region pairs.`,
+    );
+  }
   const world = worldOf(universe, caller.account, caller.region);
   if (caller.identity) {
     const resource = route.resource(input, world);

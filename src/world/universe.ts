@@ -78,6 +78,14 @@ export function createUniverse(): Universe {
 export const scopedKey = (account: string, region: string, id: string) => `${account}/${region}/${id}`;
 
 /** The world of an account and region, created on first use (AWS accounts have every region). */
+/**
+ * Every well-formed region names a world of its own, created on first use; a client cycling through region names
+ * must not grow memory without bound. Far more than the AWS regions times a test's accounts.
+ */
+export const MAX_WORLDS = 1_000;
+
+export const hasWorld = (universe: Universe, account: string, region: string): boolean => universe.worlds.has(`${account}/${region}`);
+
 export function worldOf(universe: Universe, account: string, region: string): World {
   const key = `${account}/${region}`;
   let world = universe.worlds.get(key);

@@ -5,6 +5,7 @@
  */
 import t from 'tap';
 import { FLOW_ROLE, PLAYLIST_DEFINITION, withEmulator } from '../helpers/emulator.js';
+import { MAX_WORLDS, worldOf } from '../../src/world/universe.js';
 import { sendPrepared, sendSigned, signRequest, type RawRequest, type RawResponse } from '../helpers/signed-request.js';
 
 const createFlow = (name: string, extra: Partial<RawRequest> = {}): RawRequest => ({
@@ -129,4 +130,19 @@ t.test('IAM off: a malformed scope region names neither a world nor an ARN', asy
   t.same([...emu.emulator.universe.worlds.keys()].filter((k) => k !== '123456789012/us-east-1'), [], 'only the default world');
   const wellFormed = await sendSigned(emu.url, createFlow('off_west', { region: 'eu-west-3' }));
   t.match((wellFormed.json as { arn?: string }).arn, /^arn:aws:bedrock:eu-west-3:/, 'a well-formed region is still honoured');
+});
+
+t.test('well-formed regions name worlds up to a bound: a client cycling through region names cannot grow memory', async (t) => {
+  const { emu } = await withEmulator(t);
+  const universe = emu.emulator.universe;
+  // Fill in-process up to one short of the bound; the last world and the one past it come over HTTP.
+  for (let i = 0; universe.worlds.size < MAX_WORLDS - 1; i++) worldOf(universe, '123456789012', `xx-fill-${i}`);
+  const listFlows = (region: string): RawRequest => ({ method: 'GET', path: '/flows/', region });
+  t.equal((await sendSigned(emu.url, listFlows('ap-south-7'))).status, 200, 'the last world that fits');
+  const refused = await sendSigned(emu.url, listFlows('ap-south-8'));
+  t.equal(refused.status, 403);
+  t.equal(refused.headers['x-amzn-errortype'], 'InvalidSignatureException');
+  t.match((refused.json as { message: string }).message, `The emulator keeps at most ${MAX_WORLDS} account and region pairs.`);
+  t.equal(universe.worlds.size, MAX_WORLDS, 'no world past the bound');
+  t.equal((await sendSigned(emu.url, listFlows('us-east-1'))).status, 200, 'known worlds still answer');
 });
