@@ -37,6 +37,7 @@ export interface Quotas {
   pausedRunsPerAccount: number;
   idempotencyEntries: number;
   idempotencyResponseBytes: number;
+  executionEventBytes: number;
 }
 
 /**
@@ -52,6 +53,11 @@ export const RETENTION_BOUNDS = {
   /** Remembered Create clientTokens (each keeps an input hash and the response), and their responses' JSON bytes. */
   idempotencyEntries: 10_000,
   idempotencyResponseBytes: 16 * 1024 * 1024,
+  /**
+   * Events of kept executions, all aliases together (each execution records at most 8 MiB, but 1,000 per alias
+   * could still hold gigabytes): past it, the oldest ended executions go first.
+   */
+  executionEventBytes: 256 * 1024 * 1024,
 };
 
 export const AWS_QUOTAS: Quotas = {

@@ -121,6 +121,8 @@ export interface FlowExecutionRecord {
   snapshot: FlowSnapshot;
   /** FlowExecutionEvent union values (one member each), in the order they happened. */
   events: Record<string, unknown>[];
+  /** The JSON size of `events`, kept as they are added: what the world's execution-event budget counts. */
+  eventBytes: number;
 }
 
 /** An InvokeFlow run waiting for the user's answer to an Agent node (multi-turn), resumed by its executionId. */

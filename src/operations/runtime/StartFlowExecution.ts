@@ -29,6 +29,7 @@ export function StartFlowExecution(ctx: OperationContext, input: StartFlowExecut
   if (runs.has(arn)) throw conflict(`A flow execution named ${id} already exists for this flow alias.`);
   makeRoomForExecution(runs, target.flow.id, target.alias.id, ctx.settings.quotas);
   const startedAt = ctx.ids.now();
+  const inputEvent = flowInputEvent(plan.entry.name, startedAt, document);
   const record: FlowExecutionRecord = {
     id,
     arn,
@@ -38,7 +39,8 @@ export function StartFlowExecution(ctx: OperationContext, input: StartFlowExecut
     status: 'Running',
     startedAt,
     snapshot: target.snapshot,
-    events: [flowInputEvent(plan.entry.name, startedAt, document)],
+    events: [inputEvent],
+    eventBytes: Buffer.byteLength(JSON.stringify(inputEvent)),
   };
   runs.set(arn, record);
   runInBackground(record, plan, runEnvironment(ctx, target), document);

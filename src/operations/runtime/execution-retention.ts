@@ -3,6 +3,7 @@
  * account (user guide, "Run flows asynchronously"; Bedrock quotas). The emulator also keeps at most
  * `executionsPerAlias` per flow alias: a new one pushes out the oldest ended one, and only when every kept one is
  * still running is the start refused (ServiceQuotaExceededException, which the model lists for StartFlowExecution).
+ * Across aliases, the events kept stay under `executionEventBytes`: the oldest ended executions go first.
  */
 import { quotaExceeded } from '../../protocol/errors.js';
 import type { FlowExecutionRecord } from '../../world/records.js';
@@ -14,7 +15,7 @@ export function makeRoomForExecution(
   runs: Map<string, FlowExecutionRecord>,
   flowId: string,
   aliasId: string,
-  quotas: Pick<Quotas, 'runningExecutionsPerAccount' | 'executionsPerAlias'>,
+  quotas: Pick<Quotas, 'runningExecutionsPerAccount' | 'executionsPerAlias' | 'executionEventBytes'>,
 ): void {
   let running = 0;
   let kept = 0;
@@ -29,15 +30,27 @@ export function makeRoomForExecution(
     throw quotaExceeded(`The account already runs ${quotas.runningExecutionsPerAccount} flow executions, its quota.`, true);
   }
   const excess = kept - quotas.executionsPerAlias + 1;
-  if (excess <= 0) return;
-  if (ended.length < excess) {
+  if (excess > 0 && ended.length < excess) {
     throw quotaExceeded(
       `This flow alias already has ${quotas.executionsPerAlias} flow executions running, the most kept per alias. ` +
         'Stop one or wait for one to end, then retry.',
       true,
     );
   }
-  for (const arn of ended.slice(0, excess)) runs.delete(arn);
+  for (const arn of ended.slice(0, Math.max(excess, 0))) runs.delete(arn);
+  keepEventsWithinBudget(runs, quotas.executionEventBytes);
+}
+
+/** The world's kept events stay under the budget: the oldest ended executions, of any alias, go first. */
+function keepEventsWithinBudget(runs: Map<string, FlowExecutionRecord>, budget: number): void {
+  let total = 0;
+  for (const run of runs.values()) total += run.eventBytes;
+  for (const [arn, run] of runs) {
+    if (total < budget) return;
+    if (run.status === 'Running') continue;
+    total -= run.eventBytes;
+    runs.delete(arn);
+  }
 }
 
 /**

@@ -21,7 +21,9 @@ export function runInBackground(record: FlowExecutionRecord, plan: ScopePlan, en
   const keep = (event: FlowEvent) => {
     const kept = executionEvent(event);
     record.events.push(kept);
-    return Buffer.byteLength(JSON.stringify(kept));
+    const bytes = Buffer.byteLength(JSON.stringify(kept));
+    record.eventBytes += bytes;
+    return bytes;
   };
   setImmediate(() => {
     runFlow({ plan, env, document, trace: true, signal }, { sink: keep, maxBytes: env.limits.maxRecordedBytes })
