@@ -6,10 +6,24 @@
 import { GetFlowCommand } from '@aws-sdk/client-bedrock-agent';
 import pino from 'pino';
 import t, { type Test } from 'tap';
+import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { deploy, invoke } from '../flows/executor/sdk.js';
 import { TEST_WORLD, around, lambdaNode } from '../flows/executor/world.js';
 import { withEmulator } from '../helpers/emulator.js';
+import type { StartOptions } from '../../src/index.js';
+
+/** Writes raw bytes and resolves with what the server answered once it ends the connection. */
+function rawExchange(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', () => {});
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
+    socket.on('end', () => socket.end());
+  });
+}
 
 type Line = Record<string, any>;
 
@@ -19,10 +33,10 @@ const CHATTY_FLOW = around(lambdaNode('Chatty', 'chatty', [['value', 'String', '
 const EXPLODE_FLOW = around(lambdaNode('Explode', 'explode', [['value', 'String', '$.data']]), 'Object', 'String');
 
 /** An emulator whose log lines land in an array (pino writes to the stream synchronously). */
-async function logged(t: Test, level: string) {
+async function logged(t: Test, level: string, options: StartOptions = {}) {
   const lines: Line[] = [];
   const logger = pino({ level }, { write: (text: string) => void lines.push(JSON.parse(text)) });
-  const harness = await withEmulator(t, { logger, fixtures: [...TEST_WORLD, CHATTY] });
+  const harness = await withEmulator(t, { logger, fixtures: [...TEST_WORLD, CHATTY], ...options });
   const requests = (operation: string) => lines.filter((l) => l.operation === operation);
   return { ...harness, lines, requests };
 }
@@ -100,4 +114,14 @@ t.test('debug: node progress and the handler output, each attributed to its own 
   t.match(lines.filter((l) => l.node === 'Chatty').at(-1), { outcome: 'failed: DependencyFailedException' });
   t.match(lines.find((l) => l.lambda === 'chatty' && l.errorType), { msg: 'Lambda chatty failed: Error: chatty was told to fail' });
   t.ok(lines.some((l) => l.operation === 'emulator:GetHealth') === false);
+});
+
+t.test('info: requests Node refuses before fastify sees them get a line too', async (t) => {
+  const { emu, lines } = await logged(t, 'info', { timeouts: { headersMs: 200, requestMs: 300 } });
+  const stalled = await rawExchange(emu.port, 'POST /flows/ HTTP/1.1\r\nHost: x\r\nAuthorization: AWS4-HMAC-SHA256 Credential=AKIASTALLED/20260101/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=00\r\nContent-Length: 100\r\n\r\n{"name"');
+  t.match(stalled, /^HTTP\/1\.1 408 /);
+  t.match(lines.find((l) => l.status === 408), { operation: 'POST /flows/', errorType: 'RequestTimeoutException', caller: 'AKIASTALLED', requestId: String });
+  const garbage = await rawExchange(emu.port, 'NOT HTTP AT ALL\r\n\r\n');
+  t.match(garbage, /^HTTP\/1\.1 400 /);
+  t.match(lines.find((l) => l.status === 400), { operation: 'unparsed request', errorType: 'SerializationException', caller: 'anonymous' });
 });
