@@ -1,4 +1,7 @@
-/** Emulator control (SPEC §4): unsigned, optionally guarded by a bearer token (health stays open for probes). */
+/**
+ * Emulator control (SPEC §4): unsigned, optionally guarded by a bearer token (health stays open for probes). Each
+ * route names its operation `emulator:<Name>` for the request log (src/server/request-log.ts).
+ */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Emulator } from '../src/emulator.js';
 import { FixtureError } from '../src/fixtures/fixture-error.js';
@@ -24,14 +27,14 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
     if (adminToken !== undefined && req.headers.authorization !== `Bearer ${adminToken}`) return fail(reply, adminTokenRequired());
   };
 
-  app.get('/_emulator/health', async () => ({ status: 'ok', version }));
+  app.get('/_emulator/health', { config: { operation: 'emulator:GetHealth' } }, async () => ({ status: 'ok', version }));
 
-  app.post('/_emulator/reset', { preHandler: guard }, async () => {
+  app.post('/_emulator/reset', { preHandler: guard, config: { operation: 'emulator:Reset' } }, async () => {
     emulator.reset();
     return { status: 'reset' };
   });
 
-  app.post('/_emulator/fixtures', { preHandler: guard }, async (req, reply) => {
+  app.post('/_emulator/fixtures', { preHandler: guard, config: { operation: 'emulator:LoadFixtures' } }, async (req, reply) => {
     try {
       const doc = parseDocument(req.body as Buffer | undefined);
       // A document only: a JSON string here used to be read as a path on the server.
@@ -45,11 +48,11 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
   });
 
   // Without a token anyone who reaches the port reads this; with one, the guard has already checked it.
-  app.get('/_emulator/state', { preHandler: guard }, async () => (adminToken === undefined ? redactSecrets(emulator.state()) : emulator.state()));
+  app.get('/_emulator/state', { preHandler: guard, config: { operation: 'emulator:GetState' } }, async () => (adminToken === undefined ? redactSecrets(emulator.state()) : emulator.state()));
 
-  app.get('/_emulator/decisions', { preHandler: guard }, async () => ({ decisions: emulator.decisions.list() }));
+  app.get('/_emulator/decisions', { preHandler: guard, config: { operation: 'emulator:ListDecisions' } }, async () => ({ decisions: emulator.decisions.list() }));
 
-  app.get<{ Params: { bucket: string; '*': string } }>('/_emulator/s3/:bucket/*', { preHandler: guard }, async (req, reply) => {
+  app.get<{ Params: { bucket: string; '*': string } }>('/_emulator/s3/:bucket/*', { preHandler: guard, config: { operation: 'emulator:GetS3Object' } }, async (req, reply) => {
     const bucket = emulator.universe.buckets.get(req.params.bucket);
     const object = bucket?.objects.get(req.params['*']);
     if (!bucket) return fail(reply, noSuchBucket(req.params.bucket));

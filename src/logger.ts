@@ -11,9 +11,16 @@ const hasPretty = () => {
   }
 };
 
+/**
+ * Fields that request, node and Lambda-output lines restate in their message (src/server/request-log.ts,
+ * src/flows/executor/node-log.ts, src/fakes/lambda-console.ts): in a terminal one line per request reads best;
+ * the JSON form keeps them all.
+ */
+const RESTATED = 'operation,status,outcome,durationMs,caller,errorType,requestId,node,nodeType,lambda,lambdaRequestId,stream';
+
 export function createLogger(level = 'info', pretty = process.stdout.isTTY === true): Logger {
   if (pretty && hasPretty()) {
-    return pino({ level, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } } });
+    return pino({ level, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: `pid,hostname,${RESTATED}` } } });
   }
   return pino({ level });
 }

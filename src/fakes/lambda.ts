@@ -5,6 +5,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { LambdaFunction } from '../world/universe.js';
+import type { RunLog } from '../flows/executor/run-log.js';
+import { withHandlerOutput } from './lambda-console.js';
 
 export type LambdaResult =
   | { readonly ok: true; readonly payload: unknown }
@@ -13,6 +15,8 @@ export type LambdaResult =
 export interface InvokeOptions {
   timeoutMs: number;
   requestId: string;
+  /** Gets the handler's console output and the failures of `handler` and `url` functions, at debug. */
+  log?: RunLog;
 }
 
 /**
@@ -28,8 +32,8 @@ export async function invokeLambda(fn: LambdaFunction, event: unknown, options: 
   if (fn.response !== undefined) return { ok: true, payload: fn.response };
   const timeoutSeconds = (options.timeoutMs / 1000).toFixed(2);
   const timedOut = failure('Sandbox.Timedout', `Task timed out after ${timeoutSeconds} seconds`);
-  if (fn.url !== undefined) return postEvent(fn.url, event, options.timeoutMs, timedOut);
-  if (fn.handlerPath !== undefined) return withTimeout(callHandler(fn, event, options), options.timeoutMs, timedOut);
+  if (fn.url !== undefined) return logFailure(fn, options, await postEvent(fn.url, event, options.timeoutMs, timedOut));
+  if (fn.handlerPath !== undefined) return logFailure(fn, options, await withTimeout(callHandler(fn, event, options), options.timeoutMs, timedOut));
   return failure('Runtime.HandlerNotFound', `Function ${fn.arn} has no response, handler, url or error in its fixture.`);
 }
 
@@ -50,12 +54,26 @@ async function callHandler(fn: LambdaFunction, event: unknown, options: InvokeOp
     awsRequestId: options.requestId,
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
   };
+  const handler = module.handler as (event: unknown, context: unknown) => unknown;
+  const call = () => handler(event, context);
   try {
-    return { ok: true, payload: asJson(await module.handler(event, context)) };
+    const output = options.log && { log: options.log, functionName: fn.name, requestId: options.requestId };
+    return { ok: true, payload: asJson(await (output ? withHandlerOutput(output, call) : call())) };
   } catch (err) {
     const error = err instanceof Error ? err : new Error(String(err));
     return failure(error.name || 'Error', error.message);
   }
+}
+
+/** A failed invocation as Lambda's log would show it (the emulator's log, at debug), then the result unchanged. */
+function logFailure(fn: LambdaFunction, options: InvokeOptions, result: LambdaResult): LambdaResult {
+  if (!result.ok && options.log?.isLevelEnabled('debug')) {
+    options.log.debug(
+      { lambda: fn.name, lambdaRequestId: options.requestId, errorType: result.errorType },
+      `Lambda ${fn.name} failed: ${result.errorType}: ${result.errorMessage}`,
+    );
+  }
+  return result;
 }
 
 async function postEvent(url: string, event: unknown, timeoutMs: number, timedOut: LambdaResult): Promise<LambdaResult> {

@@ -1,6 +1,7 @@
 /** What every operation receives besides its input: the state it acts on and who is asking. */
 import type { PythonProcesses } from '../fakes/python-processes.js';
 import type { RoleAuthorizer } from '../flows/executor/role-authorizer.js';
+import type { RunLog } from '../flows/executor/run-log.js';
 import type { IamMode } from '../access/caller-authorizer.js';
 import type { IdSource } from '../world/ids.js';
 import type { Universe } from '../world/universe.js';
@@ -89,4 +90,6 @@ export interface OperationContext extends Environment {
   roleAuthorizer?: RoleAuthorizer;
   /** The emulator's python3 children (InlineCode); absent only in hand-built unit-test contexts. */
   python?: PythonProcesses;
+  /** The request's logger, for what flow runs report at debug; absent only in hand-built unit-test contexts. */
+  log?: RunLog;
 }

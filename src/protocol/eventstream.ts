@@ -61,7 +61,9 @@ export function encodeEvent(eventType: string, payload: unknown): Uint8Array {
 }
 
 /** `ValidationException` → `validationException`: the stream names exceptions by their union member. */
+/** The `:exception-type` of an error's frame: the union member, the shape name with a lower-case first letter. */
+export const exceptionEventType = (type: string) => type.charAt(0).toLowerCase() + type.slice(1);
+
 export function encodeException(error: AwsError): Uint8Array {
-  const member = error.type.charAt(0).toLowerCase() + error.type.slice(1);
-  return frame(headersFor('exception', member), error.body());
+  return frame(headersFor('exception', exceptionEventType(error.type)), error.body());
 }

@@ -3,7 +3,7 @@
  * at its model method and path, the admin endpoints, and AWS-shaped errors for everything else.
  */
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { Emulator } from '../emulator.js';
 import { OPERATIONS, type OperationName } from '../generated/operations.js';
@@ -13,6 +13,7 @@ import adminRoutes from '../../routes/emulator.js';
 import { createDualServer } from './dual-protocol.js';
 import { handleOperation } from './pipeline.js';
 import { LazyChildLogger } from './lazy-child-logger.js';
+import { RequestLogController } from './request-log.js';
 import { OpenStreams } from './open-streams.js';
 import { jsonBody } from '../protocol/json-body.js';
 import type { ServerTimeouts } from './timeouts.js';
@@ -52,10 +53,10 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
   const streams = options.streams ?? new OpenStreams();
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
-    logController: new LogController({ disableRequestLogging: true }),
+    logController: new RequestLogController(options.logger),
     // Fastify's connectionTimeout, keepAliveTimeout, requestTimeout and http2SessionTimeout apply only to a server
     // it makes itself, not to one from serverFactory: the dual server takes its own.
-    serverFactory: (handler) => createDualServer(handler, options.timeouts) as never,
+    serverFactory: (handler) => createDualServer(handler, options.timeouts, options.logger) as never,
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 2048 },
     forceCloseConnections: 'idle',
@@ -68,6 +69,8 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
     },
   });
 
+  app.decorateRequest('callerArn', '');
+  app.decorateRequest('streaming', false);
   app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-amzn-requestid', req.id);
     done();
@@ -90,6 +93,7 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
     app.route({
       method: spec.method,
       url: spec.uri.replace(/\{(\w+)\+?\}/g, ':$1'),
+      config: { operation: route.operation },
       handler: (req, reply) => handleOperation(emulator, route, spec.successCode, req, reply, streams),
     });
   }

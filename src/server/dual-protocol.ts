@@ -9,9 +9,11 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import http2, { type Http2Session } from 'node:http2';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
+import type { Logger } from 'pino';
 import { AwsError, serialization } from '../protocol/errors.js';
 import { closeWhenIdle } from './idle-session.js';
 import { DEFAULT_TIMEOUTS, type ServerTimeouts } from './timeouts.js';
+import { callerOf, unroutedName, writeRequestLine } from './request-log.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -22,7 +24,7 @@ export interface DualServer extends net.Server {
   closeIdleConnections(): void;
 }
 
-export function createDualServer(handler: Handler, timeouts: ServerTimeouts = DEFAULT_TIMEOUTS): DualServer {
+export function createDualServer(handler: Handler, timeouts: ServerTimeouts = DEFAULT_TIMEOUTS, log?: Logger): DualServer {
   const h1 = http.createServer(
     {
       headersTimeout: timeouts.headersMs,
@@ -95,9 +97,22 @@ export function createDualServer(handler: Handler, timeouts: ServerTimeouts = DE
           ? new AwsError('RequestTimeoutException', 408, 'The request was not received within the time limit.')
           : serialization('The request could not be parsed.');
     const body = JSON.stringify(error.body());
+    const requestId = randomUUID();
+    // Fastify never sees these requests, so their request-log line is written here (a request whose head was read
+    // is named by method and path; bytes that never parsed have no name).
+    if (log?.isLevelEnabled('info')) {
+      const req = inFlight?.req;
+      writeRequestLine(log, {
+        operation: req ? unroutedName(req.method ?? '-', req.url ?? '') : 'unparsed request',
+        status: error.statusCode,
+        caller: req ? callerOf('', req.headers) : 'anonymous',
+        errorType: error.type,
+        requestId,
+      });
+    }
     socket.end(
       `HTTP/1.1 ${error.statusCode} ${http.STATUS_CODES[error.statusCode]}\r\n` +
-        `x-amzn-requestid: ${randomUUID()}\r\nx-amzn-errortype: ${error.type}\r\n` +
+        `x-amzn-requestid: ${requestId}\r\nx-amzn-errortype: ${error.type}\r\n` +
         `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );
     // A client that never closes its side would keep the half-closed socket (and its descriptor) forever; one

@@ -3,6 +3,7 @@
  * operation → reply. Everything a client can see go wrong leaves here as an AwsError.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import type { Emulator } from '../emulator.js';
 import { internal, invalidSignature, serialization } from '../protocol/errors.js';
 import { EVENT_STREAM_CONTENT_TYPE, encodeException } from '../protocol/eventstream.js';
@@ -12,6 +13,8 @@ import { authorizeCaller } from '../access/caller-authorizer.js';
 import { authenticate } from './authenticate.js';
 import type { OpenStreams } from './open-streams.js';
 import { requestContext } from './request-context.js';
+import { callerOf, writeRequestLine } from './request-log.js';
+import { tenths } from '../flows/executor/run-log.js';
 import type { RouteDefinition, StreamedResult } from './route.js';
 
 const PASSED_TO_BEDROCK = { 'iam:PassedToService': 'bedrock.amazonaws.com' };
@@ -63,6 +66,7 @@ export function handleOperation(
     { method: req.method, rawUrl: req.url, headers: req.headers, body: rawBody },
     now,
   );
+  req.callerArn = caller.arn;
   const input = validateInput(route.operation, {
     pathParams: req.params as Record<string, string>,
     query: req.query as Record<string, string | string[]>,
@@ -95,6 +99,8 @@ export function handleOperation(
       caller: { arn: caller.arn, account: caller.account },
       roleAuthorizer: emulator.roleAuthorizer,
       python: emulator.python,
+      // Bound to the request id only when a run could write at debug: the child costs ~2 µs (lazy-child-logger.ts).
+      log: emulator.log.isLevelEnabled('debug') ? emulator.log.child({ requestId: req.id }) : emulator.log,
     },
     input,
   );
@@ -110,7 +116,7 @@ function respond(
   result: unknown,
   streams: OpenStreams,
 ): Promise<FastifyReply> | undefined {
-  if (route.streamed) return sendStream(reply, result as StreamedResult, streams);
+  if (route.streamed) return sendStream(route.operation, reply, result as StreamedResult, streams);
   reply.code(successCode).send(result);
   return undefined;
 }
@@ -124,8 +130,9 @@ const SHUTDOWN = internal('The emulator is shutting down; the flow run was stopp
  * so the producer's queue fills and the run pauses instead of the response buffering without bound. Shutdown
  * cuts the stream with an internalServerException frame.
  */
-async function sendStream(reply: FastifyReply, result: StreamedResult, streams: OpenStreams): Promise<FastifyReply> {
+async function sendStream(operation: string, reply: FastifyReply, result: StreamedResult, streams: OpenStreams): Promise<FastifyReply> {
   reply.hijack();
+  reply.request.streaming = true;
   const res = reply.raw;
   res.writeHead(200, {
     'content-type': EVENT_STREAM_CONTENT_TYPE,
@@ -134,16 +141,21 @@ async function sendStream(reply: FastifyReply, result: StreamedResult, streams: 
   });
   const frames = result.frames[Symbol.asyncIterator]();
   let cut = false;
+  let gone = false;
   let wake: (() => void) | undefined;
   const stop = () => {
     wake?.();
     void frames.return?.();
   };
+  const hangUp = () => {
+    gone = true;
+    stop();
+  };
   const forget = streams.add(() => {
     cut = true;
     stop();
   });
-  res.once('close', stop);
+  res.once('close', hangUp);
   try {
     for (let next = await frames.next(); !next.done && !res.destroyed && !cut; next = await frames.next()) {
       if (!res.write(next.value)) {
@@ -157,9 +169,26 @@ async function sendStream(reply: FastifyReply, result: StreamedResult, streams: 
     }
   } finally {
     forget();
-    res.off('close', stop);
+    res.off('close', hangUp);
     if (cut && !res.destroyed) res.write(encodeException(SHUTDOWN));
     res.end();
+    logStream(operation, reply, cut ? 'SHUTDOWN' : gone || res.destroyed ? 'CLIENT_GONE' : (result.outcome?.() ?? 'CLIENT_GONE'));
   }
   return reply;
+}
+
+/** Fastify does not see a hijacked reply finish: the stream's line is written here, with how it ended. */
+function logStream(operation: string, reply: FastifyReply, outcome: string): void {
+  const logger = reply.server.log as unknown as Logger;
+  if (!logger.isLevelEnabled('info')) return;
+  const failed = outcome.endsWith('Exception');
+  writeRequestLine(logger, {
+    operation,
+    status: 200,
+    outcome,
+    durationMs: tenths(reply.elapsedTime),
+    caller: callerOf(reply.request.callerArn, reply.request.headers),
+    ...(failed ? { errorType: outcome } : {}),
+    requestId: String(reply.request.id),
+  });
 }

@@ -13,6 +13,8 @@ export interface StreamedResult {
   headers: Record<string, string>;
   /** Event-stream frames, written as they come; the iterator ends the response. */
   frames: AsyncIterable<Uint8Array>;
+  /** How the stream ended, once it has (request log): SUCCESS, INPUT_REQUIRED or the exception frame's type. */
+  outcome?: () => string | undefined;
 }
 
 export interface RouteDefinition<I = any, O = any> {

@@ -54,3 +54,28 @@ t.test('a url receives the event as a JSON POST; its JSON answer is the payload,
   t.match(await invokeLambda(fn({ url: `${base}/slow` }), event, { ...options, timeoutMs: 50 }), { ok: false, errorType: 'Sandbox.Timedout' });
   server.closeAllConnections();
 });
+
+t.test("with a log: the handler's console output and a url's failure go to it at debug, not to stdout", async (t) => {
+  const lines: { fields: Record<string, unknown>; message: string }[] = [];
+  const log = { isLevelEnabled: () => true, debug: (fields: object, message: string) => void lines.push({ fields: fields as Record<string, unknown>, message }) };
+  const chattyEvent = { ...event, node: { name: 'N', inputs: [{ name: 'value', value: 'x'.repeat(20_000) }] } };
+  const printed: unknown[] = [];
+  const realLog = console.log;
+  console.log = (...args: unknown[]) => void printed.push(args);
+  try {
+    await invokeLambda(fn({ handlerPath: handler('chatty.mjs') }), chattyEvent, { ...options, log });
+    console.log('outside any handler');
+  } finally {
+    console.log = realLog;
+  }
+  t.same(printed, [['outside any handler']], 'only output from outside a handler reaches the real console');
+  t.match(lines[0], { fields: { lambda: 'f', lambdaRequestId: 'req-1', stream: 'log' }, message: /^chatty before x+… \(20014 chars\)$/ });
+  t.equal(lines[0]!.message.length, 16 * 1024 + ' … (20014 chars)'.length - 1, 'a huge line is cut');
+  const closed = http.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise((resolve) => closed.close(resolve));
+  const result = await invokeLambda(fn({ url: `http://127.0.0.1:${port}/` }), event, { ...options, log });
+  t.equal(result.ok, false);
+  t.match(lines.at(-1), { fields: { lambda: 'f', errorType: 'HttpError' }, message: /^Lambda f failed: HttpError: POST http:\/\/127\.0\.0\.1:\d+\/ failed/ });
+});

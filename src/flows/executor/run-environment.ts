@@ -5,6 +5,7 @@ import type { Universe } from '../../world/universe.js';
 import type { World } from '../../world/world.js';
 import type { RunLimits } from './limits.js';
 import type { RoleAuthorizer } from './role-authorizer.js';
+import type { RunLog } from './run-log.js';
 
 export interface RunEnvironment {
   readonly universe: Universe;
@@ -19,4 +20,6 @@ export interface RunEnvironment {
   readonly flowArn: string;
   /** With `TSTALIASID` for runs of the draft. */
   readonly flowAliasArn: string;
+  /** Where node progress and Lambda handler output go (at debug); absent in hand-built unit-test environments. */
+  readonly log?: RunLog;
 }

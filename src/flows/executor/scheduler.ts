@@ -18,6 +18,8 @@ import { Aborted, NodeFailure, Paused, type StopSignal } from './run-signals.js'
 import { denialMessage } from './role-authorizer.js';
 import { outputs, type NodeContext, type NodeOutcome } from './runner.js';
 import { describeValue } from './value-types.js';
+import { logNodeRun, logNodeSkipped } from './node-log.js';
+import type { RunLog } from './run-log.js';
 
 /** A finished node run: its outcome, and how many node runs it contained (a Loop's body). */
 export interface MemoEntry {
@@ -52,6 +54,8 @@ export class Scheduler {
   private emitted = 0;
   /** When the run last let the event loop in; see pace(). */
   private sliceStart = Date.now();
+  /** Set only when debug is on: otherwise node progress costs one check per node. */
+  private readonly progress: RunLog | undefined;
 
   constructor(
     readonly env: RunEnvironment,
@@ -61,6 +65,7 @@ export class Scheduler {
     private readonly resume?: Resume,
   ) {
     this.deadline = this.sliceStart + env.limits.maxRunMs;
+    this.progress = env.log?.isLevelEnabled('debug') ? env.log : undefined;
   }
 
   async runSteps(scope: RunScope, steps: readonly Step[]): Promise<void> {
@@ -116,6 +121,7 @@ export class Scheduler {
     this.checkBounds();
     if (node.gates.length > 0 && !node.gates.some((g) => chose(scope, g.node, g.condition))) {
       scope.states.set(node.name, SKIPPED);
+      if (this.progress && !this.replaying) logNodeSkipped(this.progress, node);
       return;
     }
     const values: Record<string, unknown> = {};
@@ -123,6 +129,7 @@ export class Scheduler {
       const value = preset && Object.hasOwn(preset, input.name) ? preset[input.name] : this.resolve(scope, node, input);
       if (value === SKIP) {
         scope.states.set(node.name, SKIPPED);
+        if (this.progress && !this.replaying) logNodeSkipped(this.progress, node);
         return;
       }
       values[input.name] = value;
@@ -150,9 +157,13 @@ export class Scheduler {
   }
 
   private async invoke(scope: RunScope, node: PlanNode, values: Record<string, unknown>, asked: readonly string[]): Promise<NodeOutcome> {
+    const startedAt = this.progress ? performance.now() : 0;
     try {
-      return await node.runner.run(new RunContext(this, scope, node, asked), values);
+      const outcome = await node.runner.run(new RunContext(this, scope, node, asked), values);
+      if (this.progress) logNodeRun(this.progress, node, startedAt, outcome);
+      return outcome;
     } catch (err) {
+      if (this.progress) logNodeRun(this.progress, node, startedAt, { failed: failureName(err) });
       if (err instanceof NodeFailure || err instanceof Paused || err instanceof Aborted) throw err;
       if (err instanceof AwsError) throw new NodeFailure(node.name, err);
       throw new NodeFailure(node.name, internal(`Node ${node.name} failed: ${(err as Error).message}`));
@@ -325,6 +336,12 @@ class RunContext implements NodeContext {
   runBody(body: ScopePlan, entry: Readonly<Record<string, unknown>>, iteration: number) {
     return this.scheduler.runBody(this.scope, this.node, body, entry, iteration);
   }
+}
+
+function failureName(err: unknown): string {
+  if (err instanceof NodeFailure) return err.error.type;
+  if (err instanceof Aborted) return 'stopped';
+  return err instanceof Error ? err.name : 'Error';
 }
 
 function chose(scope: RunScope, conditionNode: string, condition: string): boolean {

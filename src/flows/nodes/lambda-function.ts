@@ -9,11 +9,18 @@ import { invokeLambda } from '../../fakes/lambda.js';
 import type { LambdaFunctionFlowNodeConfiguration } from '../definition.js';
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
 
+/**
+ * The emulator's stand-in for the function's CloudWatch log: its handler's output and failures are in the
+ * emulator's own log at debug (src/fakes/lambda-console.ts). A fixture `error` has no log to point to.
+ */
+const WHERE_THE_LOG_IS =
+  " (Emulator: the function's log is the emulator's log at debug level; run the emulator with --log-level debug, or startEmulator with logLevel 'debug', to see the handler's output.)";
+
 export const lambdaFunction: NodeRunner<LambdaFunctionFlowNodeConfiguration> = {
   compile: (node) => configurationOf(node, 'lambdaFunction'),
   async run(ctx, inputs) {
     const { lambdaArn } = ctx.node.compiled;
-    const { universe, ids, limits, flowArn, flowAliasArn } = ctx.env;
+    const { universe, ids, limits, flowArn, flowAliasArn, log } = ctx.env;
     ctx.authorize('lambda:InvokeFunction', lambdaArn);
     const [, name, qualifier] = (parseArn(lambdaArn)?.resource ?? '').split(':');
     const fn = universe.lambdaFunctions.get(lambdaArn.split(':').slice(0, 7).join(':'));
@@ -29,7 +36,7 @@ export const lambdaFunction: NodeRunner<LambdaFunctionFlowNodeConfiguration> = {
       },
     };
     const requestId = ids.uuid();
-    const result = await invokeLambda(fn, event, { timeoutMs: fn.timeoutMs ?? limits.lambdaTimeoutMs, requestId });
+    const result = await invokeLambda(fn, event, { timeoutMs: fn.timeoutMs ?? limits.lambdaTimeoutMs, requestId, ...(log ? { log } : {}) });
     ctx.action({
       serviceName: 'lambda',
       operationName: 'InvokeFunction',
@@ -41,7 +48,8 @@ export const lambdaFunction: NodeRunner<LambdaFunctionFlowNodeConfiguration> = {
       throw dependencyFailed(
         `Your request couldn't be completed. Lambda function ${lambdaArn} encountered a problem while processing request.` +
           `The error message from the Lambda function is ${result.errorMessage}. Check the Lambda function log for error ` +
-          'details, then try your request again after fixing the error.',
+          'details, then try your request again after fixing the error.' +
+          (fn.handlerPath !== undefined || fn.url !== undefined ? WHERE_THE_LOG_IS : ''),
         lambdaArn,
       );
     }

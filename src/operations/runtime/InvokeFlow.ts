@@ -18,7 +18,7 @@ import type { FlowDefinition } from '../../flows/definition.js';
 import type { OperationContext } from '../context.js';
 import { flowInputDocument } from './flow-input.js';
 import { resolveTarget, runEnvironment, type FlowTarget } from './flow-target.js';
-import { closingFrames, eventFrame } from './invoke-frames.js';
+import { closingFrames, eventFrame, streamOutcome } from './invoke-frames.js';
 import { keepPaused, pausedRun } from './paused-invocations.js';
 
 export const EXECUTION_ID_HEADER = 'x-amz-bedrock-flow-execution-id';
@@ -40,6 +40,7 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Strea
     frames.push(frame);
     return frame.byteLength;
   };
+  let outcome: string | undefined;
   runFlow(request, { sink: send, maxBytes: request.env.limits.maxStreamedBytes, backpressure: () => frames.drained() }).then(
     (result) => {
       if (result.kind === 'paused') {
@@ -57,15 +58,17 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Strea
           expiresAt: ctx.clock() + request.env.limits.pausedTtlMs,
         }, ctx.clock(), ctx.settings.quotas.pausedRunsPerAccount);
       }
+      outcome = streamOutcome(result);
       for (const frame of closingFrames(result)) frames.push(frame);
       frames.end();
     },
     (err: Error) => {
+      outcome = 'internalServerException';
       frames.push(encodeException(internal(`The flow run failed: ${err.message}`)));
       frames.end();
     },
   );
-  return { headers: { [EXECUTION_ID_HEADER]: executionId }, frames };
+  return { headers: { [EXECUTION_ID_HEADER]: executionId }, frames, outcome: () => outcome };
 }
 
 function startOrResume(ctx: OperationContext, target: FlowTarget, input: InvokeFlowInput, executionId: string) {

@@ -47,6 +47,7 @@ export function runEnvironment(ctx: OperationContext, target: Pick<FlowTarget, '
     roleArn: target.snapshot.executionRoleArn,
     flowArn: target.flow.arn,
     flowAliasArn: target.alias.arn,
+    ...(ctx.log ? { log: ctx.log } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 /** InvokeFlow's wire form of a run: flowOutputEvent and flowTraceEvent frames, then how the run ended. */
 import type { FlowEvent } from '../../flows/executor/events.js';
 import type { RunResult } from '../../flows/executor/run-flow.js';
-import { encodeEvent, encodeException } from '../../protocol/eventstream.js';
+import { encodeEvent, encodeException, exceptionEventType } from '../../protocol/eventstream.js';
 import { nodeEventShape } from './node-event-shapes.js';
 
 export function eventFrame(event: FlowEvent): Uint8Array {
@@ -30,5 +30,19 @@ export function closingFrames(result: RunResult): Uint8Array[] {
       return [encodeException(result.error)];
     case 'aborted':
       return [];
+  }
+}
+
+/** How the stream ends, for the request log: the completion reason, or the exception frame's event type. */
+export function streamOutcome(result: RunResult): string {
+  switch (result.kind) {
+    case 'completed':
+      return 'SUCCESS';
+    case 'paused':
+      return 'INPUT_REQUIRED';
+    case 'failed':
+      return exceptionEventType(result.error.type);
+    case 'aborted':
+      return 'CLIENT_GONE';
   }
 }

@@ -1,0 +1,33 @@
+/**
+ * A run's node-by-node progress at debug (SPEC §6: "a run's node-by-node progress at debug"): one line per node run
+ * or skip, with its type, duration and how it ended. Only made when debug is enabled (Scheduler).
+ */
+import type { PlanNode } from './plan.js';
+import type { RunLog } from './run-log.js';
+import { tenths } from './run-log.js';
+import type { NodeOutcome } from './runner.js';
+
+function describe(outcome: NodeOutcome): string {
+  switch (outcome.kind) {
+    case 'outputs':
+      return 'ok';
+    case 'branch':
+      return `condition ${outcome.condition}`;
+    case 'items':
+      return `${outcome.items.length} item(s)`;
+    case 'loopControl':
+      return outcome.continueLoop ? 'loop continues' : 'loop ends';
+    case 'question':
+      return 'asks the user';
+  }
+}
+
+export function logNodeRun(log: RunLog, node: PlanNode, startedAt: number, outcome: NodeOutcome | { failed: string }): void {
+  const durationMs = tenths(performance.now() - startedAt);
+  const result = 'failed' in outcome ? `failed: ${outcome.failed}` : describe(outcome);
+  log.debug({ node: node.name, nodeType: node.runtimeType, durationMs, outcome: result }, `node ${node.name} (${node.runtimeType}) ${result} ${durationMs}ms`);
+}
+
+export function logNodeSkipped(log: RunLog, node: PlanNode): void {
+  log.debug({ node: node.name, nodeType: node.runtimeType, outcome: 'skipped' }, `node ${node.name} (${node.runtimeType}) skipped`);
+}
