@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { PolicyWarning } from '../iam/index.js';
-import { checkPolicyText, type PolicyTextFinding } from '../iam/policy-text.js';
+import type { PolicyTextFinding } from '../iam/policy-text.js';
 import { UsageError } from './usage.js';
 
 export const LINT_HELP = `Usage: bedrock-flows-emulator lint-policy <policy.json>...
@@ -24,6 +24,8 @@ export async function lintPolicies(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('lint-policy needs at least one policy file');
+  // Loaded here, not at the top: `serve` shares this module graph and never needs the tolerant JSON parser.
+  const { checkPolicyText } = await import('../iam/policy-text.js');
   let malformed = 0;
   for (const file of positionals) {
     let text: string;
