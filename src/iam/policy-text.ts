@@ -3,7 +3,7 @@
  * meant), then the lint warnings of whatever can still be read, so one run shows everything that needs fixing.
  * Kept apart from `loadPolicy` so the server never loads the tolerant JSON parser.
  */
-import { MalformedPolicyDocumentError, formatPolicyPath, type PolicyProblem } from './errors.js';
+import { MalformedPolicyDocumentError, formatPolicyProblem, type PolicyProblem } from './errors.js';
 import { loadPolicy } from './index.js';
 import type { PolicyWarning } from './lint.js';
 import type { PolicyKind } from './policy-types.js';
@@ -57,7 +57,6 @@ function isJson(text: string): boolean {
 function problemFindings(text: string, problem: PolicyProblem | undefined): PolicyTextFinding[] {
   if (!problem) return [];
   const at = locate(text, problem.path);
-  const where = formatPolicyPath(problem.path.slice(0, -1)); // the path's last step is named in the message
-  const message = where ? `${where}: ${problem.message}` : problem.message;
+  const message = formatPolicyProblem(problem);
   return [at ? { ...at, message } : { message }];
 }
