@@ -52,8 +52,9 @@ function compile(document: unknown, member: string, kind: PolicyKind, warn?: Pol
     return policy;
   } catch (err) {
     // IAM's message, then what it leaves out (which operator, what was meant) when we know it.
-    const problem = err instanceof MalformedPolicyDocumentError && err.problem ? ` ${formatPolicyProblem(err.problem)}` : '';
-    throw new PolicyLoadError(member, `MalformedPolicyDocument: ${(err as Error).message}${problem}`);
+    const problem = err instanceof MalformedPolicyDocumentError ? err.problem : undefined;
+    const detail = problem ? ` ${formatPolicyProblem(problem)}` : '';
+    throw new PolicyLoadError(member, `MalformedPolicyDocument: ${(err as Error).message}${detail}`);
   }
 }
 

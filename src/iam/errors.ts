@@ -26,7 +26,7 @@ export function formatPolicyPath(path: readonly (string | number)[]): string {
   );
 }
 
-/** `Statement[0].Condition: "StringEqual" is not a condition operator (...)`: the path's last step is in the message. */
+/** `Statement[0].Condition: "StringEqual" is not a condition operator (...)`: the message names the last step. */
 export function formatPolicyProblem(problem: PolicyProblem): string {
   const where = formatPolicyPath(problem.path.slice(0, -1));
   return where ? `${where}: ${problem.message}` : problem.message;

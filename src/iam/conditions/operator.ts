@@ -81,7 +81,8 @@ let operatorNames: readonly string[] | undefined;
  */
 export function nearestOperator(name: string): string | undefined {
   operatorNames ??= Object.keys(BASE_OPERATORS).flatMap((base) => {
-    // Null takes no IfExists: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+    // Null takes no IfExists:
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
     const bases = base === 'Null' ? [base] : [base, base + IF_EXISTS];
     return bases.flatMap((each) => [each, ...SET_PREFIXES.map((prefix) => prefix + each)]);
   });

@@ -81,7 +81,15 @@ function strictErrors(text: string): ParseError[] {
   return errors;
 }
 
-function describe(text: string, tokens: readonly Token[], error: ParseError): { kind: string; offset: number; message: string } {
+interface Described {
+  /** The error code, or `trailing-comma` / `comment` for the kinds we read past. */
+  readonly kind: string;
+  /** Where to point: the comma itself for a trailing comma, else where the parser stopped. */
+  readonly offset: number;
+  readonly message: string;
+}
+
+function describe(text: string, tokens: readonly Token[], error: ParseError): Described {
   const at = text.slice(error.offset, error.offset + error.length);
   const index = tokens.findIndex((token) => token.offset === error.offset);
   const previous = index > 0 ? tokens[index - 1] : undefined;
@@ -94,7 +102,8 @@ function describe(text: string, tokens: readonly Token[], error: ParseError): { 
         // Point at the comma, the character to delete, and name what it trails.
         const name = containerName(getLocation(text, previous.offset).path.slice(0, -1));
         const what = at === ']' ? 'element' : 'member';
-        return { kind: 'trailing-comma', offset: previous.offset, message: `trailing comma after the last ${what} of ${name}` };
+        const message = `trailing comma after the last ${what} of ${name}`;
+        return { kind: 'trailing-comma', offset: previous.offset, message };
       }
       if (atEnd) return simple('the document ends where a value was expected');
       return simple(error.code === 'ValueExpected' ? 'expected a value' : 'expected a property name in double quotes');
@@ -126,15 +135,17 @@ function describe(text: string, tokens: readonly Token[], error: ParseError): { 
     case 'InvalidNumberFormat':
     case 'UnexpectedEndOfNumber':
       return simple(`invalid number ${JSON.stringify(at)}`);
-    default:
-      return simple(invalidSymbol(at, error.offset, previous?.text));
+    default: {
+      const afterBrace = previous?.text === '{' || (previous?.text === ',' && enclosingOpener(tokens, index) === '{');
+      return simple(invalidSymbol(at, error.offset, afterBrace));
+    }
   }
 }
 
-function invalidSymbol(at: string, offset: number, previous: string | undefined): string {
+function invalidSymbol(at: string, offset: number, atPropertyName: boolean): string {
   if (offset === 0 && at.startsWith('\uFEFF')) return 'byte-order mark (U+FEFF) before the document';
   if (at.startsWith("'")) return `single quotes in ${at}: JSON strings take double quotes`;
-  if (previous === '{' || previous === ',') return `property name ${at} is not in double quotes`;
+  if (atPropertyName) return `property name ${at} is not in double quotes`;
   return `unexpected ${JSON.stringify(at)}: strings take double quotes`;
 }
 
