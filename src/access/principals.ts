@@ -6,7 +6,9 @@
 import { createHash } from 'node:crypto';
 import {
   describePrincipalArn,
+  formatPolicyProblem,
   loadPolicy,
+  MalformedPolicyDocumentError,
   managedPolicyByNameOrArn,
   principalContextKeys,
   type CompiledPolicy,
@@ -49,7 +51,10 @@ function compile(document: unknown, member: string, kind: PolicyKind, warn?: Pol
     for (const w of warnings) warn?.(member, w.message);
     return policy;
   } catch (err) {
-    throw new PolicyLoadError(member, `MalformedPolicyDocument: ${(err as Error).message}`);
+    // IAM's message, then what it leaves out (which operator, what was meant) when we know it.
+    const problem = err instanceof MalformedPolicyDocumentError ? err.problem : undefined;
+    const detail = problem ? ` ${formatPolicyProblem(problem)}` : '';
+    throw new PolicyLoadError(member, `MalformedPolicyDocument: ${(err as Error).message}${detail}`);
   }
 }
 

@@ -15,7 +15,8 @@ import { parsePolicyDocument } from './policy-document.js';
 import type { PolicyKind } from './policy-types.js';
 import { principalContextKeys, servicePrincipal } from './principal.js';
 
-export { MalformedPolicyDocumentError } from './errors.js';
+export { formatPolicyProblem, MalformedPolicyDocumentError } from './errors.js';
+export type { PolicyProblem } from './errors.js';
 export { authorize } from './evaluate.js';
 export type { AuthorizationRequest, Decision, DecidingStatement, PolicyType } from './evaluate.js';
 export { accessDeniedMessage } from './messages.js';

@@ -12,7 +12,7 @@ import {
   nearestAction,
   nearestService,
 } from './catalog.js';
-import { parseOperator } from './conditions/operator.js';
+import { nearestOperator, parseOperator } from './conditions/operator.js';
 import type { PolicyDocument, PolicyStatement } from './policy-types.js';
 import { patternMayMatchTemplate } from './template-overlap.js';
 import { hasWildcard } from './wildcard.js';
@@ -32,7 +32,7 @@ export interface PolicyWarning {
   /** The statement's position in the document, from 0. */
   readonly statementIndex: number;
   readonly sid?: string;
-  /** The nearest real name, for unknown services and actions. */
+  /** The nearest real name, for unknown services, actions and condition operators. */
   readonly suggestion?: string;
 }
 
@@ -83,7 +83,9 @@ function lintConditions(statement: PolicyStatement, report: Report): void {
   for (const [operator, keys] of Object.entries(statement.condition ?? {})) {
     const parsed = parseOperator(operator);
     if (!parsed.operator) {
-      report('unknown-condition-operator', `"${operator}" is not a condition operator; its empty block has no effect`);
+      const suggestion = nearestOperator(operator);
+      const message = `"${operator}" is not a condition operator${didYouMean(suggestion)}; its empty block has no effect`;
+      report('unknown-condition-operator', message, suggestion);
       continue;
     }
     for (const key of Object.keys(keys)) {

@@ -53,8 +53,20 @@ t.test('validate --fixtures checks references and the role against that world', 
 });
 
 t.test('lint-policy reports IAM syntax errors and unknown actions with the nearest real one', async (t) => {
-  const trailing = file('trailing.json', '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"bedrock:GetFlow","Resource":"*"},]}');
-  await t.rejects(run(process.execPath, [...cli, 'lint-policy', trailing]), { code: 1, stdout: /MalformedPolicyDocument: Syntax errors in policy\./ });
+  // The prerequisites page's FlowPermissions policy as users copy it: both of its problems in one run.
+  const seed = join(import.meta.dirname, '../iam/policies/flow-permissions-seed.json');
+  const malformed = await run(process.execPath, [...cli, 'lint-policy', seed]).then(
+    () => undefined,
+    (err: { code: number; stdout: string }) => err,
+  );
+  t.equal(malformed?.code, 1, 'malformed: exit 1');
+  t.same(malformed?.stdout.split('\n'), [
+    `${seed}: MalformedPolicyDocument: Syntax errors in policy.`,
+    `${seed}:26:46: trailing comma after the last element of Action`,
+    `${seed}: warning (statement FlowPermissions) unknown-action: bedrock defines no action "bedrock:DeleteFlowVersions" (did you mean "bedrock:DeleteFlowVersion"?); as written it matches nothing`,
+    `${seed}: malformed, 1 warning(s)`,
+    '',
+  ]);
   const plural = file('plural.json', { Version: '2012-10-17', Statement: [{ Sid: 'FlowPermissions', Effect: 'Allow', Action: ['bedrock:DeleteFlowVersions'], Resource: '*' }] });
   const linted = await run(process.execPath, [...cli, 'lint-policy', plural]);
   t.match(linted.stdout, /warning \(statement FlowPermissions\).*bedrock:DeleteFlowVersions.*bedrock:DeleteFlowVersion/);

@@ -25,7 +25,9 @@ t.test('unknown services, and wildcards that match nothing', async (t) => {
 });
 
 t.test('condition operators and keys', async (t) => {
-  t.same(codes(warningsOf(allow('bedrock:GetFlow', FLOW, { Condition: { StringEqualz: {} } }))), ['unknown-condition-operator']);
+  t.match(warningsOf(allow('bedrock:GetFlow', FLOW, { Condition: { StringEqualz: {} } })), [
+    { code: 'unknown-condition-operator', suggestion: 'StringEquals', message: /"StringEqualz" is not a condition operator \(did you mean "StringEquals"\?\)/ },
+  ]);
   const unknownKey = warningsOf(allow('bedrock:GetFlow', FLOW, { Condition: { StringEquals: { 'bedrock:FlowNodeType': 'Prompt' } } }));
   t.match(unknownKey, [{ code: 'unknown-condition-key', message: /bedrock:FlowNodeType/ }]);
   const known = warningsOf(

@@ -1,3 +1,5 @@
+import { nearest } from '../edit-distance.js';
+
 /**
  * Condition operator names: `[ForAllValues:|ForAnyValue:]<Base>[IfExists]`. Names are case-sensitive, as in IAM.
  */
@@ -69,4 +71,20 @@ export function parseOperator(name: string): ParsedOperator {
   if (ifExists) base = base.slice(0, -IF_EXISTS.length);
   const operator = Object.hasOwn(BASE_OPERATORS, base) ? BASE_OPERATORS[base] : undefined;
   return { name, base, ifExists, ...(set ? { set } : {}), ...(operator ? { operator } : {}) };
+}
+
+let operatorNames: readonly string[] | undefined;
+
+/**
+ * The real operator name nearest a misspelled one (`StringEqual` → `StringEquals`, `StringLikeIfExist` →
+ * `StringLikeIfExists`), set prefix and IfExists included. Only on error paths: it builds ~160 names on first use.
+ */
+export function nearestOperator(name: string): string | undefined {
+  operatorNames ??= Object.keys(BASE_OPERATORS).flatMap((base) => {
+    // Null takes no IfExists:
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+    const bases = base === 'Null' ? [base] : [base, base + IF_EXISTS];
+    return bases.flatMap((each) => [each, ...SET_PREFIXES.map((prefix) => prefix + each)]);
+  });
+  return nearest(name, operatorNames);
 }

@@ -2,8 +2,8 @@
  * The structural checks IAM reports as `Syntax errors in policy.`: JSON shape, known element names, element types,
  * Effect spelled allow/deny in any case, and condition blocks (a block under an unknown operator must be empty).
  */
-import { MalformedPolicyDocumentError } from '../errors.js';
-import { parseOperator } from '../conditions/operator.js';
+import { MalformedPolicyDocumentError, type PolicyProblem } from '../errors.js';
+import { nearestOperator, parseOperator } from '../conditions/operator.js';
 import { isObject, SYNTAX_ERROR, type RawObject, type RawPolicy } from './raw.js';
 
 const TOP_ELEMENTS = new Set(['Version', 'Id', 'Statement']);
@@ -42,11 +42,11 @@ export function checkSyntax(document: unknown): RawPolicy {
   const statement = document.Statement;
   const statements = Array.isArray(statement) ? statement : isObject(statement) ? [statement] : fail();
   if (statements.length === 0) fail();
-  for (const each of statements) checkStatement(each);
+  statements.forEach((each, i) => checkStatement(each, Array.isArray(statement) ? ['Statement', i] : ['Statement']));
   return { top: document, statements: statements as RawObject[] };
 }
 
-function checkStatement(statement: unknown): void {
+function checkStatement(statement: unknown, path: readonly (string | number)[]): void {
   if (!isObject(statement)) fail();
   for (const key of Object.keys(statement)) if (!STATEMENT_ELEMENTS.has(key)) fail();
   for (const [a, b] of EXCLUSIVE_PAIRS) if (a in statement && b in statement) fail();
@@ -56,11 +56,11 @@ function checkStatement(statement: unknown): void {
     if (key in statement && !isStringOrStringList(statement[key])) fail();
   }
   if ('Sid' in statement && typeof statement.Sid !== 'string') fail();
-  if ('Condition' in statement) checkCondition(statement.Condition);
+  if ('Condition' in statement) checkCondition(statement.Condition, [...path, 'Condition']);
   for (const key of ['Principal', 'NotPrincipal']) if (key in statement) checkPrincipalShape(statement[key]);
 }
 
-function checkCondition(condition: unknown): void {
+function checkCondition(condition: unknown, path: readonly (string | number)[]): void {
   if (!isObject(condition)) fail();
   for (const [operator, block] of Object.entries(condition)) {
     if (!isObject(block)) fail();
@@ -68,7 +68,7 @@ function checkCondition(condition: unknown): void {
       const values = Array.isArray(value) ? value : [value];
       if (!values.every(isScalar)) fail();
     }
-    if (!parseOperator(operator).operator && Object.keys(block).length > 0) fail();
+    if (!parseOperator(operator).operator && Object.keys(block).length > 0) fail(unknownOperator(operator, path));
   }
 }
 
@@ -89,6 +89,13 @@ function isScalar(value: unknown): boolean {
   return typeof value === 'string' || typeof value === 'boolean';
 }
 
-function fail(): never {
-  throw new MalformedPolicyDocumentError(SYNTAX_ERROR);
+/** IAM says only `Syntax errors in policy.` for a misspelled operator (moto agrees); we add which one, and the fix. */
+function unknownOperator(operator: string, path: readonly (string | number)[]): PolicyProblem {
+  const suggestion = nearestOperator(operator);
+  const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+  return { path: [...path, operator], message: `"${operator}" is not a condition operator${hint}` };
+}
+
+function fail(problem?: PolicyProblem): never {
+  throw new MalformedPolicyDocumentError(SYNTAX_ERROR, problem);
 }
