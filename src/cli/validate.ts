@@ -12,7 +12,7 @@ import { createLogger } from '../logger.js';
 import { checkForPreparation } from '../operations/flows/prepare-checks.js';
 import { flowArn } from '../world/arns.js';
 import { worldOf } from '../world/universe.js';
-import { readJson, UsageError } from './usage.js';
+import { readJsonc, UsageError } from './usage.js';
 
 export const VALIDATE_HELP = `Usage: bedrock-flows-emulator validate <flow.json> [--fixtures FILE]...
 
@@ -50,8 +50,11 @@ export async function validateFlowFile(argv: string[]): Promise<number> {
   }
   const [file, extra] = positionals;
   if (!file || extra) throw new UsageError('validate takes exactly one flow file');
-  const doc = readJson(file, (f) => readFileSync(f, 'utf8')) as Record<string, unknown>;
-  const body = 'definition' in doc ? doc : { definition: doc };
+  const doc = readJsonc(file, (f) => readFileSync(f, 'utf8'));
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    throw new UsageError(`${file} must hold a JSON object: a flow definition or a CreateFlow request body`);
+  }
+  const body: Record<string, unknown> = 'definition' in doc ? doc : { definition: doc };
   let validations: Validation[];
   if (values.fixtures) {
     const emulator = loadWorld(values.fixtures);
