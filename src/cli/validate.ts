@@ -23,9 +23,11 @@ fixture file that does not load).
 `;
 
 /** The fixtures' world; a fixture that does not load is a usage mistake here, not a flow error (exit 2, not 1). */
-function loadWorld(fixtures: string[]): Emulator {
+async function loadWorld(fixtures: string[]): Promise<Emulator> {
   try {
-    return new Emulator({ fixtures }, createLogger('error', false));
+    const emulator = new Emulator({ fixtures }, createLogger('error', false));
+    await emulator.importHandlers();
+    return emulator;
   } catch (err) {
     if (err instanceof FixtureError) throw new UsageError(`invalid fixture: ${err.message}`);
     throw err;
@@ -57,7 +59,7 @@ export async function validateFlowFile(argv: string[]): Promise<number> {
   const body: Record<string, unknown> = 'definition' in doc ? doc : { definition: doc };
   let validations: Validation[];
   if (values.fixtures) {
-    const emulator = loadWorld(values.fixtures);
+    const emulator = await loadWorld(values.fixtures);
     const universe = emulator.universe;
     const world = worldOf(universe, universe.defaultAccount, universe.defaultRegion);
     const ctx = { ...emulator.env, universe, world, caller: { arn: '', account: world.account }, roleAuthorizer: emulator.roleAuthorizer };
