@@ -39,7 +39,7 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
       const doc = parseDocument(req.body as Buffer | undefined);
       // A document only: a JSON string here used to be read as a path on the server.
       checkUntrustedFixture(doc, SOURCE, allowHttpFixtureCode);
-      emulator.load(doc, SOURCE);
+      await emulator.loadChecked(doc, SOURCE);
     } catch (err) {
       if (err instanceof FixtureError) return fail(reply, fixtureRejected(err));
       throw err;

@@ -14,8 +14,8 @@ const { metafile } = await build({
   sourcemap: true,
   legalComments: 'none',
   external: ['pino', 'pino-pretty', 'thread-stream', 'ajv', 'undici'],
-  // jsonc-parser's `main` is a UMD build whose require('./impl/...') calls esbuild cannot follow (the bundle throws
-  // "Cannot find module './impl/format'"); its ES module build bundles cleanly.
+  // jsonc-parser's `main` is a UMD build that require()s its parts by computed paths esbuild cannot follow
+  // ("Cannot find module './impl/format'" at run time); its ES build (`module`) bundles cleanly.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // CommonJS dependencies bundled into an ES module still call require().
   banner: { js: "import { createRequire as __bfeCreateRequire } from 'node:module'; const require = __bfeCreateRequire(import.meta.url);" },

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { FixtureError } from './fixtures/fixture-error.js';
 import { applyDefaultAdministrator, turnsOffDefaultAdministrator } from './fixtures/default-administrator.js';
 import { exportState } from './fixtures/export-state.js';
+import { checkHandlerFiles, importHandlers } from './fixtures/lambda-handlers.js';
 import { applyFixtures } from './fixtures/load-fixtures.js';
 import { checkFixture, readFixtureFile, type LoadedFixture } from './fixtures/read-fixture.js';
 import type { FixtureDocument } from './fixtures/schema.js';
@@ -56,9 +57,7 @@ export class Emulator {
       },
       clock: Date.now,
     };
-    this.initial = (options.fixtures ?? [DEFAULT_FIXTURES]).map((f, i) =>
-      typeof f === 'string' ? readFixtureFile(f) : checkFixture(f, `fixtures[${i}]`, process.cwd()),
-    );
+    this.initial = (options.fixtures ?? [DEFAULT_FIXTURES]).map((f, i) => read(f, `fixtures[${i}]`));
     this.universe = this.build();
   }
 
@@ -111,9 +110,30 @@ export class Emulator {
     this.decisions.clear();
   }
 
-  /** Applies one more fixture document, all or nothing; throws FixtureError. */
+  /**
+   * Imports the start-up fixtures' Lambda handler modules and checks each exports `handler` (the constructor,
+   * being synchronous, checked only that the files exist); throws FixtureError.
+   */
+  async importHandlers(): Promise<void> {
+    await importHandlers(this.initial);
+  }
+
+  /**
+   * Applies one more fixture document, all or nothing; throws FixtureError. Synchronous, so of a Lambda handler
+   * it checks that the file exists; loadChecked() also imports it.
+   */
   load(fixture: unknown, source = 'fixture'): void {
-    const loaded = typeof fixture === 'string' ? readFixtureFile(fixture) : checkFixture(fixture, source, process.cwd());
+    this.apply(read(fixture, source));
+  }
+
+  /** load(), with each Lambda handler module imported and its `handler` export checked before anything applies. */
+  async loadChecked(fixture: unknown, source = 'fixture'): Promise<void> {
+    const loaded = read(fixture, source);
+    await importHandlers([loaded]);
+    this.apply(loaded);
+  }
+
+  private apply(loaded: LoadedFixture): void {
     const universe = applyFixtures(this.universe, this.env, [loaded], this.warn);
     if (turnsOffDefaultAdministrator(loaded)) applyDefaultAdministrator(universe, false);
     this.universe = universe;
@@ -127,6 +147,13 @@ export class Emulator {
   close(): void {
     this.python.close();
   }
+}
+
+/** A fixture file (path) or document, read and checked, its Lambda handler files found. */
+function read(fixture: unknown, source: string): LoadedFixture {
+  const loaded = typeof fixture === 'string' ? readFixtureFile(fixture) : checkFixture(fixture, source, process.cwd());
+  checkHandlerFiles(loaded);
+  return loaded;
 }
 
 export { FixtureError };

@@ -69,6 +69,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   // A saved world replaces the fixtures it was made from (it contains them).
   const fixtures = stateFile && existsSync(stateFile) ? [stateFile] : options.fixtures;
   const emulator = new Emulator({ ...options, fixtures }, logger);
+  await emulator.importHandlers();
   const streams = new OpenStreams();
   const app = buildServer(emulator, { logger, adminToken: options.adminToken, allowHttpFixtureCode: options.allowHttpFixtureCode, streams, timeouts });
   const host = options.host ?? '127.0.0.1';

@@ -10,6 +10,7 @@ import {
   loadPolicy,
   MalformedPolicyDocumentError,
   managedPolicyByNameOrArn,
+  nearestManagedPolicy,
   principalContextKeys,
   type CompiledPolicy,
   type ContextValues,
@@ -66,7 +67,10 @@ function policiesOf(
   const inline = (entry.policies ?? []).map((doc, i) => compile(doc, `policies[${i}]`, 'inline', warn));
   const managed = (entry.managedPolicies ?? []).map((name, i) => {
     const policy = managedPolicyByNameOrArn(name);
-    if (!policy) throw new PolicyLoadError(`managedPolicies[${i}]`, `no AWS managed policy is named ${name}`);
+    if (!policy) {
+      const suggestion = nearestManagedPolicy(name);
+      throw new PolicyLoadError(`managedPolicies[${i}]`, `no AWS managed policy named '${name}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`);
+    }
     return policy;
   });
   return [...inline, ...managed];

@@ -1,3 +1,5 @@
+import { JsoncSyntaxError, parseJsonc } from '../fixtures/parse-jsonc.js';
+
 /** Command-line mistakes: a one-line message and exit status 2. */
 export class UsageError extends Error {}
 
@@ -19,5 +21,24 @@ export function readJson(file: string, read: (f: string) => string): unknown {
     return JSON.parse(text);
   } catch (err) {
     throw new UsageError(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * A file a user wrote by hand (a flow definition copied from the console, then edited): comments and trailing
+ * commas are accepted, as in fixture files, and a syntax error names its line and column.
+ */
+export function readJsonc(file: string, read: (f: string) => string): unknown {
+  let text: string;
+  try {
+    text = read(file);
+  } catch (err) {
+    throw new UsageError(`cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  try {
+    return parseJsonc(text);
+  } catch (err) {
+    if (err instanceof JsoncSyntaxError) throw new UsageError(`${file} is not valid JSON: ${err.message}`);
+    throw err;
   }
 }

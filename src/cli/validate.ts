@@ -12,7 +12,7 @@ import { createLogger } from '../logger.js';
 import { checkForPreparation } from '../operations/flows/prepare-checks.js';
 import { flowArn } from '../world/arns.js';
 import { worldOf } from '../world/universe.js';
-import { readJson, UsageError } from './usage.js';
+import { readJsonc, UsageError } from './usage.js';
 
 export const VALIDATE_HELP = `Usage: bedrock-flows-emulator validate <flow.json> [--fixtures FILE]...
 
@@ -23,9 +23,11 @@ fixture file that does not load).
 `;
 
 /** The fixtures' world; a fixture that does not load is a usage mistake here, not a flow error (exit 2, not 1). */
-function loadWorld(fixtures: string[]): Emulator {
+async function loadWorld(fixtures: string[]): Promise<Emulator> {
   try {
-    return new Emulator({ fixtures }, createLogger('error', false));
+    const emulator = new Emulator({ fixtures }, createLogger('error', false));
+    await emulator.importHandlers();
+    return emulator;
   } catch (err) {
     if (err instanceof FixtureError) throw new UsageError(`invalid fixture: ${err.message}`);
     throw err;
@@ -50,11 +52,14 @@ export async function validateFlowFile(argv: string[]): Promise<number> {
   }
   const [file, extra] = positionals;
   if (!file || extra) throw new UsageError('validate takes exactly one flow file');
-  const doc = readJson(file, (f) => readFileSync(f, 'utf8')) as Record<string, unknown>;
-  const body = 'definition' in doc ? doc : { definition: doc };
+  const doc = readJsonc(file, (f) => readFileSync(f, 'utf8'));
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    throw new UsageError(`${file} must hold a JSON object: a flow definition or a CreateFlow request body`);
+  }
+  const body: Record<string, unknown> = 'definition' in doc ? doc : { definition: doc };
   let validations: Validation[];
   if (values.fixtures) {
-    const emulator = loadWorld(values.fixtures);
+    const emulator = await loadWorld(values.fixtures);
     const universe = emulator.universe;
     const world = worldOf(universe, universe.defaultAccount, universe.defaultRegion);
     const ctx = { ...emulator.env, universe, world, caller: { arn: '', account: world.account }, roleAuthorizer: emulator.roleAuthorizer };

@@ -26,7 +26,7 @@ export type { CompiledPolicy } from './compile.js';
 export type { ContextValue, ContextValues } from './context.js';
 export type { PolicyDocument, PolicyKind } from './policy-types.js';
 export type { PolicyWarning, PolicyWarningCode } from './lint.js';
-export { managedPolicyByNameOrArn, managedPolicyNames } from './managed-policies.js';
+export { managedPolicyByNameOrArn, managedPolicyNames, nearestManagedPolicy } from './managed-policies.js';
 export {
   actionConditionKeys,
   actionResourceTypes,

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import t from 'tap';
 import { parse, SERVE_HELP } from '../../src/cli/serve.js';
@@ -98,8 +99,11 @@ t.test('a JSON string is a value, never a path: nothing is read, nothing freezes
   t.equal((await send(`${base}/_emulator/state`)).text, before, 'the world is unchanged');
 });
 
+// A real module: handler files are checked (exist, export handler) when their fixture loads.
+const ECHO_HANDLER = fileURLToPath(new URL('../fixtures/lambda-handlers/echo.mjs', import.meta.url));
+
 const postedLambdas = {
-  handler: { name: 'posted-handler', handler: '/tmp/anything.mjs' },
+  handler: { name: 'posted-handler', handler: ECHO_HANDLER },
   url: { name: 'posted-url', url: 'http://127.0.0.1:9/' },
 } as const;
 
@@ -117,7 +121,7 @@ t.test('Lambda handler and url in a posted fixture are refused without the opt-i
   }
   t.same(await lambdaNames(emu.url), before, 'nothing was applied');
   // The library is trusted: load() keeps taking handlers and urls.
-  emu.load({ lambdaFunctions: [{ name: 'library-handler', handler: './handler.mjs' }, { name: 'library-url', url: 'http://127.0.0.1:9/' }] });
+  emu.load({ lambdaFunctions: [{ name: 'library-handler', handler: ECHO_HANDLER }, { name: 'library-url', url: 'http://127.0.0.1:9/' }] });
   t.ok((await lambdaNames(emu.url)).includes('library-handler'));
 });
 
