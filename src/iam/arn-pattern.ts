@@ -42,35 +42,35 @@ export function splitArnCached(arn: string): ArnParts | undefined {
 }
 
 /**
- * A static pattern with wildcards as tests of the ARN's parts: literal parts compare as strings, glob parts with
- * wildcard.ts, `*` parts pass. The resource and account parts come first: they differ most between patterns.
+ * A static pattern with wildcards as tests of the ARN's parts, resource part first (it differs most between
+ * patterns): a literal part compares as a string, a glob part with wildcard.ts, a `*` part is skipped.
  */
 interface StaticArnGlob {
-  readonly literalAt: readonly number[];
-  readonly literals: readonly string[];
-  readonly globAt: readonly number[];
-  readonly globs: readonly Matcher[];
+  readonly at: readonly number[];
+  readonly literals: readonly (string | undefined)[];
+  readonly globs: readonly (Matcher | undefined)[];
 }
 
 function compileStaticArnGlob(parts: ArnParts): StaticArnGlob {
-  const glob = { literalAt: [] as number[], literals: [] as string[], globAt: [] as number[], globs: [] as Matcher[] };
+  const glob = { at: [] as number[], literals: [] as (string | undefined)[], globs: [] as (Matcher | undefined)[] };
   for (let i = 5; i >= 0; i--) {
     const part = parts[i] as string;
-    if (!hasWildcard(part)) {
-      glob.literalAt.push(i);
-      glob.literals.push(part);
-    } else if (part !== '*') {
-      glob.globAt.push(i);
-      glob.globs.push(compileGlob(part));
-    }
+    if (part === '*') continue;
+    const wild = hasWildcard(part);
+    glob.at.push(i);
+    glob.literals.push(wild ? undefined : part);
+    glob.globs.push(wild ? compileGlob(part) : undefined);
   }
   return glob;
 }
 
 function matchesStaticArnGlob(glob: StaticArnGlob, parts: ArnParts): boolean {
-  const { literalAt, literals, globAt, globs } = glob;
-  for (let k = 0; k < literalAt.length; k++) if (parts[literalAt[k] as number] !== literals[k]) return false;
-  for (let k = 0; k < globAt.length; k++) if (!(globs[k] as Matcher)(parts[globAt[k] as number] as string)) return false;
+  const { at, literals, globs } = glob;
+  for (let k = 0; k < at.length; k++) {
+    const part = parts[at[k] as number] as string;
+    const literal = literals[k];
+    if (literal !== undefined ? part !== literal : !(globs[k] as Matcher)(part)) return false;
+  }
   return true;
 }
 
@@ -91,8 +91,9 @@ function compileArnPatterns(patterns: readonly string[]): Matcher {
     else globs.push(compileStaticArnGlob(parts));
   }
   if (globs.length === 0) return (text) => exact.has(text);
+  const anyExact = exact.size > 0;
   return (text) => {
-    if (exact.has(text)) return true;
+    if (anyExact && exact.has(text)) return true;
     const parts = splitArnCached(text);
     if (!parts) return false;
     for (const glob of globs) if (matchesStaticArnGlob(glob, parts)) return true;
