@@ -6,6 +6,7 @@
  */
 import t from 'tap';
 import { compileArnMatcher } from '../../src/iam/arn-pattern.js';
+import { patternMayMatchTemplate } from '../../src/iam/template-overlap.js';
 import { compileGlob, compileGlobs, matchGlobCodes, pushGlobCodes } from '../../src/iam/wildcard.js';
 import { createRandom, seedFromEnv, type Random } from './prng.js';
 
@@ -101,4 +102,14 @@ t.test('many stars against a long run of one character answer (the RegExp versio
   const arn = `arn:aws:s3:::${run}`;
   t.equal(compileArnMatcher(['arn:aws:s3:::a*a*a*a*a*a*b', 'arn:*:*:*:*:*a?*a?*a?*a?*b'], () => undefined)(arn, {} as never), false);
   t.equal(compileArnMatcher(['arn:aws:s3:::a*a*a*a*a*a*a'], () => undefined)(arn, {} as never), true);
+});
+
+t.test('lint: a Resource pattern of 40,000 characters is checked against resource types without exhausting the stack', async (t) => {
+  const flow = 'arn:${Partition}:bedrock:${Region}:${Account}:flow/${FlowId}';
+  const long = `arn:aws:bedrock:*:*:flow/${'*a'.repeat(20_000)}`;
+  t.equal(patternMayMatchTemplate(long, flow), true);
+  t.equal(patternMayMatchTemplate(`${long}/x`, flow), false, 'a flow id holds no slash');
+  t.equal(patternMayMatchTemplate(`arn:aws:s3:::${'a?'.repeat(20_000)}`, flow), false, 'no room for :bedrock:');
+  t.equal(patternMayMatchTemplate('arn:aws:bedrock:us-?ast-1:*:flow/F*', flow), true);
+  t.equal(patternMayMatchTemplate('arn:aws:bedrock:*:*:agent/*', flow), false);
 });
