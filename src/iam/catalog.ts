@@ -11,7 +11,7 @@ import {
   SERVICE_CONDITION_KEYS,
   SERVICE_DETAILS,
 } from './generated/catalog.js';
-import { compileGlob } from './wildcard.js';
+import { compileGlob, matchGlobCodes, ONE, pushGlobCodes, STAR } from './wildcard.js';
 
 export interface ActionResourceType {
   readonly name: string;
@@ -122,13 +122,19 @@ export function evaluatedResource(action: string, resource: string): string {
   return isWildcardOnlyAction(action) ? '*' : resource;
 }
 
-/** Key names with `${TagKey}`, `<key>` or `tag-key` parts become patterns (the part stands for any text). */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * Key names with `${TagKey}`, `<key>` or `tag-key` parts become patterns (the part stands for one or more
+ * characters other than line breaks), matched by the linear-time glob of wildcard.ts since the key comes from a
+ * policy.
+ */
 function keyMatcher(template: string): (key: string) => boolean {
   const parts = template.toLowerCase().split(/(\$\{[^}]*\}|<[^>]*>|\btag-key$)/);
   if (parts.length === 1) return (key) => key === parts[0];
-  const source = parts.map((part, i) => (i % 2 === 1 ? '.+' : part.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&'))).join('');
-  const re = new RegExp(`^${source}$`);
-  return (key) => re.test(key);
+  const codes: number[] = [];
+  parts.forEach((part, i) => (i % 2 === 1 ? codes.push(ONE, STAR) : pushGlobCodes(codes, part, false)));
+  return (key) => !LINE_BREAK.test(key) && matchGlobCodes(codes, key);
 }
 
 const serviceKeyMatchers = new Map<string, readonly ((key: string) => boolean)[]>();

@@ -4,7 +4,7 @@
  * boundary and the session policies when there are any; a resource-based policy can allow on its own when it
  * names the caller directly. Trust policies (sts:AssumeRole on a role) and KMS key policies must always allow.
  */
-import { splitArn, type ArnParts } from './arn-pattern.js';
+import { splitArnCached, type ArnParts } from './arn-pattern.js';
 import { evaluatedResource } from './catalog.js';
 import type { CompiledPolicy, CompiledStatement } from './compile.js';
 import { RequestContext, type ContextValues } from './context.js';
@@ -94,7 +94,7 @@ export function authorize(request: AuthorizationRequest): Decision {
   const boundaryOk = !boundary || boundary.allow !== undefined;
   const sessionOk = !session || session.allow !== undefined;
   const identityPath = identity.allow !== undefined && boundaryOk && sessionOk;
-  const resourceParts = splitArn(evaluation.resource);
+  const resourceParts = splitArnCached(evaluation.resource);
   const resourceAccount = request.resourceAccount ?? (resourceParts?.[4] || principal.accountId);
   const sameAccount = resourceAccount === principal.accountId;
   const needsResourcePolicy = requiresResourcePolicy(action, resourceParts);

@@ -48,23 +48,29 @@ function compatible(a: Token, b: Token): boolean {
   return !((a.noSlash || b.noSlash) && char === '/');
 }
 
-/** True when some string matches both token sequences. */
+/**
+ * True when some string matches both token sequences: a table over (i, j), "a[i..] and b[j..] share a string",
+ * filled from the ends. O(|a| × |b|) time and space, and no recursion, so a long Resource pattern cannot exhaust
+ * the stack.
+ */
 function overlaps(a: Token[], b: Token[]): boolean {
-  const seen = new Set<number>();
   const width = b.length + 1;
-  const visit = (i: number, j: number): boolean => {
-    if (i === a.length && j === b.length) return true;
-    if (seen.has(i * width + j)) return false;
-    seen.add(i * width + j);
-    const x = a[i];
-    const y = b[j];
-    if (x?.repeat && visit(i + 1, j)) return true;
-    if (y?.repeat && visit(i, j + 1)) return true;
-    // Both sides take one common character; two repeats doing so stay where they are, which the skips cover.
-    if (!x || !y || (x.repeat && y.repeat) || !compatible(x, y)) return false;
-    return visit(x.repeat ? i : i + 1, y.repeat ? j : j + 1);
-  };
-  return visit(0, 0);
+  const shared = new Uint8Array((a.length + 1) * width);
+  shared[a.length * width + b.length] = 1;
+  for (let i = a.length; i >= 0; i--) {
+    for (let j = b.length; j >= 0; j--) {
+      if (i === a.length && j === b.length) continue;
+      const x = a[i];
+      const y = b[j];
+      let ok = (x?.repeat && shared[(i + 1) * width + j] === 1) || (y?.repeat && shared[i * width + j + 1] === 1);
+      // Both sides take one common character; two repeats doing so stay where they are, which the skips cover.
+      if (!ok && x && y && !(x.repeat && y.repeat) && compatible(x, y)) {
+        ok = shared[(x.repeat ? i : i + 1) * width + (y.repeat ? j : j + 1)] === 1;
+      }
+      if (ok) shared[i * width + j] = 1;
+    }
+  }
+  return shared[0] === 1;
 }
 
 export function patternMayMatchTemplate(pattern: string, template: string): boolean {

@@ -1,7 +1,11 @@
 /**
  * `*` / `?` glob matching, as used by Action, Resource, StringLike and ArnLike.
- * Static patterns compile once to the cheapest test (equality, prefix, suffix, RegExp); patterns assembled per
- * request (policy variables) are matched from an array of char codes, so substituted text stays literal.
+ * No pattern becomes a RegExp: policy values are caller-influenced and a backtracking engine takes time exponential
+ * in the number of `*` (`a*a*a*a*a*a*b` against 200 `a`s froze the server), so every test here runs in
+ * O(pattern × text). Static patterns compile once to the cheapest test (equality, prefix, suffix, literal segments
+ * found left to right, else the two-pointer matcher); patterns assembled per request (policy variables) are matched
+ * from an array of char codes, so substituted text stays literal. Characters are UTF-16 code units, as a RegExp
+ * without the `u` flag saw them.
  */
 export type Matcher = (text: string) => boolean;
 
@@ -20,38 +24,58 @@ export function hasWildcard(pattern: string): boolean {
 export function compileGlob(pattern: string): Matcher {
   if (pattern === '*') return matchAll;
   if (!hasWildcard(pattern)) return (text) => text === pattern;
-  const firstStar = pattern.indexOf('*');
-  if (!pattern.includes('?') && firstStar === pattern.lastIndexOf('*')) {
-    const head = pattern.slice(0, firstStar);
-    const tail = pattern.slice(firstStar + 1);
-    if (tail === '') return (text) => text.startsWith(head);
-    if (head === '') return (text) => text.endsWith(tail);
-    const min = head.length + tail.length;
-    return (text) => text.length >= min && text.startsWith(head) && text.endsWith(tail);
+  if (pattern.includes('?')) {
+    const codes: number[] = [];
+    pushGlobCodes(codes, pattern, true);
+    return (text) => matchGlobCodes(codes, text);
   }
-  const re = new RegExp(`^${globToRegExpSource(pattern)}$`, 's');
-  return (text) => re.test(text);
+  return compileStarSegments(pattern.split('*'));
 }
 
-/** RegExp source for a glob; `anyChar` is what `?` (and, repeated, `*`) may match. */
-export function globToRegExpSource(pattern: string, anyChar = '.'): string {
-  let out = '';
-  for (const ch of pattern) {
-    if (ch === '*') out += `${anyChar}*`;
-    else if (ch === '?') out += anyChar;
-    else out += ch.replace(/[\\^$.|+()[\]{}]/g, '\\$&');
+/**
+ * A glob whose only wildcard is `*`: the first segment is a prefix, the last a suffix, and each one between is
+ * found left to right after the previous. Taking the leftmost occurrence is never wrong (it leaves the most text
+ * for what follows), so there is no backtracking: at most one scan of the text per segment.
+ */
+function compileStarSegments(segments: readonly string[]): Matcher {
+  const head = segments[0] as string;
+  const tail = segments[segments.length - 1] as string;
+  const middle = segments.slice(1, -1).filter((segment) => segment !== '');
+  const min = segments.reduce((sum, segment) => sum + segment.length, 0);
+  if (middle.length === 0) {
+    if (tail === '') return (text) => text.startsWith(head);
+    if (head === '') return (text) => text.endsWith(tail);
+    return (text) => text.length >= min && text.startsWith(head) && text.endsWith(tail);
   }
-  return out;
+  return (text) => {
+    if (text.length < min || !text.startsWith(head) || !text.endsWith(tail)) return false;
+    const end = text.length - tail.length;
+    let at = head.length;
+    for (const segment of middle) {
+      const found = text.indexOf(segment, at);
+      if (found < 0) return false;
+      at = found + segment.length;
+      if (at > end) return false;
+    }
+    return true;
+  };
 }
 
 /** One matcher for a list of globs: any of them matches. */
 export function compileGlobs(patterns: readonly string[]): Matcher {
   if (patterns.includes('*')) return matchAll;
   const exact = new Set(patterns.filter((pattern) => !hasWildcard(pattern)));
-  const globs = patterns.filter(hasWildcard);
+  const globs = patterns.filter(hasWildcard).map(compileGlob);
   if (globs.length === 0) return (text) => exact.has(text);
-  const re = new RegExp(`^(?:${globs.map((glob) => globToRegExpSource(glob)).join('|')})$`, 's');
-  return (text) => exact.has(text) || re.test(text);
+  if (globs.length === 1) {
+    const only = globs[0] as Matcher;
+    return (text) => exact.has(text) || only(text);
+  }
+  return (text) => {
+    if (exact.has(text)) return true;
+    for (const glob of globs) if (glob(text)) return true;
+    return false;
+  };
 }
 
 /** Appends `text` to `codes`; with `wild`, `*` and `?` become wildcards, otherwise they stay literal characters. */
@@ -62,7 +86,11 @@ export function pushGlobCodes(codes: number[], text: string, wild: boolean): voi
   }
 }
 
-/** Matches `text` against a code pattern (two pointers, backtracking to the last star). */
+/**
+ * Matches `text` against a code pattern: two pointers, backtracking only to the last star seen. A later star makes
+ * every earlier choice final (whatever the earlier star swallowed, the later one could have), so each star position
+ * is retried at most once per text position: O(pattern × text) at worst, no exponential blow-up.
+ */
 export function matchGlobCodes(pattern: GlobCodes, text: string): boolean {
   const m = pattern.length;
   const n = text.length;
