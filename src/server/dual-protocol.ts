@@ -89,7 +89,10 @@ export function createDualServer(handler: Handler, timeouts: ServerTimeouts = DE
   h1.on('clientError', (err: NodeJS.ErrnoException, socket: net.Socket) => {
     // A response already under way (a 404 sent before its request's body stalled) must not get a second head.
     const inFlight = (socket as net.Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
-    if (!socket.writable || inFlight?.headersSent) return socket.destroy();
+    if (!socket.writable || inFlight?.headersSent) {
+      socket.destroy();
+      return;
+    }
     const error =
       err.code === 'HPE_HEADER_OVERFLOW'
         ? new AwsError('RequestHeaderFieldsTooLarge', 431, 'Request header fields too large.')

@@ -64,7 +64,7 @@ t.test('an execution runs in the background: Running, then Succeeded, with its f
 t.test('the snapshot is the definition the execution ran, as a JSON string', async (t) => {
   const { executionArn } = await start('FLOW000001', { genre: 'jazz', number: 1 });
   const snapshot = await client.send(new GetExecutionFlowSnapshotCommand(ids('FLOW000001', executionArn!)));
-  t.same(JSON.parse(snapshot.definition!).nodes.map((n: { name: string }) => n.name), PLAYLIST_DEFINITION.nodes.map((n) => n.name));
+  t.same(JSON.parse(snapshot.definition!).nodes.map((n: { name: string }) => n.name), PLAYLIST_DEFINITION.nodes.map((n: { name: string }) => n.name));
   t.match(snapshot, { executionRoleArn: FLOW_ROLE, flowIdentifier: 'FLOW000001', flowAliasIdentifier: 'TSTALIASID', flowVersion: 'DRAFT' });
 });
 

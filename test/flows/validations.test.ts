@@ -178,7 +178,7 @@ t.test('UnsatisfiedConnectionConditions also comes from a condition the declared
     [{ unsatisfiedConnectionConditions: { connection: 'MyCondition_GoodDealOutput_goodDeal' } }]);
   const shadowing = conditionFlow();
   node(shadowing, 'MyCondition').configuration.condition.conditions[0].expression = 'type != 5';
-  t.same(ofType(validateDefinition(shadowing), 'UnsatisfiedConnectionConditions').map((v) => v.details.unsatisfiedConnectionConditions),
+  t.same(ofType(validateDefinition(shadowing), 'UnsatisfiedConnectionConditions').map((v) => (v.details as { unsatisfiedConnectionConditions: unknown }).unsatisfiedConnectionConditions),
     [{ connection: 'MyCondition_GoodDealOutput_goodDeal' }, { connection: 'MyCondition_DefaultOutput_default' }],
     'an always-true condition shadows the later ones and default');
 });

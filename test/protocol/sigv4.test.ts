@@ -8,8 +8,8 @@ const credentials = { accessKeyId: 'AKIAEXAMPLE000000001', secretAccessKey: 'sec
 /** The signer's hash constructor: HMAC when given a secret. */
 class Sha256 {
   private h: Hash | Hmac;
-  constructor(secret?: string | Uint8Array) {
-    this.h = secret === undefined ? createHash('sha256') : createHmac('sha256', secret);
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.h = secret === undefined ? createHash('sha256') : createHmac('sha256', typeof secret === 'string' ? secret : ArrayBuffer.isView(secret) ? new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength) : new Uint8Array(secret));
   }
   update(d: string | Uint8Array) {
     this.h.update(d);

@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
+  type FlowInput,
   BedrockAgentRuntimeClient,
   InvokeFlowCommand,
   type FlowResponseStream,
@@ -51,7 +52,7 @@ const FIXTURE: FixtureDocument = {
   })),
 };
 
-const input = (document: unknown) => [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document } }];
+const input = (document: unknown): FlowInput[] => [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document } as FlowInput['content'] }];
 
 /** Reads a whole InvokeFlow stream: the event kinds, and the in-stream exception's name and message if any. */
 async function invoke(client: BedrockAgentRuntimeClient, flowId: FlowId, document: unknown, abortSignal?: AbortSignal) {

@@ -8,6 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { BedrockAgentClient, CreateFlowCommand, DeleteFlowCommand, type FlowDefinition } from '@aws-sdk/client-bedrock-agent';
 import {
+  type FlowInput,
   GetFlowExecutionCommand,
   ListFlowExecutionsCommand,
   StartFlowExecutionCommand,
@@ -65,7 +66,7 @@ const start = (flowIdentifier: string, document: unknown) =>
     new StartFlowExecutionCommand({
       flowIdentifier,
       flowAliasIdentifier: 'TSTALIASID',
-      inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document } }],
+      inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document } as FlowInput['content'] }],
     }),
   );
 const ids = (flowIdentifier: string, executionIdentifier: string) => ({ flowIdentifier, flowAliasIdentifier: 'TSTALIASID', executionIdentifier });

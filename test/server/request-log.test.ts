@@ -51,7 +51,7 @@ t.test('info: one line per request, with operation, status, duration, caller and
 
   await t.rejects(agent({ accessKeyId: 'test', secretAccessKey: 'wrong' }).send(new GetFlowCommand({ flowIdentifier: 'FLOW000001' })));
   t.match(requests('GetFlow')[1], { status: 403, errorType: 'InvalidSignatureException', caller: 'test' }, 'a refused signature names the access key');
-  t.match(requests('GetFlow')[1].msg, /^GetFlow 403 InvalidSignatureException [0-9.]+ms test$/);
+  t.match(requests('GetFlow')[1]?.msg, /^GetFlow 403 InvalidSignatureException [0-9.]+ms test$/);
 
   const res = await fetch(`${emu.url}/no/such/operation?x=1`);
   t.equal(res.status, 404);
@@ -67,7 +67,7 @@ t.test('info: one line per request, with operation, status, duration, caller and
   t.equal(failed.error?.name, 'DependencyFailedException');
   t.match(failed.error?.message, /run the emulator with --log-level debug/, 'the error says where the function log is');
   t.match(requests('InvokeFlow')[1], { status: 200, outcome: 'dependencyFailedException', errorType: 'dependencyFailedException' });
-  t.match(requests('InvokeFlow')[1].msg, /^InvokeFlow 200 dependencyFailedException [0-9.]+ms arn:aws:iam::/);
+  t.match(requests('InvokeFlow')[1]?.msg, /^InvokeFlow 200 dependencyFailedException [0-9.]+ms arn:aws:iam::/);
 
   await fetch(`${emu.url}/_emulator/health`);
   await fetch(`${emu.url}/_emulator/state`);

@@ -181,7 +181,10 @@ t.test('multi-turn: a paused run resumes from its memo; nothing before the pause
     ],
   };
   const first = await run(flow, 'Where is my order?');
-  if (first.result.kind !== 'paused') return t.fail(`expected a pause, got ${first.result.kind}`);
+  if (first.result.kind !== 'paused') {
+    t.fail(`expected a pause, got ${first.result.kind}`);
+    return;
+  }
   t.match(first.result, { nodeName: 'Orders', nodeType: 'AgentNode', question: 'Which order number?', asked: ['Which order number?'] });
   t.same(first.outputs, ['Where is my order?'], 'what was reached before the pause went out');
   t.ok(first.kinds.includes('nodeAction:Log'));
@@ -197,7 +200,10 @@ t.test('multi-turn: a paused run resumes from its memo; nothing before the pause
 t.test('multi-turn: an answer that leads to the same question does not ask it again', async (t) => {
   const flow = around(agentNode('Orders'), 'String', 'String');
   const first = await run(flow, 'my order');
-  if (first.result.kind !== 'paused') return t.fail('expected a pause');
+  if (first.result.kind !== 'paused') {
+    t.fail('expected a pause');
+    return;
+  }
   const second = await run(flow, 'my order', {
     resume: { memo: first.result.memo as MemoEntry[], waitingIndex: first.result.waitingIndex, inputName: 'agentInputText', answer: 'the order from May', asked: first.result.asked },
   });
