@@ -2,24 +2,11 @@
  * CPU microseconds per `authenticate` call for an SDK-signed GetFlow, the check every request pays (IAM mode enforce),
  * and for the same request in mode off. Run: node --import tsx bench/authenticate.ts
  */
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '../test/helpers/signed-request.js';
 import { authenticate } from '../src/server/authenticate.js';
 import type { SignedRequest } from '../src/protocol/sigv4.js';
 import { createUniverse } from '../src/world/universe.js';
-
-class Sha256 {
-  private readonly h: Hash | Hmac;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.h = secret === undefined ? createHash('sha256') : createHmac('sha256', typeof secret === 'string' ? secret : ArrayBuffer.isView(secret) ? new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength) : new Uint8Array(secret));
-  }
-  update(d: string | Uint8Array) {
-    this.h.update(d);
-  }
-  async digest() {
-    return new Uint8Array(this.h.digest());
-  }
-}
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 const universe = createUniverse();

@@ -10,20 +10,6 @@ export function integer(name: string, value: string | undefined): number | undef
   return n;
 }
 
-export function readJson(file: string, read: (f: string) => string): unknown {
-  let text: string;
-  try {
-    text = read(file);
-  } catch (err) {
-    throw new UsageError(`cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new UsageError(`${file} is not valid JSON: ${(err as Error).message}`);
-  }
-}
-
 /**
  * A file a user wrote by hand (a flow definition copied from the console, then edited): comments and trailing
  * commas are accepted, as in fixture files, and a syntax error names its line and column.

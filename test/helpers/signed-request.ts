@@ -48,8 +48,8 @@ type SourceData = string | ArrayBuffer | ArrayBufferView;
 const bytes = (d: SourceData) =>
   typeof d === 'string' ? d : d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
 
-/** The signer's hash constructor: an HMAC when it is given a key. */
-class Sha256 {
+/** The signer's hash constructor (@smithy/signature-v4's `sha256`): an HMAC when it is given a key. */
+export class Sha256 {
   private readonly h: Hash | Hmac;
   constructor(secret?: SourceData) {
     this.h = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));

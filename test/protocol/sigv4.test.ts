@@ -1,24 +1,10 @@
 /** Our verifier against requests signed by the SDK's own signer, and what it must refuse. */
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '../helpers/signed-request.js';
 import t from 'tap';
 import { parseAuthorization, scopeRegion, verifySignature, type SignedRequest } from '../../src/protocol/sigv4.js';
 
 const credentials = { accessKeyId: 'AKIAEXAMPLE000000001', secretAccessKey: 'secret', sessionToken: undefined };
-/** The signer's hash constructor: HMAC when given a secret. */
-class Sha256 {
-  private h: Hash | Hmac;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.h = secret === undefined ? createHash('sha256') : createHmac('sha256', typeof secret === 'string' ? secret : ArrayBuffer.isView(secret) ? new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength) : new Uint8Array(secret));
-  }
-  update(d: string | Uint8Array) {
-    this.h.update(d);
-  }
-  async digest() {
-    return new Uint8Array(this.h.digest());
-  }
-}
-
 async function signed(opts: {
   method?: string;
   path: string;
