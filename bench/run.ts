@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json]`: every SPEC §5 figure, measured in one run on one machine, beside its goal.
+ * `npm run bench [-- --json]`: every figure the README's Development section lists, measured in one run on one machine, beside its goal.
  * Throughput is only meaningful as a ratio to the bare-fastify ceiling measured in the same run (the machine may be
  * shared), so both servers run in this process and get the same load generator.
  */

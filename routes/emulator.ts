@@ -1,6 +1,7 @@
 /**
- * Emulator control (SPEC §4): unsigned, optionally guarded by a bearer token (health stays open for probes). Each
- * route names its operation `emulator:<Name>` for the request log (src/server/request-log.ts).
+ * Emulator control (README, Emulator control endpoints): unsigned, optionally guarded by a bearer token (health
+ * stays open for probes). Each route names its operation `emulator:<Name>` for the request log
+ * (src/server/request-log.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Emulator } from '../src/emulator.js';

@@ -4,7 +4,8 @@
  * bedrock-agent-runtime. The models stay outside the repository; only this script's output is committed.
  *
  *   node scripts/generate-operations.mjs [models-dir] [out-dir]
- *   (defaults: ../shared/reference/models from the repo root, and src/generated; tests write elsewhere to compare)
+ *   (defaults: ../shared/reference/models from the repo root, and src/generated; tests write elsewhere to compare;
+ *   CONTRIBUTING.md says how to get the models from botocore)
  *
  * What it writes:
  * - operations.ts: per in-scope operation its HTTP binding (method, exact URI template, success code), where each
@@ -15,14 +16,14 @@
  * Deliberate departures from the models (each one is listed in the generated header too):
  * - TaggableResourcesArn: the model's pattern is broken (`/d{12}` where `\d{12}` was meant, upper-case-only ids), so
  *   no real ARN matches it; it is replaced by a corrected pattern accepting the taggable Bedrock ARNs.
- * - FlowConnections: the model says max 20, the service takes 100 (behaviour-notes.md §12.1).
+ * - FlowConnections: the model says max 20, the service takes 100 (CloudFormation: docs/behaviour.md#quotas).
  * Patterns: botocore keeps each pattern as AWS prints it in validation messages (bedrock-agent without `^…$`,
  * bedrock-agent-runtime with them), so that text is kept for messages, and the emulator matches the whole value
- * against it (`^(?:P)$`, bedrock-flows-api.md §0). Patterns are Java regexes: `\s`/`\S` are rewritten to Java's
- * ASCII whitespace set (JS's is Unicode-wide), and every result must compile as a JS RegExp with the `u` flag
- * (code-point semantics, like Java), or generation fails. Java-only syntax a `u` RegExp would accept with another
- * meaning (class intersection `&&`, nested classes, a leading `]`) also fails generation. Java's `.` also excludes
- * U+0085; JS's does not (kept: no pattern here depends on it).
+ * against it (`^(?:P)$`; Smithy patterns are searches, not full matches: docs/behaviour.md#model-patterns). Patterns
+ * are Java regexes: `\s`/`\S` are rewritten to Java's ASCII whitespace set (JS's is Unicode-wide), and every result
+ * must compile as a JS RegExp with the `u` flag (code-point semantics, like Java), or generation fails. Java-only
+ * syntax a `u` RegExp would accept with another meaning (class intersection `&&`, nested classes, a leading `]`)
+ * also fails generation. Java's `.` also excludes U+0085; JS's does not (kept: no pattern here depends on it).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -68,7 +69,7 @@ const TAGGABLE_ARN_PATTERN =
 const OVERRIDES = {
   'bedrock-agent': {
     TaggableResourcesArn: { pattern: TAGGABLE_ARN_PATTERN, why: 'model pattern is broken (/d{12}); corrected' },
-    FlowConnections: { max: 100, why: 'model max 20; the service takes 100 (behaviour-notes.md §12.1)' },
+    FlowConnections: { max: 100, why: 'model max 20; the service takes 100 (docs/behaviour.md#quotas)' },
   },
 };
 

@@ -63,7 +63,7 @@ function policiesOf(
   entry: { policies?: unknown[]; managedPolicies?: string[] },
   warn?: PolicyWarningSink,
 ): CompiledPolicy[] {
-  // Fixture `policies` are inline policies (SPEC §2), with PutUserPolicy's rules (a missing Version is 2008-10-17).
+  // Fixture `policies` are inline policies (docs/fixtures.md), with PutUserPolicy's rules (a missing Version is 2008-10-17).
   const inline = (entry.policies ?? []).map((doc, i) => compile(doc, `policies[${i}]`, 'inline', warn));
   const managed = (entry.managedPolicies ?? []).map((name, i) => {
     const policy = managedPolicyByNameOrArn(name);

@@ -1,5 +1,5 @@
 /**
- * Model completions from the fixture rules (SPEC §2): rule sets for the exact model id win over `*` sets; within
+ * Model completions from the fixture rules (docs/fixtures.md): rule sets for the exact model id win over `*` sets; within
  * them the first rule whose `match` regex finds the prompt text wins. No rule: the first fallback those sets give,
  * else `echo` (the prompt text itself is the completion).
  */

@@ -5,7 +5,7 @@
 //   bedrock-agent-runtime-2023-07-26.service-2.json (uid bedrock-agent-runtime-2023-07-26, sha256 5bfbb644824fdedf…)
 
 // Overrides of the models:
-//   bedrock-agent FlowConnections: model max 20; the service takes 100 (behaviour-notes.md §12.1)
+//   bedrock-agent FlowConnections: model max 20; the service takes 100 (docs/behaviour.md#quotas)
 //   bedrock-agent TaggableResourcesArn: model pattern is broken (/d{12}); corrected
 // `pattern` is the text AWS prints in validation messages; `regex` is the full-match JS source (compile with `u`).
 import type { ServiceName } from './operations.js';

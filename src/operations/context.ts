@@ -18,7 +18,7 @@ export interface Settings {
   iamMode: IamMode;
   /** How long PrepareFlow reports `Preparing` before its result shows (0: settled at the next read). */
   prepareDelayMs: number;
-  /** AWS's count quotas (bedrock-flows-api.md §8); adjustable, as some are on AWS. */
+  /** AWS's count quotas (https://docs.aws.amazon.com/general/latest/gr/bedrock.html#limits_bedrock); adjustable, as some are on AWS. */
   quotas: Quotas;
 }
 

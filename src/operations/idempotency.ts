@@ -1,6 +1,6 @@
 /**
  * clientToken idempotency for every Create: the same token with the same parameters answers the first response and
- * creates nothing; with different parameters it is a conflict (behaviour-notes §7).
+ * creates nothing; with different parameters it is a conflict (docs/behaviour.md#idempotency).
  *
  * The SDK sends a fresh token on every Create, so the store is bounded: a token is remembered for 8 hours (the
  * window AWS documents for client tokens, e.g. the Verified Permissions and Directory Service Data API references),

@@ -65,21 +65,21 @@ export const throttling = (message: string) => new AwsError('ThrottlingException
 export const dependencyFailed = (message: string, resourceName: string) =>
   new AwsError('DependencyFailedException', 424, message, { resourceName });
 
-/** The status-gated ConflictException template real Bedrock uses (behaviour-notes §5). */
+/** The status-gated ConflictException template real Bedrock uses (docs/behaviour.md#status-gated-conflicts). */
 export const wrongStatus = (operation: string, status: string) =>
   conflict(
     `Couldn't perform ${operation} operation. The resource that you specified is currently in status ${status}. ` +
       'Retry your request after the resource changes to a valid status.',
   );
 
-/** Count quotas (behaviour-notes §12.6). */
+/** Count quotas, in Bedrock's quota-error wording (docs/behaviour.md#quotas). */
 export const quota = (operation: string, quotaName: string, max: number, requested: number) =>
   quotaExceeded(
     `${operation}Request caught an error. Validation failed for quota ${quotaName}. The maximum number of resources is ` +
       `${max}, but account *** requested ${requested} resources. Retry the request with fewer resources.`,
   );
 
-/** The admin endpoints (`/_emulator/*`) are not AWS operations, but answer in the same shape (SPEC §4). */
+/** The admin endpoints (`/_emulator/*`) are not AWS operations, but answer in the same shape (README, Emulator control endpoints). */
 export const adminTokenRequired = () =>
   new AwsError('UnauthorizedException', 401, 'This endpoint needs the admin token: Authorization: Bearer <token>.');
 

@@ -1,7 +1,7 @@
 /**
  * application/vnd.amazon.eventstream framing for InvokeFlow's response. Events carry the union member name as
  * `:event-type`; modelled exceptions carry the lower-camel member name as `:exception-type` (the SDKs map only that
- * spelling to their typed exceptions — wire-notes §1c).
+ * spelling to their typed exceptions — docs/behaviour.md#event-stream-framing).
  *
  * Written here rather than with @smithy's EventStreamCodec because our frames only ever carry three string headers:
  * their bytes are built once per event type, and a frame costs ~2 µs instead of ~11. The real SDK clients decode

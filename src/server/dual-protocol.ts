@@ -85,7 +85,7 @@ export function createDualServer(handler: Handler, timeouts: ServerTimeouts = DE
   // http.Server tracks its connections (closeIdleConnections, closeAllConnections) only once it has emitted
   // 'listening'; h1 never listens itself, so it is told when the outer server does.
   server.on('listening', () => h1.emit('listening'));
-  // Bytes Node's parser refuses never reach fastify: answer them in AWS's shape (SPEC §3.1) instead of a bare 400.
+  // Bytes Node's parser refuses never reach fastify: answer them in AWS's shape (README, Supported operations) instead of a bare 400.
   h1.on('clientError', (err: NodeJS.ErrnoException, socket: net.Socket) => {
     // A response already under way (a 404 sent before its request's body stalled) must not get a second head.
     const inFlight = (socket as net.Socket & { _httpMessage?: ServerResponse | null })._httpMessage;

@@ -1,5 +1,5 @@
 /**
- * The IAM request context AWS populates for a Bedrock call (SPEC §3.2): request and resource tags and the
+ * The IAM request context AWS populates for a Bedrock call (README, IAM behaviour): request and resource tags and the
  * environment keys (the principal's own keys are src/iam's to add).
  */
 import type { FastifyRequest } from 'fastify';

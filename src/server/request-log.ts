@@ -1,5 +1,5 @@
 /**
- * The request log (SPEC §6): one line per request at `info` naming the operation as AWS does, the status (or, for a
+ * The request log (docs/logging.md): one line per request at `info` naming the operation as AWS does, the status (or, for a
  * stream, how it ended), the duration, the caller and the error type. Fastify calls its LogController when a
  * response has finished, for every request that reached it (routed, 404, framework errors); an event stream, which
  * the pipeline writes itself, is logged where it ends (pipeline.ts). Nothing is built unless the level is enabled.
@@ -71,7 +71,7 @@ export function operationOf(request: FastifyRequest): string {
   return request.routeOptions.config.operation ?? unroutedName(request.method, request.url);
 }
 
-/** Fastify's own request lines stay off (SPEC §6 wants ours); requestCompleted writes ours. */
+/** Fastify's own request lines stay off (docs/logging.md describes ours); requestCompleted writes ours. */
 export class RequestLogController extends LogController {
   constructor(private readonly logger: Logger) {
     super({ disableRequestLogging: true });

@@ -1,4 +1,7 @@
-/** ARN builders and parsers for the Bedrock resources the emulator serves (formats: bedrock-flows-api.md §3.1). */
+/**
+ * ARN builders and parsers for the Bedrock resources the emulator serves (formats: the Service Authorization
+ * Reference, https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html).
+ */
 import { notFound, validation } from '../protocol/errors.js';
 
 export interface Scope {

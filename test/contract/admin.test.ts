@@ -1,4 +1,4 @@
-/** Emulator control endpoints (SPEC §4) and all-or-nothing fixture loading. */
+/** Emulator control endpoints (README, Emulator control endpoints) and all-or-nothing fixture loading. */
 import { GetFlowCommand, ListFlowsCommand, CreateFlowCommand } from '@aws-sdk/client-bedrock-agent';
 import t from 'tap';
 import { FLOW_ROLE, withEmulator } from '../helpers/emulator.js';

@@ -1,6 +1,6 @@
 /**
  * The AWS documented example flows, reproduced through the SDKs with the outputs AWS documents: the code
- * example's playlist flow (bedrock-flows-api.md §4.6), the user guide's condition flow (flows-ex-condition), the
+ * example's playlist flow (flows-code-ex), the user guide's condition flow (flows-ex-condition), the
  * iterator behaviour of IteratorFlowNodeConfiguration's doc, and the multi-turn conversation loop of the
  * flows-multi-turn-invocation sample.
  */

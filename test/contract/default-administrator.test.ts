@@ -1,6 +1,6 @@
 /**
- * SPEC §6: the administrator `test`/`test` exists in every world unless a fixture turns it off, and the credentials
- * startEmulator() returns always work — whatever fixtures were loaded.
+ * README, Use it for local development: the administrator `test`/`test` exists in every world unless a fixture
+ * turns it off, and the credentials startEmulator() returns always work — whatever fixtures were loaded.
  */
 import { ListFlowsCommand } from '@aws-sdk/client-bedrock-agent';
 import t from 'tap';

@@ -1,5 +1,5 @@
 /**
- * PrepareFlow checks what a flow references against the fake world (SPEC §3.3): each kind of prerequisite, missing
+ * PrepareFlow checks what a flow references against the fake world (README, IAM behaviour): each kind of prerequisite, missing
  * then present, and the execution role (missing, or not assumable by Bedrock).
  */
 import { CreateFlowCommand, GetFlowCommand, PrepareFlowCommand, type FlowDefinition } from '@aws-sdk/client-bedrock-agent';

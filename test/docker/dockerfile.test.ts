@@ -1,6 +1,6 @@
 /**
  * Cheap checks on the Dockerfile that CI can run without an engine (scripts/check-image.sh builds and runs the image
- * for real): it lints clean, it keeps the runtime contract of SPEC §1, and the production-only image can run.
+ * for real): it lints clean, it keeps the runtime contract of the README (The Docker image), and the production-only image can run.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ t.test('dockerfilelint finds nothing', async (t) => {
   t.same(dockerfilelint.run(ROOT, dockerfile), []);
 });
 
-t.test('the runtime stage keeps the SPEC §1 contract', async (t) => {
+t.test('the runtime stage keeps the README contract (The Docker image)', async (t) => {
   t.equal(stages.length, 2, 'build, runtime');
   t.match(runtime, /^gcr\.io\/distroless\/nodejs24-debian12:nonroot$/m, 'Node 24 without a shell or package manager');
   t.match(runtime, /^ENV .*\bHOST=0\.0\.0\.0\b.*\bPORT=5050\b/m);

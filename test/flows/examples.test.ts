@@ -3,7 +3,7 @@ import { validateDefinition } from '../../src/flows/index.js';
 import { conditionFlow, iteratorFlow, loopFlow, playlistFlow } from './fixtures.js';
 
 t.test('the documented example flows validate with no Error and no Warning', async (t) => {
-  t.same(validateDefinition(playlistFlow()), [], 'playlist prompt flow (§4.6)');
+  t.same(validateDefinition(playlistFlow()), [], 'playlist prompt flow (flows-code-ex)');
   t.same(validateDefinition(conditionFlow()), [], 'flows-ex-condition');
   t.same(validateDefinition(iteratorFlow()), [], 'iterator/collector flow');
   t.same(validateDefinition(loopFlow()), [], 'DoWhile loop flow');

@@ -19,7 +19,7 @@ export const lambdaNode = (name: string, inputs: string[], fn = 'step') => ({
   outputs: [{ name: 'functionResponse', type: 'Object' }],
 });
 
-/** bedrock-flows-api.md §4.6: the AWS code sample's playlist flow. */
+/** The AWS code sample's playlist flow (https://docs.aws.amazon.com/bedrock/latest/userguide/flows-code-ex.html). */
 export function playlistFlow(): Json {
   return {
     nodes: [

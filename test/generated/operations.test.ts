@@ -1,4 +1,4 @@
-/** The generated tables against the contract in bedrock-flows-api.md §2, and their own consistency. */
+/** The generated tables against the API reference (method, URI, success code of each operation), and their own consistency. */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,11 @@ import type { CreateFlowInput, FlowNodeType, InvokeFlowOutput, OperationInputs }
 const repo = join(import.meta.dirname, '../..');
 const generated = join(repo, 'src/generated');
 
-/** bedrock-flows-api.md §2: operation, service, method, URI, success code. */
+/**
+ * Operation, service, method, URI, success code, as the API reference prints them:
+ * https://docs.aws.amazon.com/bedrock/latest/APIReference/API_Operations_Agents_for_Amazon_Bedrock.html and
+ * https://docs.aws.amazon.com/bedrock/latest/APIReference/API_Operations_Agents_for_Amazon_Bedrock_Runtime.html
+ */
 const CONTRACT = `
 CreateFlow agent POST /flows/ 201
 GetFlow agent GET /flows/{flowIdentifier}/ 200

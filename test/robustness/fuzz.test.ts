@@ -180,7 +180,7 @@ t.test('broken HTTP framing is refused with a 4xx', async (t) => {
     t.ok(res.status >= 400 && res.status < 500, `${name}: ${res.status}`);
     if (!res.headers['x-amzn-requestid'] || !res.headers['x-amzn-errortype']) withoutHeaders.push(`${name}: ${res.status}`);
   }
-  // SPEC §3.1: every response carries x-amzn-RequestId, errors x-amzn-ErrorType, including Node's own 400/431.
+  // README, Supported operations: every response carries x-amzn-RequestId, errors x-amzn-ErrorType, including Node's own 400/431.
   t.same(withoutHeaders, [], 'framing errors carry x-amzn-ErrorType and x-amzn-RequestId');
   const health = await request(`${emu.url}/_emulator/health`);
   t.equal(health.statusCode, 200, 'still healthy');

@@ -1,5 +1,5 @@
 /**
- * The request log (SPEC §6): one line per request at info (operation, status or in-stream outcome, duration,
+ * The request log (docs/logging.md): one line per request at info (operation, status or in-stream outcome, duration,
  * caller, error type, request id), nothing at warn, and at debug a run's node progress and a Lambda handler's
  * console output, each attributed to its own request.
  */

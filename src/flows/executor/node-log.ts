@@ -1,5 +1,5 @@
 /**
- * A run's node-by-node progress at debug (SPEC §6: "a run's node-by-node progress at debug"): one line per node run
+ * A run's node-by-node progress at debug (docs/logging.md, debug): one line per node run
  * or skip, with its type, duration and how it ended. Only made when debug is enabled (Scheduler).
  */
 import type { PlanNode } from './plan.js';

@@ -1,5 +1,5 @@
 /**
- * How a run asks whether the flow's execution role may do what a node needs (SPEC §3.3, last bullet). The server
+ * How a run asks whether the flow's execution role may do what a node needs (README, IAM behaviour: the execution role). The server
  * wires its IAM evaluator in through OperationContext.roleAuthorizer; ALLOW_ALL stands in only where none is wired
  * (unit tests that build an OperationContext by hand).
  */
@@ -42,7 +42,7 @@ export function flowRoleSessionArn(roleArn: string, flowArn: string): string {
   return `arn:aws:sts::${account}:assumed-role/${roleName}/BedrockFlows-${flowId}`;
 }
 
-/** IAM's implicit-deny wording, with the assumed-role session as the principal (behaviour-notes §9, §10). */
+/** IAM's implicit-deny wording, with the assumed-role session as the principal (docs/behaviour.md#access-denied-messages). */
 export function denialMessage({ roleArn, action, resource, flowArn }: NodeCallRequest): string {
   return (
     `User: ${flowRoleSessionArn(roleArn, flowArn)} is not authorized to perform: ${action} on resource: ${resource} ` +

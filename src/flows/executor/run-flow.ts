@@ -72,7 +72,7 @@ export async function runFlow(request: RunRequest, output: RunOutput): Promise<R
 
 /**
  * Bedrock assumes the execution role (the authorizer decides, as PrepareFlow's check does). When it cannot: an
- * accessDeniedException if the role does not exist, else STS's failure (behaviour-notes §9).
+ * accessDeniedException if the role does not exist, else STS's failure (docs/behaviour.md#failures-during-a-run).
  */
 function assumeRole(env: RunEnvironment): AwsError | undefined {
   const assumed = env.authorizer.assumeRole(env.roleArn, env.flowArn);

@@ -1,7 +1,7 @@
 /**
  * LambdaFunction: invokes the fixture function (lambda:InvokeFunction) with the documented event; its result is
  * `functionResponse`. A function error is an in-stream dependencyFailedException in the Agents wording
- * (behaviour-notes §9), naming the function ARN as `resourceName`.
+ * (docs/behaviour.md#failures-during-a-run), naming the function ARN as `resourceName`.
  */
 import { dependencyFailed, notFound } from '../../protocol/errors.js';
 import { parseArn } from '../../world/arns.js';

@@ -1,7 +1,7 @@
 /**
- * Flow quotas (bedrock-flows-api.md §8), reported as Unspecified since no validation type names them. Counted
- * over the whole flow, loop bodies included ("per flow"). 100 connections per definition: the CloudFormation
- * limit AWS applies, not the model's 20 (behaviour-notes.md §12).
+ * Flow quotas (https://docs.aws.amazon.com/general/latest/gr/bedrock.html#limits_bedrock), reported as Unspecified
+ * since no validation type names them. Counted over the whole flow, loop bodies included ("per flow"). 100
+ * connections per definition: the CloudFormation limit AWS applies, not the model's 20 (docs/behaviour.md#quotas).
  */
 import { NODE_TYPES } from '../node-types.js';
 import type { Scope } from './scope.js';

@@ -7,7 +7,7 @@ import type {
 } from '../definition.js';
 
 /**
- * Severities (behaviour-notes.md §8): only the two problems a flow can run with are Warnings; everything else,
+ * Severities (docs/behaviour.md#validation-severities): only the two problems a flow can run with are Warnings; everything else,
  * UnreachableNode included (the user guide's test checks "connectivity between all flow nodes"), is an Error.
  */
 export const SEVERITY: Readonly<Record<FlowValidationType, FlowValidationSeverity>> = {

@@ -6,7 +6,7 @@ import { dropTags } from '../tags/tag-store.js';
 import { findAgent, TEST_ALIAS_ID } from './agent-lookup.js';
 
 /**
- * An agent with aliases besides its test alias is in use (behaviour-notes §4). Answers DELETING and removes the
+ * An agent with aliases besides its test alias is in use (docs/behaviour.md#deleting-resources-in-use). Answers DELETING and removes the
  * agent at once, with its versions, aliases, tags and fixture response rules, so that every reader finds it gone.
  */
 export function DeleteAgent(ctx: OperationContext, input: DeleteAgentInput): DeleteAgentOutput {

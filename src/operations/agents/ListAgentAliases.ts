@@ -5,7 +5,7 @@ import { settle } from '../status-transition.js';
 import { agentAliasSummary } from './agent-alias-lookup.js';
 import { findAgent } from './agent-lookup.js';
 
-/** The test alias is listed too, first (behaviour-notes §6). */
+/** The test alias is listed too, first (docs/behaviour.md#test-alias-and-draft-in-lists). */
 export function ListAgentAliases(ctx: OperationContext, input: ListAgentAliasesInput) {
   const agent = findAgent(ctx, input.agentId);
   const page = paginate(Object.values(agent.aliases), input.maxResults, input.nextToken);

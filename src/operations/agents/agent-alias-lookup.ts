@@ -9,7 +9,7 @@ import { TEST_ALIAS_ID } from './agent-lookup.js';
 
 /**
  * The pattern the service applies to the alias id of alias changes: the public model allows TSTALIASID there, the
- * service does not (real response quoted in behaviour-notes §4).
+ * service does not (real response: docs/behaviour.md#deleting-resources-in-use).
  */
 const CHANGEABLE_ALIAS_ID = '(?!\\bTSTALIASID\\b)[0-9a-zA-Z]+';
 

@@ -5,7 +5,7 @@ import type { AgentRecord, AgentVersionRecord } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { settle } from '../status-transition.js';
 
-/** The test alias every agent has, routed to DRAFT (bedrock-flows-api.md §3.2). */
+/** The test alias every agent has, routed to DRAFT (docs/behaviour.md#test-alias-and-draft-in-lists). */
 export const TEST_ALIAS_ID = 'TSTALIASID';
 
 export function findAgent(ctx: OperationContext, agentId: string): AgentRecord {

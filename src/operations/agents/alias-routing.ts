@@ -1,7 +1,7 @@
 /**
  * Where an agent alias routes. There is no CreateAgentVersion: an alias created or updated without a version gets
  * a new numbered version, a snapshot of the prepared draft. DRAFT is refused: only the test alias routes there
- * (the awscc provider notes AWS rejects it, behaviour-notes §12.9).
+ * (the awscc provider notes AWS rejects it, docs/behaviour.md#agent-aliases-routed-to-draft).
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { AgentAliasRoutingConfigurationListItem as Route } from '../../generated/types.js';

@@ -38,7 +38,7 @@ export function CreateFlow(ctx: OperationContext, input: CreateFlowInput, flowId
       updatedAt: now,
       versions: {},
       nextVersion: 1,
-      // Every flow comes with its test alias on the working draft (behaviour-notes §6).
+      // Every flow comes with its test alias on the working draft (https://docs.aws.amazon.com/bedrock/latest/userguide/flows-deploy.html).
       aliases: {
         [TEST_ALIAS_ID]: {
           id: TEST_ALIAS_ID,

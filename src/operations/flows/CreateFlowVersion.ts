@@ -5,7 +5,10 @@ import { idempotent } from '../idempotency.js';
 import { findFlow, flowVersionResponse } from './flow-lookup.js';
 import { settle } from '../status-transition.js';
 
-/** An immutable snapshot of the prepared draft, numbered 1, 2, … and never reused (behaviour-notes §5, §12.7). */
+/**
+ * An immutable snapshot of the prepared draft, numbered 1, 2, … and never reused (docs/behaviour.md#identifiers;
+ * refused unless the draft is prepared: #status-gated-conflicts).
+ */
 export function CreateFlowVersion(
   ctx: OperationContext,
   input: { flowIdentifier: string; description?: string; clientToken?: string },

@@ -4,7 +4,7 @@ import { dropTags } from '../tags/tag-store.js';
 import { findFlow, TEST_ALIAS_ID } from './flow-lookup.js';
 import { dropExecutions } from '../runtime/execution-retention.js';
 
-/** A flow with aliases besides the test alias is in use (behaviour-notes §4). */
+/** A flow with aliases besides the test alias is in use (docs/behaviour.md#deleting-resources-in-use). */
 export function DeleteFlow(ctx: OperationContext, input: { flowIdentifier: string; skipResourceInUseCheck?: boolean }) {
   const flow = findFlow(ctx, input.flowIdentifier);
   const inUse = Object.keys(flow.aliases).some((id) => id !== TEST_ALIAS_ID);

@@ -2,7 +2,7 @@ import { conflict, validation } from '../../protocol/errors.js';
 import type { OperationContext } from '../context.js';
 import { findFlow, findVersion } from './flow-lookup.js';
 
-/** A version that an alias routes to is in use (behaviour-notes §4); the draft is not a version to delete. */
+/** A version that an alias routes to is in use (docs/behaviour.md#deleting-resources-in-use); the draft is not a version to delete. */
 export function DeleteFlowVersion(
   ctx: OperationContext,
   input: { flowIdentifier: string; flowVersion: string; skipResourceInUseCheck?: boolean },

@@ -2,7 +2,7 @@ import { paginate } from '../../protocol/pagination.js';
 import type { OperationContext } from '../context.js';
 import { findFlow, flowAliasResponse } from './flow-lookup.js';
 
-/** The test alias is listed too (behaviour-notes §6). */
+/** The test alias is listed too (docs/behaviour.md#test-alias-and-draft-in-lists). */
 export function ListFlowAliases(
   ctx: OperationContext,
   input: { flowIdentifier: string; maxResults?: number; nextToken?: string },

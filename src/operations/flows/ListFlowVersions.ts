@@ -2,7 +2,7 @@ import { paginate } from '../../protocol/pagination.js';
 import type { OperationContext } from '../context.js';
 import { findFlow } from './flow-lookup.js';
 
-/** The working draft is listed first, as `DRAFT` (behaviour-notes §6), then the numbered versions. */
+/** The working draft is listed first, as `DRAFT` (docs/behaviour.md#test-alias-and-draft-in-lists), then the numbered versions. */
 export function ListFlowVersions(
   ctx: OperationContext,
   input: { flowIdentifier: string; maxResults?: number; nextToken?: string },

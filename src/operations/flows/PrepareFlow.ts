@@ -5,7 +5,7 @@ import { findFlow } from './flow-lookup.js';
 import { checkForPreparation } from './prepare-checks.js';
 
 /**
- * Answers `Preparing` at once (behaviour-notes §1); the checks run now and their outcome shows after the delay:
+ * Answers `Preparing` at once (docs/behaviour.md#preparation); the checks run now and their outcome shows after the delay:
  * Prepared with the draft frozen for TSTALIASID, or Failed with the validations GetFlow reports.
  */
 export function PrepareFlow(ctx: OperationContext, input: { flowIdentifier: string }) {

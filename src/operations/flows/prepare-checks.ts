@@ -1,6 +1,7 @@
 /**
- * What PrepareFlow checks (SPEC §3.3): the definition (every validation type), every resource its nodes reference,
- * and the execution role — it must exist in the caller's account and trust bedrock.amazonaws.com.
+ * What PrepareFlow checks (README, IAM behaviour: the execution role; docs/behaviour.md#preparation): the definition
+ * (every validation type), every resource its nodes reference, and the execution role — it must exist in the
+ * caller's account and trust bedrock.amazonaws.com.
  */
 import { limitValidations, validateDefinition, validateReferences, validation } from '../../flows/index.js';
 import { referenceResolver } from '../../world/reference-resolver.js';

@@ -1,6 +1,6 @@
 /**
  * What an InvokeFlow or StartFlowExecution runs: the alias's routed version, frozen. TSTALIASID (and any alias
- * routed to DRAFT) runs the draft as last prepared, and only while the flow is Prepared (behaviour-notes §2).
+ * routed to DRAFT) runs the draft as last prepared, and only while the flow is Prepared (docs/behaviour.md#invoking-the-draft).
  */
 import { PythonProcesses } from '../../fakes/python-processes.js';
 import { DEFAULT_LIMITS } from '../../flows/executor/limits.js';
