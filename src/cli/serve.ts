@@ -1,7 +1,6 @@
 /** `bedrock-flows-emulator [serve]`: flags and environment → startEmulator(). Flags win over the environment. */
 import { parseArgs } from 'node:util';
 import type { IamMode } from '../access/caller-authorizer.js';
-import { FixtureError } from '../fixtures/fixture-error.js';
 import { saveStateFile } from '../fixtures/save-state-file.js';
 import { startEmulator } from '../index.js';
 import { createLogger } from '../logger.js';
@@ -95,18 +94,8 @@ export async function serve(argv: string[]): Promise<void> {
     return;
   }
   const logger = createLogger(options.logLevel);
-  let emulator;
-  try {
-    emulator = await startEmulator({ ...options, logger });
-  } catch (err) {
-    if (err instanceof FixtureError) {
-      logger.fatal({ file: err.file, path: err.path }, `invalid fixture: ${err.message}`);
-      logger.flush?.();
-      process.stderr.write(`bedrock-flows-emulator: invalid fixture: ${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  // A fixture the loader refuses, or a port that cannot be had, ends in one line on stderr (src/cli.ts).
+  const emulator = await startEmulator({ ...options, logger });
   const stop = async (signal: string) => {
     logger.info(`${signal}: draining and stopping`);
     // A run that never ends must not keep the process alive: after the deadline, save what there is and go.
