@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { IamMode } from '../access/caller-authorizer.js';
 import { FixtureError } from '../fixtures/fixture-error.js';
 import { saveStateFile } from '../fixtures/save-state-file.js';
-import { startEmulator } from '../index.js';
+import { type RunningEmulator, startEmulator } from '../index.js';
 import { createLogger } from '../logger.js';
 import { integer, UsageError } from './usage.js';
 
@@ -95,7 +95,7 @@ export async function serve(argv: string[]): Promise<void> {
     return;
   }
   const logger = createLogger(options.logLevel);
-  let emulator;
+  let emulator: RunningEmulator;
   try {
     emulator = await startEmulator({ ...options, logger });
   } catch (err) {
