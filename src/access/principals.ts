@@ -42,9 +42,7 @@ export class PolicyLoadError extends Error {
   }
 }
 
-export interface PolicyWarningSink {
-  (member: string, message: string): void;
-}
+export type PolicyWarningSink = (member: string, message: string) => void;
 
 function compile(document: unknown, member: string, kind: PolicyKind, warn?: PolicyWarningSink): CompiledPolicy {
   try {

@@ -25,7 +25,7 @@ const MISMATCH =
 
 
 /** RFC 3986 encoding as the SDK signers apply it. */
-const escape = (s: string) =>
+const uriEncode = (s: string) =>
   encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** Paths made only of unreserved characters, without empty, `.` or `..` segments, are their own canonical form. */
@@ -37,7 +37,7 @@ function canonicalPath(rawPath: string): string {
   for (const seg of rawPath.split('/')) {
     if (seg === '' || seg === '.') continue;
     if (seg === '..') segments.pop();
-    else segments.push(escape(seg));
+    else segments.push(uriEncode(seg));
   }
   const trailing = segments.length > 0 && rawPath.endsWith('/') ? '/' : '';
   return `/${segments.join('/')}${trailing}`;
@@ -57,8 +57,8 @@ function canonicalQuery(rawQuery: string): string {
   for (const part of rawQuery.split('&')) {
     if (!part) continue;
     const eq = part.indexOf('=');
-    const k = escape(safeDecode(eq < 0 ? part : part.slice(0, eq)));
-    const v = eq < 0 ? '' : escape(safeDecode(part.slice(eq + 1)));
+    const k = uriEncode(safeDecode(eq < 0 ? part : part.slice(0, eq)));
+    const v = eq < 0 ? '' : uriEncode(safeDecode(part.slice(eq + 1)));
     pairs.push([k, v]);
   }
   pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));

@@ -46,7 +46,7 @@ export function parseArn(arn: string): ParsedArn | undefined {
 export function idFromIdentifier(identifier: string, scope: Scope, resourcePrefix: string): string {
   if (!identifier.startsWith('arn:')) return identifier;
   const arn = parseArn(identifier);
-  if (!arn || arn.service !== 'bedrock' || !arn.resource.startsWith(`${resourcePrefix}/`)) {
+  if (arn?.service !== 'bedrock' || !arn.resource.startsWith(`${resourcePrefix}/`)) {
     throw validation(`Invalid ARN: ${identifier}`);
   }
   if (arn.account !== scope.account || arn.region !== scope.region) throw notFound();

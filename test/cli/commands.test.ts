@@ -84,7 +84,7 @@ t.test('ordinary mistakes end with one line and the documented status, never a s
   const flow = file('flow.json', PLAYLIST_DEFINITION);
   await t.rejects(run(process.execPath, [...cli, 'validate', flow, '--fixtures', bad]), {
     code: 2,
-    stderr: /^bedrock-flows-emulator: invalid fixture: .*bad-fixture\.json: \$: invalid JSON[^]*Try --help\.\n$/,
+    stderr: /^bedrock-flows-emulator: invalid fixture: .*bad-fixture\.json: \$: invalid JSON[\s\S]*Try --help\.\n$/,
   });
 
   const holder = createServer().listen(0, '127.0.0.1');

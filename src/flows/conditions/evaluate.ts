@@ -10,7 +10,7 @@ import type { RelationalOperator } from './lexer.js';
 export const DEFAULT_CONDITION = 'default';
 
 export function evaluateCondition(ast: ConditionAst, inputs: Readonly<Record<string, unknown>>): boolean {
-  return valueOf(ast, inputs) === true;
+  return conditionValue(ast, inputs) === true;
 }
 
 /** The name of the first condition that holds, in order, else `default`. Entries without an AST are skipped. */
@@ -47,16 +47,16 @@ function equal(left: unknown, right: unknown): boolean {
   return (type === 'String' || type === 'Number' || type === 'Boolean') && type === typeOfValue(right) && left === right;
 }
 
-function valueOf(ast: ConditionAst, inputs: Readonly<Record<string, unknown>>): unknown {
+function conditionValue(ast: ConditionAst, inputs: Readonly<Record<string, unknown>>): unknown {
   switch (ast.kind) {
     case 'or':
-      return valueOf(ast.left, inputs) === true || valueOf(ast.right, inputs) === true;
+      return conditionValue(ast.left, inputs) === true || conditionValue(ast.right, inputs) === true;
     case 'and':
-      return valueOf(ast.left, inputs) === true && valueOf(ast.right, inputs) === true;
+      return conditionValue(ast.left, inputs) === true && conditionValue(ast.right, inputs) === true;
     case 'not':
-      return valueOf(ast.operand, inputs) !== true;
+      return conditionValue(ast.operand, inputs) !== true;
     case 'compare':
-      return compareValues(ast.op, valueOf(ast.left, inputs), valueOf(ast.right, inputs));
+      return compareValues(ast.op, conditionValue(ast.left, inputs), conditionValue(ast.right, inputs));
     case 'input':
       return Object.hasOwn(inputs, ast.name) ? inputs[ast.name] : undefined;
     case 'literal':

@@ -10,7 +10,7 @@ export const lex: NodeRunner<LexFlowNodeConfiguration> = {
     const { botAliasArn, localeId } = ctx.node.compiled;
     ctx.authorize('lex:RecognizeUtterance', botAliasArn);
     const bot = ctx.env.universe.lexBots.get(botAliasArn);
-    if (!bot || !bot.locales.includes(localeId)) throw notFound();
+    if (!bot?.locales.includes(localeId)) throw notFound();
     const inputText = inputs.inputText as string;
     const { intent, confidence } = recognizeIntent(bot, inputText);
     ctx.action({

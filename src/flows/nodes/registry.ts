@@ -18,6 +18,7 @@ import { prompt } from './prompt.js';
 import { retrieval } from './retrieval.js';
 import { storage } from './storage.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: one table of runners whose configuration types differ by key
 export const NODE_RUNNERS: Readonly<Record<FlowNodeType, NodeRunner<any>>> = {
   Input: input,
   Output: output,

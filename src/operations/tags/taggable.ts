@@ -35,8 +35,7 @@ function exists(world: World, resource: string): boolean {
 export function requireTaggable(world: World, arn: string): void {
   const parsed = parseArn(arn);
   if (
-    !parsed ||
-    parsed.service !== 'bedrock' ||
+    parsed?.service !== 'bedrock' ||
     parsed.account !== world.account ||
     parsed.region !== world.region ||
     !exists(world, parsed.resource)
