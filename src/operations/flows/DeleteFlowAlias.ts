@@ -9,7 +9,7 @@ export function DeleteFlowAlias(ctx: OperationContext, input: { flowIdentifier: 
   const alias = findAlias(ctx, flow, input.aliasIdentifier);
   if (alias.id === TEST_ALIAS_ID) throw validation(`Cannot delete the test alias ${TEST_ALIAS_ID}.`);
   delete flow.aliases[alias.id];
-  dropExecutions(ctx.world.executions.runs, ctx.ids.now(), flow.id, alias.id);
+  dropExecutions(ctx.executions, ctx.world.executions.runs, ctx.ids.now(), flow.id, alias.id);
   dropTags(ctx.world, alias.arn);
   return { flowId: flow.id, id: alias.id };
 }

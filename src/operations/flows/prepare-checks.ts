@@ -10,7 +10,7 @@ import type { OperationContext } from '../context.js';
 export function checkForPreparation(ctx: OperationContext, snapshot: FlowSnapshot, flowArn: string): FlowValidationData[] {
   const definition = snapshot.definition ?? {};
   const found = [...validateDefinition(definition), ...validateReferences(definition, referenceResolver(ctx.universe, ctx.world))];
-  const role = ctx.roleAuthorizer?.assumeRole(snapshot.executionRoleArn, flowArn);
-  if (role && !role.ok) found.push(validation('Unspecified', {}, role.message));
+  const role = ctx.roleAuthorizer.assumeRole(snapshot.executionRoleArn, flowArn);
+  if (!role.ok) found.push(validation('Unspecified', {}, role.message));
   return limitValidations(found) as unknown as FlowValidationData[];
 }

@@ -12,7 +12,6 @@ import type { FlowExecutionRecord } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { flowInputEvent } from './execution-events.js';
 import { makeRoomForExecution } from './execution-retention.js';
-import { runInBackground } from './execution-runs.js';
 import { flowInputDocument } from './flow-input.js';
 import { resolveTarget, runEnvironment } from './flow-target.js';
 
@@ -43,7 +42,7 @@ export function StartFlowExecution(ctx: OperationContext, input: StartFlowExecut
     eventBytes: Buffer.byteLength(JSON.stringify(inputEvent)),
   };
   runs.set(arn, record);
-  runInBackground(record, plan, runEnvironment(ctx, target), document);
+  ctx.executions.start(record, plan, runEnvironment(ctx, target), document);
   return { executionArn: arn };
 }
 
