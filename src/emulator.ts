@@ -16,8 +16,8 @@ import { ExecutionRuns } from './operations/runtime/execution-runs.js';
 import { DEFAULT_FIXTURES } from './package-root.js';
 import type { IamMode } from './access/caller-authorizer.js';
 import { DecisionLog } from './access/decision-log.js';
-import { roleAuthorizer } from './access/role-authorizer.js';
-import type { RoleAuthorizer } from './flows/executor/role-authorizer.js';
+import { executionRoleAuthorizer } from './access/execution-role-authorizer.js';
+import type { RoleAuthorizer } from './flows/executor/role-checks.js';
 import { PythonProcesses } from './fakes/python-processes.js';
 import { createIdSource } from './world/ids.js';
 import type { RunLog } from './flows/executor/run-log.js';
@@ -74,7 +74,7 @@ export class Emulator {
   }
 
   /** The execution-role checks against the current world (PrepareFlow, InvokeFlow). */
-  get roleAuthorizer(): RoleAuthorizer {
+  get executionRoleAuthorizer(): RoleAuthorizer {
     return this.currentRoleAuthorizer;
   }
 
@@ -94,7 +94,7 @@ export class Emulator {
   private set universe(universe: Universe) {
     this.env.executions.stopAll(universe, this.env.ids.now);
     this.current = universe;
-    this.currentRoleAuthorizer = roleAuthorizer(universe, this.mode, this.decisions);
+    this.currentRoleAuthorizer = executionRoleAuthorizer(universe, this.mode, this.decisions);
   }
 
   /**

@@ -40,7 +40,7 @@ export function renderError(error: AwsError): RenderedError {
 const NOT_FOUND_MESSAGE =
   "Failed to retrieve resource because it doesn't exist. Retry the request with a different resource identifier.";
 
-export const validation = (message: string, extra?: Record<string, unknown>) =>
+export const validationException = (message: string, extra?: Record<string, unknown>) =>
   new AwsError('ValidationException', 400, message, extra);
 
 /** A body past the server's limit: AWS answers ValidationException with 413. */

@@ -7,7 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { Logger } from 'pino';
 import type { Emulator } from '../emulator.js';
 import { OPERATIONS, type OperationName } from '../generated/operations.js';
-import { AwsError, internal, requestTooLarge, serialization, unknownOperation, validation } from '../protocol/errors.js';
+import { AwsError, internal, requestTooLarge, serialization, unknownOperation, validationException } from '../protocol/errors.js';
 import { allRoutes } from '../../routes/index.js';
 import adminRoutes from '../../routes/emulator.js';
 import { createDualServer } from './dual-protocol.js';
@@ -31,7 +31,7 @@ function toAwsError(err: FastifyError | Error): AwsError {
   const status = (err as FastifyError).statusCode ?? 500;
   if (status === 413) return requestTooLarge();
   if (status >= 400 && status < 500) {
-    return (err as FastifyError).code?.startsWith('FST_ERR_CTP') ? serialization(err.message) : validation(err.message);
+    return (err as FastifyError).code?.startsWith('FST_ERR_CTP') ? serialization(err.message) : validationException(err.message);
   }
   return internal();
 }
@@ -61,7 +61,7 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
     // Router-level failures skip the hooks and the error handler: answer them in AWS's shape here.
     frameworkErrors: (err, req, reply) => {
       reply.header('x-amzn-requestid', req.id);
-      return sendError(reply, err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? validation(err.message) : serialization(err.message));
+      return sendError(reply, err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? validationException(err.message) : serialization(err.message));
     },
   });
 

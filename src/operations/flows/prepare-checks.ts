@@ -2,7 +2,7 @@
  * What PrepareFlow checks (SPEC §3.3): the definition (every validation type), every resource its nodes reference,
  * and the execution role — it must exist in the caller's account and trust bedrock.amazonaws.com.
  */
-import { limitValidations, validateDefinition, validateReferences, validation } from '../../flows/index.js';
+import { limitValidations, validateDefinition, validateReferences, flowValidation } from '../../flows/index.js';
 import { referenceResolver } from '../../world/reference-resolver.js';
 import type { FlowSnapshot, FlowValidationData } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
@@ -11,6 +11,6 @@ export function checkForPreparation(ctx: OperationContext, snapshot: FlowSnapsho
   const definition = snapshot.definition ?? {};
   const found = [...validateDefinition(definition), ...validateReferences(definition, referenceResolver(ctx.universe, ctx.world))];
   const role = ctx.roleAuthorizer.assumeRole(snapshot.executionRoleArn, flowArn);
-  if (!role.ok) found.push(validation('Unspecified', {}, role.message));
+  if (!role.ok) found.push(flowValidation('Unspecified', {}, role.message));
   return limitValidations(found) as unknown as FlowValidationData[];
 }

@@ -9,7 +9,7 @@ import type { ScopePlan } from '../../flows/executor/plan.js';
 import type { RunEnvironment } from '../../flows/executor/run-environment.js';
 import { runFlow, type RunResult } from '../../flows/executor/run-flow.js';
 import { stopRun, type StopSignal } from '../../flows/executor/run-signals.js';
-import { internal, validation } from '../../protocol/errors.js';
+import { internal, validationException } from '../../protocol/errors.js';
 import type { FlowExecutionRecord } from '../../world/records.js';
 import type { Universe } from '../../world/universe.js';
 import { executionEvent, failureEvents } from './execution-events.js';
@@ -85,7 +85,7 @@ function finish(record: FlowExecutionRecord, result: RunResult, endedAt: string)
     if (result.timedOut) record.errors = [{ error: 'ExecutionTimedOut', message: result.error.message }];
   }
   if (result.kind === 'paused') {
-    const error = validation(`Node ${result.nodeName} asked for user input, which flow executions cannot give (use InvokeFlow).`);
+    const error = validationException(`Node ${result.nodeName} asked for user input, which flow executions cannot give (use InvokeFlow).`);
     record.events.push(...failureEvents(error, result.nodeName, endedAt));
     record.status = 'Failed';
   }

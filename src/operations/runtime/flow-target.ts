@@ -5,7 +5,7 @@
 import { PythonProcesses } from '../../fakes/python-processes.js';
 import { DEFAULT_LIMITS } from '../../flows/executor/limits.js';
 import type { RunEnvironment } from '../../flows/executor/run-environment.js';
-import { notFound, validation } from '../../protocol/errors.js';
+import { notFound, validationException } from '../../protocol/errors.js';
 import type { FlowAliasRecord, FlowRecord, FlowSnapshot } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { findAlias, findFlow } from '../flows/flow-lookup.js';
@@ -22,7 +22,7 @@ export function resolveTarget(ctx: OperationContext, flowIdentifier: string, ali
   const alias = findAlias(ctx, flow, aliasIdentifier);
   const flowVersion = alias.routingConfiguration[0]?.flowVersion ?? 'DRAFT';
   if (flowVersion === 'DRAFT') {
-    if (flow.status !== 'Prepared' || !flow.prepared) throw validation('The flow alias is not in prepared state');
+    if (flow.status !== 'Prepared' || !flow.prepared) throw validationException('The flow alias is not in prepared state');
     return { flow, alias, flowVersion, snapshot: flow.prepared };
   }
   // An alias left routed to a deleted version (DeleteFlowVersion with skipResourceInUseCheck).

@@ -5,7 +5,7 @@ import type { FlowEvent } from '../../../src/flows/executor/events.js';
 import { PythonProcesses } from '../../../src/fakes/python-processes.js';
 import { DEFAULT_LIMITS, type RunLimits } from '../../../src/flows/executor/limits.js';
 import { compileFlow } from '../../../src/flows/executor/plan.js';
-import type { RoleAuthorizer } from '../../../src/flows/executor/role-authorizer.js';
+import type { RoleAuthorizer } from '../../../src/flows/executor/role-checks.js';
 import { ALLOW_ALL } from '../../helpers/allow-all.js';
 import { runFlow, type RunResult } from '../../../src/flows/executor/run-flow.js';
 import type { Resume } from '../../../src/flows/executor/scheduler.js';
