@@ -1,14 +1,15 @@
 /**
  * Emulator control (README, Emulator control endpoints): unsigned, optionally guarded by a bearer token (health
  * stays open for probes). Each route names its operation `emulator:<Name>` for the request log
- * (src/server/request-log.ts).
+ * (src/server/request-log.ts). Failures are thrown AwsErrors: the server's error handler writes them like every
+ * other (src/server/send-error.ts).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Emulator } from '../src/emulator.js';
 import { FixtureError } from '../src/fixtures/fixture-error.js';
 import { redactSecrets } from '../src/fixtures/redact-secrets.js';
 import { checkUntrustedFixture } from '../src/fixtures/untrusted-fixture.js';
-import { adminTokenRequired, fixtureRejected, noSuchBucket, noSuchKey, type AwsError } from '../src/protocol/errors.js';
+import { adminTokenRequired, fixtureRejected, noSuchBucket, noSuchKey } from '../src/protocol/errors.js';
 import { version } from '../src/version.js';
 
 interface AdminOptions {
@@ -20,12 +21,9 @@ interface AdminOptions {
 
 const SOURCE = 'POST /_emulator/fixtures';
 
-const fail = (reply: FastifyReply, error: AwsError) =>
-  reply.code(error.statusCode).header('x-amzn-errortype', error.type).send(error.body());
-
 export default async function adminRoutes(app: FastifyInstance, { emulator, adminToken, allowHttpFixtureCode = false }: AdminOptions) {
-  const guard = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (adminToken !== undefined && req.headers.authorization !== `Bearer ${adminToken}`) return fail(reply, adminTokenRequired());
+  const guard = async (req: FastifyRequest) => {
+    if (adminToken !== undefined && req.headers.authorization !== `Bearer ${adminToken}`) throw adminTokenRequired();
   };
 
   app.get('/_emulator/health', { config: { operation: 'emulator:GetHealth' } }, async () => ({ status: 'ok', version }));
@@ -35,14 +33,14 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
     return { status: 'reset' };
   });
 
-  app.post('/_emulator/fixtures', { preHandler: guard, config: { operation: 'emulator:LoadFixtures' } }, async (req, reply) => {
+  app.post('/_emulator/fixtures', { preHandler: guard, config: { operation: 'emulator:LoadFixtures' } }, async (req) => {
     try {
       const doc = parseDocument(req.body as Buffer | undefined);
       // A document only: a JSON string here used to be read as a path on the server.
       checkUntrustedFixture(doc, SOURCE, allowHttpFixtureCode);
       await emulator.loadChecked(doc, SOURCE);
     } catch (err) {
-      if (err instanceof FixtureError) return fail(reply, fixtureRejected(err));
+      if (err instanceof FixtureError) throw fixtureRejected(err);
       throw err;
     }
     return { status: 'loaded' };
@@ -56,8 +54,8 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
   app.get<{ Params: { bucket: string; '*': string } }>('/_emulator/s3/:bucket/*', { preHandler: guard, config: { operation: 'emulator:GetS3Object' } }, async (req, reply) => {
     const bucket = emulator.universe.buckets.get(req.params.bucket);
     const object = bucket?.objects.get(req.params['*']);
-    if (!bucket) return fail(reply, noSuchBucket(req.params.bucket));
-    if (!object) return fail(reply, noSuchKey(req.params['*']));
+    if (!bucket) throw noSuchBucket(req.params.bucket);
+    if (!object) throw noSuchKey(req.params['*']);
     return reply.type('application/octet-stream').send(Buffer.from(object));
   });
 }

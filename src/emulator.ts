@@ -11,15 +11,18 @@ import { checkHandlerFiles, importHandlers } from './fixtures/lambda-handlers.js
 import { applyFixtures } from './fixtures/load-fixtures.js';
 import { checkFixture, readFixtureFile, type LoadedFixture } from './fixtures/read-fixture.js';
 import type { FixtureDocument } from './fixtures/schema.js';
-import { AWS_QUOTAS, type Environment, type Quotas } from './operations/context.js';
+import { AWS_QUOTAS, createContext, type Caller, type Environment, type OperationContext, type Quotas } from './operations/context.js';
+import { ExecutionRuns } from './operations/runtime/execution-runs.js';
 import { DEFAULT_FIXTURES } from './package-root.js';
 import type { IamMode } from './access/caller-authorizer.js';
 import { DecisionLog } from './access/decision-log.js';
-import { roleAuthorizer } from './access/role-authorizer.js';
-import type { RoleAuthorizer } from './flows/executor/role-authorizer.js';
+import { executionRoleAuthorizer } from './access/execution-role-authorizer.js';
+import type { RoleAuthorizer } from './flows/executor/role-checks.js';
 import { PythonProcesses } from './fakes/python-processes.js';
 import { createIdSource } from './world/ids.js';
+import type { RunLog } from './flows/executor/run-log.js';
 import { createUniverse, type Universe } from './world/universe.js';
+import type { World } from './world/world.js';
 
 export interface EmulatorOptions {
   /** Fixture files or documents; default: the bundled fixtures/default.json. */
@@ -56,6 +59,7 @@ export class Emulator {
         quotas: { ...AWS_QUOTAS, ...options.quotas },
       },
       clock: Date.now,
+      executions: new ExecutionRuns(),
     };
     this.initial = (options.fixtures ?? [DEFAULT_FIXTURES]).map((f, i) => read(f, `fixtures[${i}]`));
     this.universe = this.build();
@@ -70,13 +74,27 @@ export class Emulator {
   }
 
   /** The execution-role checks against the current world (PrepareFlow, InvokeFlow). */
-  get roleAuthorizer(): RoleAuthorizer {
+  get executionRoleAuthorizer(): RoleAuthorizer {
     return this.currentRoleAuthorizer;
   }
 
+  /** Runs started in the world being replaced would keep writing into its records: they stop first. */
+  /** The context an operation runs in against this emulator's current world (src/server/pipeline.ts, the CLI). */
+  contextFor(world: World, caller: Caller, log?: RunLog): OperationContext {
+    return createContext(this.env, {
+      universe: this.current,
+      world,
+      caller,
+      roleAuthorizer: this.currentRoleAuthorizer,
+      python: this.python,
+      ...(log ? { log } : {}),
+    });
+  }
+
   private set universe(universe: Universe) {
+    this.env.executions.stopAll(universe, this.env.ids.now);
     this.current = universe;
-    this.currentRoleAuthorizer = roleAuthorizer(universe, this.mode, this.decisions);
+    this.currentRoleAuthorizer = executionRoleAuthorizer(universe, this.mode, this.decisions);
   }
 
   /**
@@ -143,8 +161,12 @@ export class Emulator {
     return exportState(this.universe);
   }
 
-  /** Ends what outlives requests: running python3 children are killed, queued and later InlineCode runs refused. */
+  /**
+   * Ends what outlives requests: running flow executions stop, running python3 children are killed, queued and
+   * later InlineCode runs refused.
+   */
   close(): void {
+    this.env.executions.stopAll(undefined, this.env.ids.now);
     this.python.close();
   }
 }

@@ -62,7 +62,7 @@ export async function validateFlowFile(argv: string[]): Promise<number> {
     const emulator = await loadWorld(values.fixtures);
     const universe = emulator.universe;
     const world = worldOf(universe, universe.defaultAccount, universe.defaultRegion);
-    const ctx = { ...emulator.env, universe, world, caller: { arn: '', account: world.account }, roleAuthorizer: emulator.roleAuthorizer };
+    const ctx = emulator.contextFor(world, { arn: '', account: world.account });
     const snapshot = { name: '', executionRoleArn: String(body.executionRoleArn ?? ''), definition: body.definition as never };
     const checked = checkForPreparation(ctx, snapshot, flowArn(world, 'VALIDATE00'));
     // Without an executionRoleArn in the file there is no role to check.

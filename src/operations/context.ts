@@ -1,9 +1,10 @@
 /** What every operation receives besides its input: the state it acts on and who is asking. */
 import type { PythonProcesses } from '../fakes/python-processes.js';
-import type { RoleAuthorizer } from '../flows/executor/role-authorizer.js';
+import type { RoleAuthorizer } from '../flows/executor/role-checks.js';
 import type { RunLog } from '../flows/executor/run-log.js';
 import type { IamMode } from '../access/caller-authorizer.js';
 import type { IdSource } from '../world/ids.js';
+import type { ExecutionRuns } from './runtime/execution-runs.js';
 import type { Universe } from '../world/universe.js';
 import type { World } from '../world/world.js';
 
@@ -80,16 +81,42 @@ export interface Environment {
   settings: Settings;
   /** Wall-clock milliseconds, for time-based state (preparation delays, idempotency windows). */
   clock: () => number;
+  /** The flow executions running in the background (StartFlowExecution), owned by the emulator. */
+  executions: ExecutionRuns;
 }
 
-export interface OperationContext extends Environment {
+/** What one operation acts on and for whom, besides what its emulator's Environment gives every operation. */
+export interface ContextParts {
   universe: Universe;
   world: World;
   caller: Caller;
-  /** The flow execution role's IAM checks (PrepareFlow, InvokeFlow); absent only in hand-built unit-test contexts. */
-  roleAuthorizer?: RoleAuthorizer;
+  /** The flow execution role's IAM checks (PrepareFlow, InvokeFlow); unit tests pass an allow-all one explicitly. */
+  roleAuthorizer: RoleAuthorizer;
   /** The emulator's python3 children (InlineCode); absent only in hand-built unit-test contexts. */
   python?: PythonProcesses;
   /** The request's logger, for what flow runs report at debug; absent only in hand-built unit-test contexts. */
   log?: RunLog;
+}
+
+export interface OperationContext extends Environment, ContextParts {}
+
+/**
+ * The one way an OperationContext is made: by the server per request (Emulator.contextFor), by fixture loading
+ * per entry (src/fixtures/fixture-steps.ts) and by the CLI's validate. Members one by one, not spreads: this runs
+ * on every request.
+ */
+export function createContext(env: Environment, parts: ContextParts): OperationContext {
+  const context: OperationContext = {
+    ids: env.ids,
+    settings: env.settings,
+    clock: env.clock,
+    executions: env.executions,
+    universe: parts.universe,
+    world: parts.world,
+    caller: parts.caller,
+    roleAuthorizer: parts.roleAuthorizer,
+  };
+  if (parts.python) context.python = parts.python;
+  if (parts.log) context.log = parts.log;
+  return context;
 }

@@ -1,6 +1,8 @@
 /**
- * The one place AWS errors are built. Every failure a client can see is an AwsError: the wire layer turns it into
- * a restJson1 error (status, x-amzn-ErrorType, {message}) or, inside an event stream, an exception frame.
+ * The one place AWS errors are built and rendered. Every failure a client can see is an AwsError: renderError turns
+ * it into a restJson1 error (status, x-amzn-ErrorType, {message}) for every writer (fastify's reply, the raw-socket
+ * answers of src/server/dual-protocol.ts), and src/protocol/eventstream.ts frames it inside an event stream.
+ * test/protocol/one-error-writer.test.ts keeps it that way.
  */
 export class AwsError extends Error {
   constructor(
@@ -20,11 +22,34 @@ export class AwsError extends Error {
   }
 }
 
+/** What goes on the wire for an error, whoever writes it (restJson1: the type travels in x-amzn-errortype). */
+export interface RenderedError {
+  status: number;
+  headers: { 'x-amzn-errortype': string; 'content-type': 'application/json' };
+  body: string;
+}
+
+export function renderError(error: AwsError): RenderedError {
+  return {
+    status: error.statusCode,
+    headers: { 'x-amzn-errortype': error.type, 'content-type': 'application/json' },
+    body: JSON.stringify(error.body()),
+  };
+}
+
 const NOT_FOUND_MESSAGE =
   "Failed to retrieve resource because it doesn't exist. Retry the request with a different resource identifier.";
 
-export const validation = (message: string, extra?: Record<string, unknown>) =>
+export const validationException = (message: string, extra?: Record<string, unknown>) =>
   new AwsError('ValidationException', 400, message, extra);
+
+/** A body past the server's limit: AWS answers ValidationException with 413. */
+export const requestTooLarge = () => new AwsError('ValidationException', 413, 'Request entity too large.');
+
+/** Answered on the raw socket before any route runs (src/server/dual-protocol.ts). */
+export const headerFieldsTooLarge = () => new AwsError('RequestHeaderFieldsTooLarge', 431, 'Request header fields too large.');
+export const requestTimeout = () =>
+  new AwsError('RequestTimeoutException', 408, 'The request was not received within the time limit.');
 
 export const serialization = (message: string) => new AwsError('SerializationException', 400, message);
 

@@ -1,5 +1,5 @@
 /** maxResults/nextToken for every List operation. Tokens are opaque to clients: an offset, base64url-wrapped. */
-import { validation } from './errors.js';
+import { validationException } from './errors.js';
 
 /** The models cap every summaries list at 10 items; that is the page size when maxResults is absent. */
 const DEFAULT_PAGE = 10;
@@ -14,7 +14,7 @@ export function paginate<T>(all: readonly T[], maxResults?: number, nextToken?: 
   if (nextToken !== undefined) {
     const decoded = Number.parseInt(Buffer.from(nextToken, 'base64url').toString('utf8').replace(/^o:/, ''), 10);
     if (!Buffer.from(nextToken, 'base64url').toString('utf8').startsWith('o:') || !(decoded >= 0)) {
-      throw validation('Invalid pagination token.');
+      throw validationException('Invalid pagination token.');
     }
     start = decoded;
   }

@@ -3,14 +3,15 @@
  * at its model method and path, the admin endpoints, and AWS-shaped errors for everything else.
  */
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Emulator } from '../emulator.js';
 import { OPERATIONS, type OperationName } from '../generated/operations.js';
-import { AwsError, internal, serialization, unknownOperation, validation } from '../protocol/errors.js';
+import { AwsError, internal, requestTooLarge, serialization, unknownOperation, validationException } from '../protocol/errors.js';
 import { allRoutes } from '../../routes/index.js';
 import adminRoutes from '../../routes/emulator.js';
 import { createDualServer } from './dual-protocol.js';
+import { sendError } from './send-error.js';
 import { handleOperation } from './pipeline.js';
 import { LazyChildLogger } from './lazy-child-logger.js';
 import { RequestLogController } from './request-log.js';
@@ -21,21 +22,16 @@ import type { ServerTimeouts } from './timeouts.js';
 /** InlineCode nodes may carry up to 5 MB of code; leave room for the rest of the definition. */
 const BODY_LIMIT = 8 * 1024 * 1024;
 
-export function sendError(reply: FastifyReply, error: AwsError): FastifyReply {
-  return reply
-    .code(error.statusCode)
-    .header('x-amzn-errortype', error.type)
-    .type('application/json')
-    .send(error.body());
-}
-
-/** Fastify's own failures (body too large, bad content) become the AWS errors a client would get. */
+/**
+ * Fastify's own failures (body too large, bad content) become the AWS errors a client would get; the admin routes
+ * (routes/emulator.ts) throw theirs here too.
+ */
 function toAwsError(err: FastifyError | Error): AwsError {
   if (err instanceof AwsError) return err;
   const status = (err as FastifyError).statusCode ?? 500;
-  if (status === 413) return new AwsError('ValidationException', 413, 'Request entity too large.');
+  if (status === 413) return requestTooLarge();
   if (status >= 400 && status < 500) {
-    return (err as FastifyError).code?.startsWith('FST_ERR_CTP') ? serialization(err.message) : validation(err.message);
+    return (err as FastifyError).code?.startsWith('FST_ERR_CTP') ? serialization(err.message) : validationException(err.message);
   }
   return internal();
 }
@@ -65,7 +61,7 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
     // Router-level failures skip the hooks and the error handler: answer them in AWS's shape here.
     frameworkErrors: (err, req, reply) => {
       reply.header('x-amzn-requestid', req.id);
-      return sendError(reply, err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? validation(err.message) : serialization(err.message));
+      return sendError(reply, err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? validationException(err.message) : serialization(err.message));
     },
   });
 

@@ -10,7 +10,7 @@ import http2, { type Http2Session } from 'node:http2';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import type { Logger } from 'pino';
-import { AwsError, serialization } from '../protocol/errors.js';
+import { headerFieldsTooLarge, renderError, requestTimeout, serialization } from '../protocol/errors.js';
 import { closeWhenIdle } from './idle-session.js';
 import { DEFAULT_TIMEOUTS, type ServerTimeouts } from './timeouts.js';
 import { callerOf, unroutedName, writeRequestLine } from './request-log.js';
@@ -95,11 +95,11 @@ export function createDualServer(handler: Handler, timeouts: ServerTimeouts = DE
     }
     const error =
       err.code === 'HPE_HEADER_OVERFLOW'
-        ? new AwsError('RequestHeaderFieldsTooLarge', 431, 'Request header fields too large.')
+        ? headerFieldsTooLarge()
         : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? new AwsError('RequestTimeoutException', 408, 'The request was not received within the time limit.')
+          ? requestTimeout()
           : serialization('The request could not be parsed.');
-    const body = JSON.stringify(error.body());
+    const { status, headers, body } = renderError(error);
     const requestId = randomUUID();
     // Fastify never sees these requests, so their request-log line is written here (a request whose head was read
     // is named by method and path; bytes that never parsed have no name).
@@ -113,11 +113,9 @@ export function createDualServer(handler: Handler, timeouts: ServerTimeouts = DE
         requestId,
       });
     }
-    socket.end(
-      `HTTP/1.1 ${error.statusCode} ${http.STATUS_CODES[error.statusCode]}\r\n` +
-        `x-amzn-requestid: ${requestId}\r\nx-amzn-errortype: ${error.type}\r\n` +
-        `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-    );
+    let head = `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nx-amzn-requestid: ${requestId}\r\n`;
+    for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
+    socket.end(`${head}content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
     // A client that never closes its side would keep the half-closed socket (and its descriptor) forever; one
     // that does gets time to read the answer first (destroying at once can reset the connection under it).
     socket.setTimeout(timeouts.sniffMs, () => socket.destroy());

@@ -88,22 +88,9 @@ export function handleOperation(
     const passed = emulator.passRoleCheck ? route.passRole?.(input) : undefined;
     if (passed) check('iam:PassRole', passed, { ...context, ...PASSED_TO_BEDROCK });
   }
-  const { ids, settings, clock } = emulator.env;
-  const result = route.handler(
-    {
-      ids,
-      settings,
-      clock,
-      universe,
-      world,
-      caller: { arn: caller.arn, account: caller.account },
-      roleAuthorizer: emulator.roleAuthorizer,
-      python: emulator.python,
-      // Bound to the request id only when a run could write at debug: the child costs ~2 µs (lazy-child-logger.ts).
-      log: emulator.log.isLevelEnabled('debug') ? emulator.log.child({ requestId: req.id }) : emulator.log,
-    },
-    input,
-  );
+  // Bound to the request id only when a run could write at debug: the child costs ~2 µs (lazy-child-logger.ts).
+  const log = emulator.log.isLevelEnabled('debug') ? emulator.log.child({ requestId: req.id }) : emulator.log;
+  const result = route.handler(emulator.contextFor(world, { arn: caller.arn, account: caller.account }, log), input);
   if (result instanceof Promise) return result.then((settled) => respond(route, successCode, reply, settled, streams));
   return respond(route, successCode, reply, result, streams);
 }

@@ -2,7 +2,7 @@
  * ARN builders and parsers for the Bedrock resources the emulator serves (formats: the Service Authorization
  * Reference, https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html).
  */
-import { notFound, validation } from '../protocol/errors.js';
+import { notFound, validationException } from '../protocol/errors.js';
 
 export interface Scope {
   account: string;
@@ -47,7 +47,7 @@ export function idFromIdentifier(identifier: string, scope: Scope, resourcePrefi
   if (!identifier.startsWith('arn:')) return identifier;
   const arn = parseArn(identifier);
   if (arn?.service !== 'bedrock' || !arn.resource.startsWith(`${resourcePrefix}/`)) {
-    throw validation(`Invalid ARN: ${identifier}`);
+    throw validationException(`Invalid ARN: ${identifier}`);
   }
   if (arn.account !== scope.account || arn.region !== scope.region) throw notFound();
   return arn.resource.slice(resourcePrefix.length + 1);
@@ -58,7 +58,7 @@ export function aliasIdFromIdentifier(identifier: string, scope: Scope, flowId: 
   if (!identifier.startsWith('arn:')) return identifier;
   const rest = idFromIdentifier(identifier, scope, 'flow');
   const [arnFlowId, word, aliasId] = rest.split('/');
-  if (word !== 'alias' || !aliasId) throw validation(`Invalid ARN: ${identifier}`);
+  if (word !== 'alias' || !aliasId) throw validationException(`Invalid ARN: ${identifier}`);
   if (arnFlowId !== flowId) throw notFound();
   return aliasId;
 }

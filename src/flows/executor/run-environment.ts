@@ -4,7 +4,7 @@ import type { IdSource } from '../../world/ids.js';
 import type { Universe } from '../../world/universe.js';
 import type { World } from '../../world/world.js';
 import type { RunLimits } from './limits.js';
-import type { RoleAuthorizer } from './role-authorizer.js';
+import type { RoleAuthorizer } from './role-checks.js';
 import type { RunLog } from './run-log.js';
 
 export interface RunEnvironment {

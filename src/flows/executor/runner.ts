@@ -2,7 +2,7 @@
  * The contract between the scheduler and the node runners (src/flows/nodes/<type>.ts): a runner compiles what it
  * can once per frozen definition, then runs with the node's resolved inputs and answers an outcome.
  */
-import { validation } from '../../protocol/errors.js';
+import { validationException } from '../../protocol/errors.js';
 import type { FlowNode, FlowNodeConfigurationKey, FlowNodeConfigurationMembers } from '../definition.js';
 import type { NodeAction } from './events.js';
 import type { PlanNode, ScopePlan } from './plan.js';
@@ -53,7 +53,7 @@ export interface NodeRunner<C = undefined> {
 }
 
 /** A definition the executor cannot run: refused before the run starts (PrepareFlow's validation misses none). */
-export const invalidDefinition = (reason: string) => validation(`The flow definition cannot run: ${reason}`);
+export const invalidDefinition = (reason: string) => validationException(`The flow definition cannot run: ${reason}`);
 
 /** A node's configuration member; a node without it cannot run. */
 export function configurationOf<K extends FlowNodeConfigurationKey>(node: FlowNode, key: K): FlowNodeConfigurationMembers[K] {

@@ -8,14 +8,14 @@
  * index; resuming replays the plan with those outcomes (no node runs twice, no event is sent twice) up to the
  * waiting node, which gets the user's answer.
  */
-import { AwsError, accessDenied, internal, quotaExceeded, validation } from '../../protocol/errors.js';
+import { AwsError, accessDenied, internal, quotaExceeded, validationException } from '../../protocol/errors.js';
 import { conformsTo, evaluateExpression } from '../expressions/index.js';
 import type { EventSink, FlowEvent, InputField, NodeAction } from './events.js';
 import type { PlanInput, PlanNode, PlanOutput, ScopePlan, Step } from './plan.js';
 import { RunScope, SKIPPED, outputValue } from './run-state.js';
 import type { RunEnvironment } from './run-environment.js';
 import { Aborted, NodeFailure, Paused, type StopSignal } from './run-signals.js';
-import { denialMessage } from './role-authorizer.js';
+import { denialMessage } from './role-checks.js';
 import { outputs, type NodeContext, type NodeOutcome } from './runner.js';
 import { describeValue } from './value-types.js';
 import { logNodeRun, logNodeSkipped } from './node-log.js';
@@ -213,13 +213,13 @@ export class Scheduler {
     if (whole === undefined) return SKIP;
     const result = evaluateExpression(input.expression, whole);
     if (!result.found) {
-      throw new NodeFailure(node.name, validation(
+      throw new NodeFailure(node.name, validationException(
         `Input ${input.name} of node ${node.name} has no value: the expression ${input.expression.text} selects nothing in ` +
           `output ${input.source.output} of node ${input.source.node}.`,
       ));
     }
     if (!conformsTo(result.value, input.type)) {
-      throw new NodeFailure(node.name, validation(
+      throw new NodeFailure(node.name, validationException(
         `Input ${input.name} of node ${node.name} is declared ${input.type}, but the expression ${input.expression.text} ` +
           `gives ${describeValue(result.value)}.`,
       ));
@@ -238,12 +238,12 @@ export class Scheduler {
 
   private checkOutput(node: PlanNode, output: PlanOutput, value: unknown): void {
     if (!conformsTo(value, output.type)) {
-      throw new NodeFailure(node.name, validation(
+      throw new NodeFailure(node.name, validationException(
         `Output ${output.name} of node ${node.name} is declared ${output.type}, but the node produced ${describeValue(value)}.`,
       ));
     }
     if (Buffer.byteLength(typeof value === 'string' ? value : JSON.stringify(value)) > this.env.limits.maxValueBytes) {
-      throw new NodeFailure(node.name, validation(
+      throw new NodeFailure(node.name, validationException(
         `Output ${output.name} of node ${node.name} is larger than ${this.env.limits.maxValueBytes} bytes.`,
       ));
     }
@@ -253,7 +253,7 @@ export class Scheduler {
     if (this.signal.aborted) throw new Aborted();
     if (Date.now() > this.deadline) {
       const seconds = this.env.limits.maxRunMs / 1000;
-      throw new NodeFailure(undefined, validation(`The flow run exceeded its time limit of ${seconds} seconds.`), true);
+      throw new NodeFailure(undefined, validationException(`The flow run exceeded its time limit of ${seconds} seconds.`), true);
     }
   }
 

@@ -4,7 +4,7 @@
  * no python3 here, or the emulator stopping: dependencyFailedException; every python3 slot taken and the queue
  * full: throttlingException. A stopped run kills its child.
  */
-import { dependencyFailed, throttling, validation } from '../../protocol/errors.js';
+import { dependencyFailed, throttling, validationException } from '../../protocol/errors.js';
 import type { InlineCodeFlowNodeConfiguration } from '../definition.js';
 import { Aborted } from '../executor/run-signals.js';
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
@@ -31,7 +31,7 @@ export const inlineCode: NodeRunner<InlineCodeFlowNodeConfiguration> = {
       case 'busy':
         throw throttling(`InlineCode node ${name} could not start: ${result.message} Retry the request later.`);
       default:
-        throw validation(`The code of InlineCode node ${name} failed: ${result.message}`);
+        throw validationException(`The code of InlineCode node ${name} failed: ${result.message}`);
     }
   },
 };

@@ -3,7 +3,7 @@
  * values with the controller's ReturnValueToLoopStart inputs put in. When the controller says stop, or after
  * maxIterations rounds, the controller's ExitLoop inputs are the Loop node's outputs.
  */
-import { validation } from '../../protocol/errors.js';
+import { validationException } from '../../protocol/errors.js';
 import type { ScopePlan } from '../executor/plan.js';
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
 import type { LoopControllerCompiled } from './loop-controller.js';
@@ -30,7 +30,7 @@ export const loop: NodeRunner<Compiled> = {
     for (let round = 0; ; round++) {
       const control = await ctx.runBody(body, entry, round);
       if (control?.kind !== 'loopControl') {
-        throw validation(`The LoopController of Loop node ${ctx.node.name} did not run in round ${round + 1}.`);
+        throw validationException(`The LoopController of Loop node ${ctx.node.name} did not run in round ${round + 1}.`);
       }
       const pick = (names: readonly string[]) => Object.fromEntries(names.map((n) => [n, control.values[n]]));
       if (!control.continueLoop || round + 1 >= maxIterations) return outputs(pick(exits));

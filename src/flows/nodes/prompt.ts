@@ -3,7 +3,7 @@
  * node's inputs as `{{variables}}`, and asks the model rules for the completion (a Converse call in traces).
  * Resource prompts need bedrock:RenderPrompt on the prompt; every run needs bedrock:InvokeModel on the model.
  */
-import { notFound, validation } from '../../protocol/errors.js';
+import { notFound, validationException } from '../../protocol/errors.js';
 import { parseArn } from '../../world/arns.js';
 import type { PromptVariantData } from '../../world/records.js';
 import { worldOf, type Universe } from '../../world/universe.js';
@@ -60,7 +60,7 @@ function promptResource(universe: Universe, promptArn: string): Template {
   const variant: PromptVariantData | undefined =
     snapshot.variants?.find((v) => v.name === snapshot.defaultVariant) ?? snapshot.variants?.[0];
   if (!variant || typeof variant.modelId !== 'string') {
-    throw validation(`Prompt ${promptArn} has no variant with a model to run.`);
+    throw validationException(`Prompt ${promptArn} has no variant with a model to run.`);
   }
   return {
     modelId: variant.modelId,

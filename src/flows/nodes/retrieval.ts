@@ -1,6 +1,6 @@
 /** Retrieval: gets `objectKey` from the configured bucket (s3:GetObject); the object must be UTF-8 text. */
 import { TextDecoder } from 'node:util';
-import { validation } from '../../protocol/errors.js';
+import { validationException } from '../../protocol/errors.js';
 import { getObject, s3ObjectArn, s3Uri } from '../../fakes/s3.js';
 import type { RetrievalFlowNodeConfiguration } from '../definition.js';
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
@@ -24,7 +24,7 @@ export const retrieval: NodeRunner<RetrievalFlowNodeConfiguration> = {
     try {
       s3Content = utf8.decode(body);
     } catch {
-      throw validation(`The content of ${s3Uri(bucket, key)} is not valid UTF-8. Retrieval nodes can only read UTF-8 encoded text.`);
+      throw validationException(`The content of ${s3Uri(bucket, key)} is not valid UTF-8. Retrieval nodes can only read UTF-8 encoded text.`);
     }
     return outputs({ s3Content });
   },

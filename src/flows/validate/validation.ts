@@ -51,7 +51,7 @@ export const FLOW_VALIDATION_TYPES = Object.keys(SEVERITY) as FlowValidationType
 /** The model's limit on validations in one response. */
 export const MAX_FLOW_VALIDATIONS = 100;
 
-export function validation<T extends FlowValidationType>(
+export function flowValidation<T extends FlowValidationType>(
   type: T,
   details: FlowValidationDetailMembers[T],
   message: string,
@@ -73,7 +73,7 @@ export class Findings {
   readonly list: FlowValidation[] = [];
 
   add<T extends FlowValidationType>(type: T, details: FlowValidationDetailMembers[T], message: string): void {
-    this.list.push(validation(type, details, message));
+    this.list.push(flowValidation(type, details, message));
   }
 
   unspecified(message: string): void {

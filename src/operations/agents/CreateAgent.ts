@@ -8,7 +8,7 @@ import { beginTransition } from '../status-transition.js';
 import { addTags } from '../tags/tag-store.js';
 import { agentDraft } from './agent-draft.js';
 import { agentResponse, TEST_ALIAS_ID } from './agent-lookup.js';
-import { applyRouting } from './alias-routing.js';
+import { applyAgentAliasRouting } from './agent-alias-routing.js';
 
 /** AWS accepts a second agent of the same name and fails it afterwards, saying why (quoted in a Terraform log). */
 const NAME_TAKEN = 'Cannot create a new agent as an agent with the same name already exists.';
@@ -57,6 +57,6 @@ function testAlias(ctx: OperationContext, agentId: string, now: string): AgentAl
     createdAt: now,
     updatedAt: now,
   };
-  applyRouting(alias, [{ agentVersion: 'DRAFT' }], now);
+  applyAgentAliasRouting(alias, [{ agentVersion: 'DRAFT' }], now);
   return alias;
 }

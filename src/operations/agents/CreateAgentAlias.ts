@@ -8,7 +8,7 @@ import { beginTransition } from '../status-transition.js';
 import { addTags } from '../tags/tag-store.js';
 import { agentAliasResponse } from './agent-alias-lookup.js';
 import { findAgent, TEST_ALIAS_ID } from './agent-lookup.js';
-import { applyRouting, resolveRouting } from './alias-routing.js';
+import { applyAgentAliasRouting, resolveAgentAliasRouting } from './agent-alias-routing.js';
 
 /** Answers CREATING; PREPARED from the next read on. `agentAliasId` is for fixtures only. */
 export function CreateAgentAlias(ctx: OperationContext, input: CreateAgentAliasInput, agentAliasId?: string) {
@@ -18,7 +18,7 @@ export function CreateAgentAlias(ctx: OperationContext, input: CreateAgentAliasI
     const count = Object.keys(agent.aliases).filter((id) => id !== TEST_ALIAS_ID).length;
     const max = ctx.settings.quotas.aliasesPerAgent;
     if (count >= max) throw quota('CreateAgentAlias', 'aliases-per-agent', max, count + 1);
-    const routing = resolveRouting(ctx, agent, 'CreateAgentAlias', input.routingConfiguration);
+    const routing = resolveAgentAliasRouting(ctx, agent, 'CreateAgentAlias', input.routingConfiguration);
     const id = agentAliasId ?? ctx.ids.id10();
     const now = ctx.ids.now();
     const alias: AgentAliasRecord = {
@@ -35,7 +35,7 @@ export function CreateAgentAlias(ctx: OperationContext, input: CreateAgentAliasI
       createdAt: now,
       updatedAt: now,
     };
-    applyRouting(alias, routing, now);
+    applyAgentAliasRouting(alias, routing, now);
     beginTransition(ctx, alias, 'CREATING', 'PREPARED');
     agent.aliases[id] = alias;
     addTags(ctx.world, alias.agentAliasArn, input.tags);

@@ -3,7 +3,7 @@ import type { OperationContext } from '../context.js';
 import { beginTransition } from '../status-transition.js';
 import { agentAliasResponse, findAgentAlias, rejectTestAlias } from './agent-alias-lookup.js';
 import { findAgent } from './agent-lookup.js';
-import { applyRouting, resolveRouting } from './alias-routing.js';
+import { applyAgentAliasRouting, resolveAgentAliasRouting } from './agent-alias-routing.js';
 
 /**
  * Name and description are replaced; without a routing the alias moves to a new version of the prepared draft (how
@@ -14,9 +14,9 @@ export function UpdateAgentAlias(ctx: OperationContext, input: UpdateAgentAliasI
   rejectTestAlias(input.agentAliasId);
   const agent = findAgent(ctx, input.agentId);
   const alias = findAgentAlias(ctx, agent, input.agentAliasId);
-  const routing = resolveRouting(ctx, agent, 'UpdateAgentAlias', input.routingConfiguration);
+  const routing = resolveAgentAliasRouting(ctx, agent, 'UpdateAgentAlias', input.routingConfiguration);
   const now = ctx.ids.now();
-  applyRouting(alias, routing, now);
+  applyAgentAliasRouting(alias, routing, now);
   alias.agentAliasName = input.agentAliasName;
   alias.description = input.description;
   alias.aliasInvocationState = input.aliasInvocationState ?? alias.aliasInvocationState;

@@ -4,7 +4,7 @@ import type { FlowAliasRecord } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { idempotent } from '../idempotency.js';
 import { addTags } from '../tags/tag-store.js';
-import { checkRouting } from './alias-routing.js';
+import { checkFlowAliasRouting } from './flow-alias-routing.js';
 import { findFlow, flowAliasResponse, TEST_ALIAS_ID } from './flow-lookup.js';
 
 export interface CreateFlowAliasInput {
@@ -34,7 +34,7 @@ export function CreateFlowAlias(ctx: OperationContext, input: CreateFlowAliasInp
       flowId: flow.id,
       name: input.name,
       description: input.description,
-      routingConfiguration: checkRouting(flow, input.routingConfiguration),
+      routingConfiguration: checkFlowAliasRouting(flow, input.routingConfiguration),
       concurrencyConfiguration: input.concurrencyConfiguration,
       createdAt: now,
       updatedAt: now,

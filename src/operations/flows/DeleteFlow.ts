@@ -12,7 +12,7 @@ export function DeleteFlow(ctx: OperationContext, input: { flowIdentifier: strin
     throw conflict(`Could not delete Flow with ID ${flow.id}, since it has active aliases`);
   }
   ctx.world.flows.delete(flow.id);
-  dropExecutions(ctx.world.executions.runs, ctx.ids.now(), flow.id);
+  dropExecutions(ctx.executions, ctx.world.executions.runs, ctx.ids.now(), flow.id);
   dropTags(ctx.world, flow.arn);
   return { id: flow.id };
 }

@@ -1,4 +1,4 @@
-import { conflict, validation } from '../../protocol/errors.js';
+import { conflict, validationException } from '../../protocol/errors.js';
 import type { OperationContext } from '../context.js';
 import { findFlow, findVersion } from './flow-lookup.js';
 
@@ -8,7 +8,7 @@ export function DeleteFlowVersion(
   input: { flowIdentifier: string; flowVersion: string; skipResourceInUseCheck?: boolean },
 ) {
   const flow = findFlow(ctx, input.flowIdentifier);
-  if (input.flowVersion === 'DRAFT') throw validation('The DRAFT version of a flow cannot be deleted.');
+  if (input.flowVersion === 'DRAFT') throw validationException('The DRAFT version of a flow cannot be deleted.');
   findVersion(flow, input.flowVersion);
   const routedBy = Object.values(flow.aliases).find((a) =>
     a.routingConfiguration.some((r) => r.flowVersion === input.flowVersion),

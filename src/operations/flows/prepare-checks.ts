@@ -3,7 +3,7 @@
  * (every validation type), every resource its nodes reference, and the execution role — it must exist in the
  * caller's account and trust bedrock.amazonaws.com.
  */
-import { limitValidations, validateDefinition, validateReferences, validation } from '../../flows/index.js';
+import { limitValidations, validateDefinition, validateReferences, flowValidation } from '../../flows/index.js';
 import { referenceResolver } from '../../world/reference-resolver.js';
 import type { FlowSnapshot, FlowValidationData } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
@@ -11,7 +11,7 @@ import type { OperationContext } from '../context.js';
 export function checkForPreparation(ctx: OperationContext, snapshot: FlowSnapshot, flowArn: string): FlowValidationData[] {
   const definition = snapshot.definition ?? {};
   const found = [...validateDefinition(definition), ...validateReferences(definition, referenceResolver(ctx.universe, ctx.world))];
-  const role = ctx.roleAuthorizer?.assumeRole(snapshot.executionRoleArn, flowArn);
-  if (role && !role.ok) found.push(validation('Unspecified', {}, role.message));
+  const role = ctx.roleAuthorizer.assumeRole(snapshot.executionRoleArn, flowArn);
+  if (!role.ok) found.push(flowValidation('Unspecified', {}, role.message));
   return limitValidations(found) as unknown as FlowValidationData[];
 }

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { UpdateKnowledgeBaseInput } from '../../generated/types.js';
-import { validation } from '../../protocol/errors.js';
+import { validationException } from '../../protocol/errors.js';
 import type { OperationContext } from '../context.js';
 import { findKnowledgeBase, knowledgeBaseResponse } from './knowledge-base-lookup.js';
 import { beginTransition } from '../status-transition.js';
@@ -14,7 +14,7 @@ export function UpdateKnowledgeBase(ctx: OperationContext, input: UpdateKnowledg
   const kb = findKnowledgeBase(ctx, input.knowledgeBaseId);
   for (const member of ['knowledgeBaseConfiguration', 'storageConfiguration'] as const) {
     if (!isDeepStrictEqual(input[member], kb[member])) {
-      throw validation(
+      throw validationException(
         `The ${member} of a knowledge base can't be changed. Send the one the knowledge base was created with.`,
       );
     }

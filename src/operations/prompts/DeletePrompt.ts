@@ -1,4 +1,4 @@
-import { notFound, validation } from '../../protocol/errors.js';
+import { notFound, validationException } from '../../protocol/errors.js';
 import { promptArn } from '../../world/arns.js';
 import type { OperationContext } from '../context.js';
 import { dropTags } from '../tags/tag-store.js';
@@ -8,7 +8,7 @@ import { findPrompt } from './prompt-lookup.js';
 export function DeletePrompt(ctx: OperationContext, input: { promptIdentifier: string; promptVersion?: string }) {
   const { prompt, version } = findPrompt(ctx, input.promptIdentifier, input.promptVersion);
   if (version === 'DRAFT') {
-    if (input.promptVersion === 'DRAFT') throw validation('The DRAFT version of a prompt cannot be deleted on its own.');
+    if (input.promptVersion === 'DRAFT') throw validationException('The DRAFT version of a prompt cannot be deleted on its own.');
     ctx.world.prompts.delete(prompt.id);
     dropTags(ctx.world, prompt.arn);
     return { id: prompt.id };

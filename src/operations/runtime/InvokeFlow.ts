@@ -12,7 +12,7 @@ import { stopRun } from '../../flows/executor/run-signals.js';
 import type { Resume } from '../../flows/executor/scheduler.js';
 import type { InvokeFlowInput } from '../../generated/types.js';
 import { encodeException } from '../../protocol/eventstream.js';
-import { internal, validation } from '../../protocol/errors.js';
+import { internal, validationException } from '../../protocol/errors.js';
 import type { StreamedResult } from '../../server/route.js';
 import type { FlowDefinition } from '../../flows/definition.js';
 import type { OperationContext } from '../context.js';
@@ -77,18 +77,18 @@ function startOrResume(ctx: OperationContext, target: FlowTarget, input: InvokeF
   if (!paused || paused.flowId !== target.flow.id || paused.aliasId !== target.alias.id) {
     const plan = compileFlow(target.snapshot.definition as FlowDefinition | undefined);
     if (input.executionId && flowInput!.nodeName !== plan.entry.name) {
-      throw validation(`No flow execution ${input.executionId} of this flow alias is waiting for input.`);
+      throw validationException(`No flow execution ${input.executionId} of this flow alias is waiting for input.`);
     }
     return { target, plan, document: flowInputDocument(plan, flowInput!) };
   }
   if (flowInput!.nodeName !== paused.waitingNode || flowInput!.nodeInputName !== ANSWER_INPUT) {
-    throw validation(
+    throw validationException(
       `Flow execution ${executionId} is waiting for input ${ANSWER_INPUT} of node ${paused.waitingNode}; ` +
         `give nodeName ${paused.waitingNode} and nodeInputName ${ANSWER_INPUT}.`,
     );
   }
   const answer = flowInput!.content.document;
-  if (typeof answer !== 'string') throw validation(`The answer to node ${paused.waitingNode} must be a String.`);
+  if (typeof answer !== 'string') throw validationException(`The answer to node ${paused.waitingNode} must be a String.`);
   // Answered: a run that asks again is kept anew when it pauses.
   ctx.world.executions.paused.delete(executionId);
   // The paused run goes on with the definition it started with, even if the alias moved since.

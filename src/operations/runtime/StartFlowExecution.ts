@@ -6,13 +6,12 @@
 import type { FlowDefinition, FlowNode } from '../../flows/definition.js';
 import { compileFlow } from '../../flows/executor/plan.js';
 import type { StartFlowExecutionInput } from '../../generated/types.js';
-import { conflict, validation } from '../../protocol/errors.js';
+import { conflict, validationException } from '../../protocol/errors.js';
 import { flowExecutionArn } from '../../world/arns.js';
 import type { FlowExecutionRecord } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { flowInputEvent } from './execution-events.js';
 import { makeRoomForExecution } from './execution-retention.js';
-import { runInBackground } from './execution-runs.js';
 import { flowInputDocument } from './flow-input.js';
 import { resolveTarget, runEnvironment } from './flow-target.js';
 
@@ -21,7 +20,7 @@ export function StartFlowExecution(ctx: OperationContext, input: StartFlowExecut
   const definition = target.snapshot.definition as FlowDefinition | undefined;
   const plan = compileFlow(definition);
   const inlineCode = findInlineCode(definition);
-  if (inlineCode) throw validation(`InlineCode node ${inlineCode} is not supported in flow executions.`);
+  if (inlineCode) throw validationException(`InlineCode node ${inlineCode} is not supported in flow executions.`);
   const document = flowInputDocument(plan, input.inputs[0]!);
   const { runs } = ctx.world.executions;
   const id = input.flowExecutionName ?? ctx.ids.uuid();
@@ -43,7 +42,7 @@ export function StartFlowExecution(ctx: OperationContext, input: StartFlowExecut
     eventBytes: Buffer.byteLength(JSON.stringify(inputEvent)),
   };
   runs.set(arn, record);
-  runInBackground(record, plan, runEnvironment(ctx, target), document);
+  ctx.executions.start(record, plan, runEnvironment(ctx, target), document);
   return { executionArn: arn };
 }
 

@@ -8,7 +8,7 @@
 import { quotaExceeded } from '../../protocol/errors.js';
 import type { FlowExecutionRecord } from '../../world/records.js';
 import type { Quotas } from '../context.js';
-import { stopExecution } from './execution-runs.js';
+import type { ExecutionRuns } from './execution-runs.js';
 
 /** Makes room for one more execution of the alias, or throws if it cannot. */
 export function makeRoomForExecution(
@@ -57,10 +57,16 @@ function keepEventsWithinBudget(runs: Map<string, FlowExecutionRecord>, budget: 
  * A deleted flow or alias takes its executions with it: no request can name them any more (GetFlowExecution finds
  * the flow and alias first), so keeping them would only hold memory. Running ones are stopped.
  */
-export function dropExecutions(runs: Map<string, FlowExecutionRecord>, endedAt: string, flowId: string, aliasId?: string): void {
+export function dropExecutions(
+  executions: ExecutionRuns,
+  runs: Map<string, FlowExecutionRecord>,
+  endedAt: string,
+  flowId: string,
+  aliasId?: string,
+): void {
   for (const [arn, run] of runs) {
     if (run.flowId !== flowId || (aliasId !== undefined && run.aliasId !== aliasId)) continue;
-    stopExecution(run, endedAt);
+    executions.stop(run, endedAt);
     runs.delete(arn);
   }
 }

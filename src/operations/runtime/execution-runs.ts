@@ -1,39 +1,82 @@
 /**
  * Asynchronous executions run in the background of the request that started them, recording their events on
- * the execution record. The record is plain data in the world; what stops a running one lives here, by record.
+ * the execution record. The record is plain data in the world; what stops a running one lives here. One
+ * ExecutionRuns belongs to one emulator (src/emulator.ts), so that reset() and fixture loads, which swap the
+ * world, stop the runs that would otherwise keep writing into records the new world no longer holds.
  */
 import type { FlowEvent } from '../../flows/executor/events.js';
 import type { ScopePlan } from '../../flows/executor/plan.js';
 import type { RunEnvironment } from '../../flows/executor/run-environment.js';
 import { runFlow, type RunResult } from '../../flows/executor/run-flow.js';
 import { stopRun, type StopSignal } from '../../flows/executor/run-signals.js';
-import { internal, validation } from '../../protocol/errors.js';
+import { internal, validationException } from '../../protocol/errors.js';
 import type { FlowExecutionRecord } from '../../world/records.js';
+import type { Universe } from '../../world/universe.js';
 import { executionEvent, failureEvents } from './execution-events.js';
 
-const running = new WeakMap<FlowExecutionRecord, StopSignal>();
+interface Running {
+  signal: StopSignal;
+  ended: Promise<void>;
+}
 
-export function runInBackground(record: FlowExecutionRecord, plan: ScopePlan, env: RunEnvironment, document: unknown): void {
-  const signal = { aborted: false };
-  running.set(record, signal);
-  // After the response: StartFlowExecution answers while the execution is Running.
-  // Records stay in memory while the execution is kept: their size is what the run's byte cap bounds.
-  const keep = (event: FlowEvent) => {
-    const kept = executionEvent(event);
-    record.events.push(kept);
-    const bytes = Buffer.byteLength(JSON.stringify(kept));
-    record.eventBytes += bytes;
-    return bytes;
-  };
-  setImmediate(() => {
-    runFlow({ plan, env, document, trace: true, signal }, { sink: keep, maxBytes: env.limits.maxRecordedBytes })
+export class ExecutionRuns {
+  private readonly running = new Map<FlowExecutionRecord, Running>();
+
+  start(record: FlowExecutionRecord, plan: ScopePlan, env: RunEnvironment, document: unknown): void {
+    const signal = { aborted: false };
+    // Records stay in memory while the execution is kept: their size is what the run's byte cap bounds. A stopped
+    // run's last node may still report: nothing is recorded after the stop.
+    const keep = (event: FlowEvent) => {
+      const kept = executionEvent(event);
+      const bytes = Buffer.byteLength(JSON.stringify(kept));
+      if (signal.aborted) return bytes;
+      record.events.push(kept);
+      record.eventBytes += bytes;
+      return bytes;
+    };
+    // After the response: StartFlowExecution answers while the execution is Running.
+    const ended = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => runFlow({ plan, env, document, trace: true, signal }, { sink: keep, maxBytes: env.limits.maxRecordedBytes }))
       .catch((err: Error): RunResult => ({ kind: 'failed', error: internal(`The flow run failed: ${err.message}`), timedOut: false }))
-      .then((result) => finish(record, result, env.ids.now()));
-  });
+      .then((result) => {
+        this.running.delete(record);
+        if (!signal.aborted) finish(record, result, env.ids.now());
+      });
+    this.running.set(record, { signal, ended });
+  }
+
+  /** StopFlowExecution: a running execution ends Aborted; an ended one stays as it ended. */
+  stop(record: FlowExecutionRecord, endedAt: string): void {
+    if (record.status !== 'Running') return;
+    const run = this.running.get(record);
+    if (run) stopRun(run.signal);
+    record.status = 'Aborted';
+    record.endedAt = endedAt;
+  }
+
+  /**
+   * The emulator's world is being replaced (reset, a fixture load) or closed: every running execution ends
+   * Aborted, and so does the next world's copy of its record (a load stages fixtures on a clone of the world).
+   */
+  stopAll(next: Universe | undefined, now: () => string): void {
+    if (this.running.size === 0) return; // and so no tick of a seeded clock
+    const endedAt = now();
+    for (const record of [...this.running.keys()]) {
+      this.stop(record, endedAt);
+      for (const world of next?.worlds.values() ?? []) {
+        const copy = world.executions.runs.get(record.arn);
+        if (copy) this.stop(copy, endedAt);
+      }
+    }
+  }
+
+  /** Resolves when every run started so far has returned (a stopped one returns at its next step). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.running.values()].map((run) => run.ended));
+  }
 }
 
 function finish(record: FlowExecutionRecord, result: RunResult, endedAt: string): void {
-  running.delete(record);
   if (record.status !== 'Running') return; // stopped meanwhile
   if (result.kind === 'completed') record.status = 'Succeeded';
   if (result.kind === 'failed') {
@@ -42,18 +85,9 @@ function finish(record: FlowExecutionRecord, result: RunResult, endedAt: string)
     if (result.timedOut) record.errors = [{ error: 'ExecutionTimedOut', message: result.error.message }];
   }
   if (result.kind === 'paused') {
-    const error = validation(`Node ${result.nodeName} asked for user input, which flow executions cannot give (use InvokeFlow).`);
+    const error = validationException(`Node ${result.nodeName} asked for user input, which flow executions cannot give (use InvokeFlow).`);
     record.events.push(...failureEvents(error, result.nodeName, endedAt));
     record.status = 'Failed';
   }
-  record.endedAt = endedAt;
-}
-
-/** StopFlowExecution: a running execution ends Aborted; an ended one stays as it ended. */
-export function stopExecution(record: FlowExecutionRecord, endedAt: string): void {
-  if (record.status !== 'Running') return;
-  const signal = running.get(record);
-  if (signal) stopRun(signal);
-  record.status = 'Aborted';
   record.endedAt = endedAt;
 }

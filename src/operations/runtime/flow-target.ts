@@ -5,8 +5,7 @@
 import { PythonProcesses } from '../../fakes/python-processes.js';
 import { DEFAULT_LIMITS } from '../../flows/executor/limits.js';
 import type { RunEnvironment } from '../../flows/executor/run-environment.js';
-import { ALLOW_ALL } from '../../flows/executor/role-authorizer.js';
-import { notFound, validation } from '../../protocol/errors.js';
+import { notFound, validationException } from '../../protocol/errors.js';
 import type { FlowAliasRecord, FlowRecord, FlowSnapshot } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { findAlias, findFlow } from '../flows/flow-lookup.js';
@@ -23,7 +22,7 @@ export function resolveTarget(ctx: OperationContext, flowIdentifier: string, ali
   const alias = findAlias(ctx, flow, aliasIdentifier);
   const flowVersion = alias.routingConfiguration[0]?.flowVersion ?? 'DRAFT';
   if (flowVersion === 'DRAFT') {
-    if (flow.status !== 'Prepared' || !flow.prepared) throw validation('The flow alias is not in prepared state');
+    if (flow.status !== 'Prepared' || !flow.prepared) throw validationException('The flow alias is not in prepared state');
     return { flow, alias, flowVersion, snapshot: flow.prepared };
   }
   // An alias left routed to a deleted version (DeleteFlowVersion with skipResourceInUseCheck).
@@ -32,17 +31,14 @@ export function resolveTarget(ctx: OperationContext, flowIdentifier: string, ali
   return { flow, alias, flowVersion, snapshot };
 }
 
-/**
- * The run's surroundings. Without an authorizer in the context (unit tests that build one by hand) every call is
- * allowed; the server always passes the IAM-backed one, and its emulator's python3 children.
- */
+/** The run's surroundings: the context's execution-role checks and, from the server, its emulator's python3 children. */
 export function runEnvironment(ctx: OperationContext, target: Pick<FlowTarget, 'flow' | 'alias' | 'snapshot'>): RunEnvironment {
   return {
     universe: ctx.universe,
     world: ctx.world,
     ids: ctx.ids,
     limits: DEFAULT_LIMITS,
-    authorizer: ctx.roleAuthorizer ?? ALLOW_ALL,
+    authorizer: ctx.roleAuthorizer,
     python: ctx.python ?? UNOWNED_PYTHON,
     roleArn: target.snapshot.executionRoleArn,
     flowArn: target.flow.arn,

@@ -1,4 +1,4 @@
-import { validation } from '../../protocol/errors.js';
+import { validationException } from '../../protocol/errors.js';
 import type { OperationContext } from '../context.js';
 import { addTags } from './tag-store.js';
 import { requireTaggable } from './taggable.js';
@@ -9,7 +9,7 @@ export function TagResource(ctx: OperationContext, input: { resourceArn: string;
   requireTaggable(ctx.world, input.resourceArn);
   const merged = { ...ctx.world.tags.get(input.resourceArn), ...input.tags };
   if (Object.keys(merged).length > MAX_TAGS) {
-    throw validation(`A resource can have at most ${MAX_TAGS} tags.`);
+    throw validationException(`A resource can have at most ${MAX_TAGS} tags.`);
   }
   addTags(ctx.world, input.resourceArn, input.tags);
   return {};

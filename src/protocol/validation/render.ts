@@ -2,7 +2,7 @@
  * How AWS's Coral framework words request-validation and deserialization failures. The texts were collected from
  * real responses quoted in public issues and from emulators that measured them (see validate-input.ts for sources).
  */
-import { serialization, validation, type AwsError } from '../errors.js';
+import { serialization, validationException, type AwsError } from '../errors.js';
 
 /** A member path: member names, and 0-based list indices that render as Coral's 1-based `N.member`. */
 export type Path = (string | number)[];
@@ -28,7 +28,7 @@ export function violation(value: string | null | undefined, path: Path, constrai
 export function validationError(violations: readonly string[]): AwsError {
   const n = violations.length;
   const head = n === 1 ? '1 validation error detected: ' : `${n} validation errors detected: `;
-  return validation(head + violations.join('; '));
+  return validationException(head + violations.join('; '));
 }
 
 export const NOT_NULL = 'Member must not be null';

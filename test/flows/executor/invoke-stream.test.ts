@@ -5,9 +5,11 @@ import t from 'tap';
 import { AsyncQueue } from '../../../src/flows/executor/async-queue.js';
 import type { OperationContext } from '../../../src/operations/context.js';
 import { EXECUTION_ID_HEADER, InvokeFlow } from '../../../src/operations/runtime/InvokeFlow.js';
+import { ExecutionRuns } from '../../../src/operations/runtime/execution-runs.js';
 import { createIdSource } from '../../../src/world/ids.js';
 import { worldOf } from '../../../src/world/universe.js';
 import { iteratorFlow } from '../fixtures.js';
+import { ALLOW_ALL } from '../../helpers/allow-all.js';
 import { testUniverse } from './harness.js';
 import { ACCOUNT, FLOW_ROLE, REGION, storageNode } from './world.js';
 
@@ -28,7 +30,7 @@ function context(definition: unknown): OperationContext {
     aliases: { TSTALIASID: { id: 'TSTALIASID', arn: `arn:aws:bedrock:${REGION}:${ACCOUNT}:flow/FLOWUNIT01/alias/TSTALIASID`, flowId: 'FLOWUNIT01', name: 'TSTALIASID', routingConfiguration: [{ flowVersion: 'DRAFT' }], createdAt: '', updatedAt: '' } },
   });
   return {
-    ids: createIdSource(3), clock: Date.now, universe, world, caller: { arn: 'arn:aws:iam::123456789012:root', account: ACCOUNT },
+    ids: createIdSource(3), clock: Date.now, executions: new ExecutionRuns(), roleAuthorizer: ALLOW_ALL, universe, world, caller: { arn: 'arn:aws:iam::123456789012:root', account: ACCOUNT },
     settings: {} as OperationContext['settings'],
   };
 }

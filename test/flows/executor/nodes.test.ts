@@ -1,7 +1,7 @@
 /** One runner per node type: what each does, which call it authorizes, what it traces, how it fails. */
 import t from 'tap';
 import type { FlowEvent } from '../../../src/flows/executor/events.js';
-import type { NodeCallRequest, RoleAuthorizer } from '../../../src/flows/executor/role-authorizer.js';
+import type { NodeCallRequest, RoleAuthorizer } from '../../../src/flows/executor/role-checks.js';
 import { dataConnection, iteratorFlow, loopFlow, type Json } from '../fixtures.js';
 import { ALIAS_ARN, FLOW_ARN, failure, run, testUniverse } from './harness.js';
 import {

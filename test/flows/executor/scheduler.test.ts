@@ -1,6 +1,6 @@
 /** The scheduler: order, branches and skipping, type checks, iteration, loops, bounds, cancellation, multi-turn. */
 import t from 'tap';
-import type { NodeCallRequest } from '../../../src/flows/executor/role-authorizer.js';
+import type { NodeCallRequest } from '../../../src/flows/executor/role-checks.js';
 import type { MemoEntry } from '../../../src/flows/executor/scheduler.js';
 import { conditionFlow, conditionalConnection, dataConnection, iteratorFlow, loopFlow, type Json } from '../fixtures.js';
 import { failure, run } from './harness.js';

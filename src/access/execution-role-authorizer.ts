@@ -3,8 +3,8 @@
  * lets bedrock.amazonaws.com call sts:AssumeRole), and may it make each node's downstream call. Decisions go to
  * the same log as callers'.
  */
-import type { RoleAuthorizer } from '../flows/executor/role-authorizer.js';
-import { flowRoleSessionArn } from '../flows/executor/role-authorizer.js';
+import type { RoleAuthorizer } from '../flows/executor/role-checks.js';
+import { flowRoleSessionArn } from '../flows/executor/role-checks.js';
 import { accessDeniedMessage, authorize, canAssumeRole } from '../iam/index.js';
 import { parseArn } from '../world/arns.js';
 import type { Universe } from '../world/universe.js';
@@ -14,7 +14,7 @@ import { compileRole, roleSession } from './principals.js';
 
 const BEDROCK = 'bedrock.amazonaws.com';
 
-export function roleAuthorizer(universe: Universe, mode: IamMode, decisions: DecisionLog): RoleAuthorizer {
+export function executionRoleAuthorizer(universe: Universe, mode: IamMode, decisions: DecisionLog): RoleAuthorizer {
   const enforce = mode === 'enforce';
   return {
     assumeRole(roleArn, flowArn) {

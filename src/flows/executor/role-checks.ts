@@ -1,7 +1,7 @@
 /**
- * How a run asks whether the flow's execution role may do what a node needs (README, IAM behaviour: the execution role). The server
- * wires its IAM evaluator in through OperationContext.roleAuthorizer; ALLOW_ALL stands in only where none is wired
- * (unit tests that build an OperationContext by hand).
+ * How a run asks whether the flow's execution role may do what a node needs (README, IAM behaviour: the execution
+ * role). The emulator wires its IAM evaluator in through OperationContext.roleAuthorizer (src/access/); there is no
+ * default.
  */
 
 /** One downstream call a node is about to make as the execution role. */
@@ -28,11 +28,6 @@ export interface RoleAuthorizer {
   assumeRole(roleArn: string, flowArn: string): AssumeRoleResult;
   authorizeNodeCall(request: NodeCallRequest): RoleDecision;
 }
-
-export const ALLOW_ALL: RoleAuthorizer = {
-  assumeRole: () => ({ ok: true }),
-  authorizeNodeCall: () => ({ allowed: true }),
-};
 
 /** The role session a run's calls are made as (AWS does not publish the session name flows use). */
 export function flowRoleSessionArn(roleArn: string, flowArn: string): string {

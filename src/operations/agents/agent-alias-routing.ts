@@ -5,12 +5,12 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { AgentAliasRoutingConfigurationListItem as Route } from '../../generated/types.js';
-import { validation, wrongStatus } from '../../protocol/errors.js';
+import { validationException, wrongStatus } from '../../protocol/errors.js';
 import type { AgentAliasRecord, AgentRecord } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 
 /** `operation` names the request in the wrong-status error when the draft is not prepared. */
-export function resolveRouting(
+export function resolveAgentAliasRouting(
   ctx: OperationContext,
   agent: AgentRecord,
   operation: string,
@@ -19,12 +19,12 @@ export function resolveRouting(
   const [route] = routing ?? [];
   if (route?.agentVersion === undefined) return [{ ...route, agentVersion: snapshotVersion(ctx, agent, operation) }];
   if (route.agentVersion === 'DRAFT') {
-    throw validation(
+    throw validationException(
       `An agent alias can't route to DRAFT. Give a numbered version of agent ${agent.agentId}, or none to create one.`,
     );
   }
   if (!agent.versions[route.agentVersion]) {
-    throw validation(`Version ${route.agentVersion} of agent ${agent.agentId} does not exist.`);
+    throw validationException(`Version ${route.agentVersion} of agent ${agent.agentId} does not exist.`);
   }
   return [route];
 }
@@ -38,7 +38,7 @@ function snapshotVersion(ctx: OperationContext, agent: AgentRecord, operation: s
 }
 
 /** A routing change closes the current history event and opens one; newest first, at most 10 (the model's cap). */
-export function applyRouting(alias: AgentAliasRecord, routing: Route[], now: string): void {
+export function applyAgentAliasRouting(alias: AgentAliasRecord, routing: Route[], now: string): void {
   if (alias.agentAliasHistoryEvents.length > 0 && isDeepStrictEqual(alias.routingConfiguration, routing)) return;
   const [current, ...older] = alias.agentAliasHistoryEvents;
   alias.agentAliasHistoryEvents = [

@@ -1,11 +1,11 @@
-import { validation } from '../../protocol/errors.js';
+import { validationException } from '../../protocol/errors.js';
 import type { FlowRecord } from '../../world/records.js';
 
 /** An alias routes to the draft or to a version that exists. */
-export function checkRouting(flow: FlowRecord, routing: { flowVersion?: string }[]): { flowVersion: string }[] {
+export function checkFlowAliasRouting(flow: FlowRecord, routing: { flowVersion?: string }[]): { flowVersion: string }[] {
   return routing.map(({ flowVersion = 'DRAFT' }) => {
     if (flowVersion !== 'DRAFT' && !flow.versions[flowVersion]) {
-      throw validation(`Version ${flowVersion} of flow ${flow.id} does not exist.`);
+      throw validationException(`Version ${flowVersion} of flow ${flow.id} does not exist.`);
     }
     return { flowVersion };
   });
