@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { Emulator } from '../emulator.js';
-import { OPERATIONS, type OperationName } from '../generated/operations.js';
+import { OPERATIONS } from '../generated/operations.js';
 import { AwsError, internal, serialization, unknownOperation, validation } from '../protocol/errors.js';
 import { allRoutes } from '../../routes/index.js';
 import adminRoutes from '../../routes/emulator.js';
@@ -87,7 +87,7 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
   app.setNotFoundHandler((_req, reply) => sendError(reply, unknownOperation()));
 
   for (const route of allRoutes) {
-    const spec = OPERATIONS[route.operation as OperationName];
+    const spec = OPERATIONS[route.operation];
     // No operation is reachable without its IAM action: a route that does not declare one is a bug.
     if (!spec || !route.action) throw new Error(`route ${route.operation}: unknown operation or no IAM action`);
     app.route({
