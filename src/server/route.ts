@@ -5,7 +5,9 @@
  *
  * Every function of a route receives the generated input type of its operation (src/generated/types.ts), which is
  * what src/protocol/validate-input.ts returns for that operation: `defineRoute('GetFlow', …)` types `input` as
- * GetFlowInput, and a handler written for another input does not compile.
+ * GetFlowInput, and a handler written for another input does not compile. Not fastify's schema validation with a
+ * typebox type provider: that would be a second copy of the service models' shapes, answer in ajv's words instead of
+ * AWS's, and run before authentication, where AWS (and src/server/pipeline.ts) authenticates first.
  */
 import type { OperationName } from '../generated/operations.js';
 import type { OperationInputs } from '../generated/types.js';
