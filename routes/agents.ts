@@ -1,4 +1,4 @@
-import { NO_RESOURCE, defineRoutes } from '../src/server/route.js';
+import { NO_RESOURCE, defineRoute } from '../src/server/route.js';
 import { CreateAgent } from '../src/operations/agents/CreateAgent.js';
 import { CreateAgentAlias } from '../src/operations/agents/CreateAgentAlias.js';
 import { DeleteAgent } from '../src/operations/agents/DeleteAgent.js';
@@ -14,37 +14,34 @@ import { UpdateAgent } from '../src/operations/agents/UpdateAgent.js';
 import { UpdateAgentAlias } from '../src/operations/agents/UpdateAgentAlias.js';
 import { agentAliasResource, agentResource } from './resources.js';
 
-export default defineRoutes([
-  {
-    operation: 'CreateAgent',
+export default [
+  defineRoute('CreateAgent', {
     action: 'bedrock:CreateAgent',
     resource: NO_RESOURCE,
     requestTags: (i) => i.tags,
     passRole: (i) => i.agentResourceRoleArn,
     handler: CreateAgent,
-  },
-  { operation: 'GetAgent', action: 'bedrock:GetAgent', resource: agentResource, handler: GetAgent },
-  {
-    operation: 'UpdateAgent',
+  }),
+  defineRoute('GetAgent', { action: 'bedrock:GetAgent', resource: agentResource, handler: GetAgent }),
+  defineRoute('UpdateAgent', {
     action: 'bedrock:UpdateAgent',
     resource: agentResource,
     passRole: (i) => i.agentResourceRoleArn,
     handler: UpdateAgent,
-  },
-  { operation: 'ListAgents', action: 'bedrock:ListAgents', resource: NO_RESOURCE, handler: ListAgents },
-  { operation: 'DeleteAgent', action: 'bedrock:DeleteAgent', resource: agentResource, handler: DeleteAgent },
-  { operation: 'PrepareAgent', action: 'bedrock:PrepareAgent', resource: agentResource, handler: PrepareAgent },
-  { operation: 'GetAgentVersion', action: 'bedrock:GetAgentVersion', resource: agentResource, handler: GetAgentVersion },
-  { operation: 'ListAgentVersions', action: 'bedrock:ListAgentVersions', resource: agentResource, handler: ListAgentVersions },
-  {
-    operation: 'CreateAgentAlias',
+  }),
+  defineRoute('ListAgents', { action: 'bedrock:ListAgents', resource: NO_RESOURCE, handler: ListAgents }),
+  defineRoute('DeleteAgent', { action: 'bedrock:DeleteAgent', resource: agentResource, handler: DeleteAgent }),
+  defineRoute('PrepareAgent', { action: 'bedrock:PrepareAgent', resource: agentResource, handler: PrepareAgent }),
+  defineRoute('GetAgentVersion', { action: 'bedrock:GetAgentVersion', resource: agentResource, handler: GetAgentVersion }),
+  defineRoute('ListAgentVersions', { action: 'bedrock:ListAgentVersions', resource: agentResource, handler: ListAgentVersions }),
+  defineRoute('CreateAgentAlias', {
     action: 'bedrock:CreateAgentAlias',
     resource: agentResource,
     requestTags: (i) => i.tags,
     handler: CreateAgentAlias,
-  },
-  { operation: 'GetAgentAlias', action: 'bedrock:GetAgentAlias', resource: agentAliasResource, handler: GetAgentAlias },
-  { operation: 'UpdateAgentAlias', action: 'bedrock:UpdateAgentAlias', resource: agentAliasResource, handler: UpdateAgentAlias },
-  { operation: 'ListAgentAliases', action: 'bedrock:ListAgentAliases', resource: agentResource, handler: ListAgentAliases },
-  { operation: 'DeleteAgentAlias', action: 'bedrock:DeleteAgentAlias', resource: agentAliasResource, handler: DeleteAgentAlias },
-]);
+  }),
+  defineRoute('GetAgentAlias', { action: 'bedrock:GetAgentAlias', resource: agentAliasResource, handler: GetAgentAlias }),
+  defineRoute('UpdateAgentAlias', { action: 'bedrock:UpdateAgentAlias', resource: agentAliasResource, handler: UpdateAgentAlias }),
+  defineRoute('ListAgentAliases', { action: 'bedrock:ListAgentAliases', resource: agentResource, handler: ListAgentAliases }),
+  defineRoute('DeleteAgentAlias', { action: 'bedrock:DeleteAgentAlias', resource: agentAliasResource, handler: DeleteAgentAlias }),
+];

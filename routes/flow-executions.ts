@@ -1,5 +1,5 @@
 /** Asynchronous flow executions (bedrock-agent-runtime): authorized on the flow alias, or on the execution itself. */
-import { defineRoutes } from '../src/server/route.js';
+import { defineRoute } from '../src/server/route.js';
 import { GetExecutionFlowSnapshot } from '../src/operations/runtime/GetExecutionFlowSnapshot.js';
 import { GetFlowExecution } from '../src/operations/runtime/GetFlowExecution.js';
 import { ListFlowExecutionEvents } from '../src/operations/runtime/ListFlowExecutionEvents.js';
@@ -14,26 +14,23 @@ type ExecutionInput = { flowIdentifier: string; flowAliasIdentifier: string; exe
 const executionResource = (i: ExecutionInput, w: World) =>
   i.executionIdentifier.startsWith('arn:') ? i.executionIdentifier : `${flowAliasResource(i, w)}/execution/${i.executionIdentifier}`;
 
-export default defineRoutes([
-  { operation: 'StartFlowExecution', action: 'bedrock:StartFlowExecution', resource: flowAliasResource, handler: StartFlowExecution },
-  { operation: 'StopFlowExecution', action: 'bedrock:StopFlowExecution', resource: executionResource, handler: StopFlowExecution },
-  { operation: 'GetFlowExecution', action: 'bedrock:GetFlowExecution', resource: executionResource, handler: GetFlowExecution },
-  {
-    operation: 'ListFlowExecutions',
+export default [
+  defineRoute('StartFlowExecution', { action: 'bedrock:StartFlowExecution', resource: flowAliasResource, handler: StartFlowExecution }),
+  defineRoute('StopFlowExecution', { action: 'bedrock:StopFlowExecution', resource: executionResource, handler: StopFlowExecution }),
+  defineRoute('GetFlowExecution', { action: 'bedrock:GetFlowExecution', resource: executionResource, handler: GetFlowExecution }),
+  defineRoute('ListFlowExecutions', {
     action: 'bedrock:ListFlowExecutions',
     resource: (i, w) => (i.flowAliasIdentifier ? flowAliasResource(i, w) : flowResource(i, w)),
     handler: ListFlowExecutions,
-  },
-  {
-    operation: 'ListFlowExecutionEvents',
+  }),
+  defineRoute('ListFlowExecutionEvents', {
     action: 'bedrock:ListFlowExecutionEvents',
     resource: executionResource,
     handler: ListFlowExecutionEvents,
-  },
-  {
-    operation: 'GetExecutionFlowSnapshot',
+  }),
+  defineRoute('GetExecutionFlowSnapshot', {
     action: 'bedrock:GetExecutionFlowSnapshot',
     resource: executionResource,
     handler: GetExecutionFlowSnapshot,
-  },
-]);
+  }),
+];

@@ -1,5 +1,5 @@
 /** Every Bedrock operation the emulator serves, one file per resource. */
-import type { RouteDefinition } from '../src/server/route.js';
+import type { AnyRoute } from '../src/server/route.js';
 import agents from './agents.js';
 import flowAliases from './flow-aliases.js';
 import flowVersions from './flow-versions.js';
@@ -10,7 +10,7 @@ import knowledgeBases from './knowledge-bases.js';
 import prompts from './prompts.js';
 import tags from './tags.js';
 
-export const allRoutes: RouteDefinition[] = [
+export const allRoutes: readonly AnyRoute[] = [
   ...flows,
   ...flowVersions,
   ...flowAliases,

@@ -1,7 +1,7 @@
-import { defineRoutes } from '../src/server/route.js';
+import { defineRoute } from '../src/server/route.js';
 import { InvokeFlow } from '../src/operations/runtime/InvokeFlow.js';
 import { flowAliasResource } from './resources.js';
 
-export default defineRoutes([
-  { operation: 'InvokeFlow', action: 'bedrock:InvokeFlow', resource: flowAliasResource, handler: InvokeFlow, streamed: true },
-]);
+export default [
+  defineRoute('InvokeFlow', { action: 'bedrock:InvokeFlow', resource: flowAliasResource, handler: InvokeFlow, streamed: true }),
+];

@@ -1,4 +1,4 @@
-import { NO_RESOURCE, defineRoutes } from '../src/server/route.js';
+import { NO_RESOURCE, defineRoute } from '../src/server/route.js';
 import { CreatePrompt } from '../src/operations/prompts/CreatePrompt.js';
 import { CreatePromptVersion } from '../src/operations/prompts/CreatePromptVersion.js';
 import { DeletePrompt } from '../src/operations/prompts/DeletePrompt.js';
@@ -7,22 +7,20 @@ import { ListPrompts } from '../src/operations/prompts/ListPrompts.js';
 import { UpdatePrompt } from '../src/operations/prompts/UpdatePrompt.js';
 import { promptResource } from './resources.js';
 
-export default defineRoutes([
-  { operation: 'CreatePrompt', action: 'bedrock:CreatePrompt', resource: NO_RESOURCE, requestTags: (i) => i.tags, handler: CreatePrompt },
-  { operation: 'GetPrompt', action: 'bedrock:GetPrompt', resource: promptResource, handler: GetPrompt },
-  { operation: 'UpdatePrompt', action: 'bedrock:UpdatePrompt', resource: promptResource, handler: UpdatePrompt },
-  {
-    operation: 'ListPrompts',
+export default [
+  defineRoute('CreatePrompt', { action: 'bedrock:CreatePrompt', resource: NO_RESOURCE, requestTags: (i) => i.tags, handler: CreatePrompt }),
+  defineRoute('GetPrompt', { action: 'bedrock:GetPrompt', resource: promptResource, handler: GetPrompt }),
+  defineRoute('UpdatePrompt', { action: 'bedrock:UpdatePrompt', resource: promptResource, handler: UpdatePrompt }),
+  defineRoute('ListPrompts', {
     action: 'bedrock:ListPrompts',
-    resource: (i, w) => (i.promptIdentifier ? promptResource(i, w) : '*'),
+    resource: ({ promptIdentifier }, w) => (promptIdentifier ? promptResource({ promptIdentifier }, w) : '*'),
     handler: ListPrompts,
-  },
-  { operation: 'DeletePrompt', action: 'bedrock:DeletePrompt', resource: promptResource, handler: DeletePrompt },
-  {
-    operation: 'CreatePromptVersion',
+  }),
+  defineRoute('DeletePrompt', { action: 'bedrock:DeletePrompt', resource: promptResource, handler: DeletePrompt }),
+  defineRoute('CreatePromptVersion', {
     action: 'bedrock:CreatePromptVersion',
     resource: (i, w) => promptResource({ promptIdentifier: i.promptIdentifier }, w),
     requestTags: (i) => i.tags,
     handler: CreatePromptVersion,
-  },
-]);
+  }),
+];

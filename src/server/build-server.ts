@@ -6,13 +6,14 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Emulator } from '../emulator.js';
-import { OPERATIONS, type OperationName } from '../generated/operations.js';
+import { OPERATIONS } from '../generated/operations.js';
 import { AwsError, internal, requestTooLarge, serialization, unknownOperation, validationException } from '../protocol/errors.js';
 import { allRoutes } from '../../routes/index.js';
 import adminRoutes from '../../routes/emulator.js';
 import { createDualServer } from './dual-protocol.js';
 import { sendError } from './send-error.js';
 import { handleOperation } from './pipeline.js';
+import { assertEveryOperationRouted } from './route-coverage.js';
 import { LazyChildLogger } from './lazy-child-logger.js';
 import { RequestLogController } from './request-log.js';
 import { OpenStreams } from './open-streams.js';
@@ -82,10 +83,11 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
   });
   app.setNotFoundHandler((_req, reply) => sendError(reply, unknownOperation()));
 
+  assertEveryOperationRouted(allRoutes);
   for (const route of allRoutes) {
-    const spec = OPERATIONS[route.operation as OperationName];
+    const spec = OPERATIONS[route.operation];
     // No operation is reachable without its IAM action: a route that does not declare one is a bug.
-    if (!spec || !route.action) throw new Error(`route ${route.operation}: unknown operation or no IAM action`);
+    if (!route.action) throw new Error(`route ${route.operation}: no IAM action`);
     app.route({
       method: spec.method,
       url: spec.uri.replace(/\{(\w+)\+?\}/g, ':$1'),

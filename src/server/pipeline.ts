@@ -5,6 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Emulator } from '../emulator.js';
+import type { OperationName } from '../generated/operations.js';
 import { internal, invalidSignature, serialization } from '../protocol/errors.js';
 import { EVENT_STREAM_CONTENT_TYPE, encodeException } from '../protocol/eventstream.js';
 import { validateInput } from '../protocol/validate-input.js';
@@ -15,7 +16,7 @@ import type { OpenStreams } from './open-streams.js';
 import { requestContext } from './request-context.js';
 import { callerOf, writeRequestLine } from './request-log.js';
 import { tenths } from '../flows/executor/run-log.js';
-import type { RouteDefinition, StreamedResult } from './route.js';
+import type { AnyRoute, RouteOf, StreamedResult } from './route.js';
 
 const PASSED_TO_BEDROCK = { 'iam:PassedToService': 'bedrock.amazonaws.com' };
 
@@ -50,9 +51,9 @@ function depthExceeds(root: unknown, limit: number): boolean {
  * Not async: most operations answer synchronously, and then the reply goes out without a promise or a microtask
  * turn in between; a promise (a Lambda, a stream) is handed back for fastify to await.
  */
-export function handleOperation(
+export function handleOperation<N extends OperationName>(
   emulator: Emulator,
-  route: RouteDefinition,
+  route: RouteOf<N>,
   successCode: number,
   req: FastifyRequest,
   reply: FastifyReply,
@@ -71,7 +72,7 @@ export function handleOperation(
     pathParams: req.params as Record<string, string>,
     query: req.query as Record<string, string | string[]>,
     body: parseBody(rawBody),
-  }) as Record<string, unknown>;
+  });
   const universe = emulator.universe;
   if (universe.worlds.size >= MAX_WORLDS && !hasWorld(universe, caller.account, caller.region)) {
     throw invalidSignature(
@@ -97,7 +98,7 @@ export function handleOperation(
 
 /** Undefined once sent: a handler that returns the reply would make fastify send it a second time. */
 function respond(
-  route: RouteDefinition,
+  route: AnyRoute,
   successCode: number,
   reply: FastifyReply,
   result: unknown,

@@ -5,14 +5,16 @@
 import type { FastifyRequest } from 'fastify';
 import type { World } from '../world/world.js';
 import type { ContextValue } from '../iam/index.js';
-import type { RouteDefinition } from './route.js';
+import type { OperationName } from '../generated/operations.js';
+import type { OperationInputs } from '../generated/types.js';
+import type { RouteOf } from './route.js';
 
-export function requestContext(
+export function requestContext<N extends OperationName>(
   req: FastifyRequest,
   world: World,
   resource: string,
-  route: RouteDefinition,
-  input: Record<string, unknown>,
+  route: RouteOf<N>,
+  input: OperationInputs[N],
   now: number,
 ): Record<string, ContextValue> {
   const context: Record<string, ContextValue> = {

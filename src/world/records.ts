@@ -10,17 +10,19 @@ import type {
   AgentStatus,
   AliasInvocationState,
   CustomOrchestration,
+  FlowDefinition,
   GuardrailConfiguration,
   KnowledgeBaseConfiguration,
   KnowledgeBaseStatus,
   MemoryConfiguration,
   OrchestrationType,
   PromptOverrideConfiguration,
+  PromptVariant,
   StorageConfiguration,
 } from '../generated/types.js';
 
 /** A flow definition as the API carries it; its structure is checked by flows/validate. */
-export type FlowDefinitionData = Record<string, unknown>;
+export type FlowDefinitionData = FlowDefinition;
 export type FlowValidationData = Record<string, unknown>;
 
 export type FlowStatus = 'NotPrepared' | 'Preparing' | 'Prepared' | 'Failed';
@@ -66,12 +68,8 @@ export interface FlowAliasRecord {
   updatedAt: string;
 }
 
-export interface PromptVariantData {
-  name: string;
-  templateType: string;
-  templateConfiguration: Record<string, unknown>;
-  [member: string]: unknown;
-}
+/** A prompt variant as the API carries it. */
+export type PromptVariantData = PromptVariant;
 
 export interface PromptVersionRecord {
   name: string;

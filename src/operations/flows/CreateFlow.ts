@@ -1,21 +1,12 @@
+import type { CreateFlowInput } from '../../generated/types.js';
 import { quota } from '../../protocol/errors.js';
 import { flowAliasArn, flowArn } from '../../world/arns.js';
 import { freezeDeep } from '../../world/immutable.js';
-import type { FlowDefinitionData, FlowRecord } from '../../world/records.js';
+import type { FlowRecord } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { idempotent } from '../idempotency.js';
 import { addTags } from '../tags/tag-store.js';
 import { flowResponse, TEST_ALIAS_ID } from './flow-lookup.js';
-
-export interface CreateFlowInput {
-  name: string;
-  executionRoleArn: string;
-  description?: string;
-  customerEncryptionKeyArn?: string;
-  definition?: FlowDefinitionData;
-  clientToken?: string;
-  tags?: Record<string, string>;
-}
 
 /** `flowId` is for fixtures only: ids given there are used as-is. */
 export function CreateFlow(ctx: OperationContext, input: CreateFlowInput, flowId?: string) {

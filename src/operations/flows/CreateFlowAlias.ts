@@ -1,3 +1,4 @@
+import type { CreateFlowAliasInput } from '../../generated/types.js';
 import { quota } from '../../protocol/errors.js';
 import { flowAliasArn } from '../../world/arns.js';
 import type { FlowAliasRecord } from '../../world/records.js';
@@ -6,16 +7,6 @@ import { idempotent } from '../idempotency.js';
 import { addTags } from '../tags/tag-store.js';
 import { checkFlowAliasRouting } from './flow-alias-routing.js';
 import { findFlow, flowAliasResponse, TEST_ALIAS_ID } from './flow-lookup.js';
-
-export interface CreateFlowAliasInput {
-  flowIdentifier: string;
-  name: string;
-  description?: string;
-  routingConfiguration: { flowVersion?: string }[];
-  concurrencyConfiguration?: { type: string; maxConcurrency?: number };
-  clientToken?: string;
-  tags?: Record<string, string>;
-}
 
 /** `aliasId` is for fixtures only. */
 export function CreateFlowAlias(ctx: OperationContext, input: CreateFlowAliasInput, aliasId?: string) {

@@ -1,3 +1,4 @@
+import type { CreateFlowVersionInput } from '../../generated/types.js';
 import { quota, wrongStatus } from '../../protocol/errors.js';
 import type { FlowVersionRecord } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
@@ -9,10 +10,7 @@ import { settle } from '../status-transition.js';
  * An immutable snapshot of the prepared draft, numbered 1, 2, … and never reused (docs/behaviour.md#identifiers;
  * refused unless the draft is prepared: #status-gated-conflicts).
  */
-export function CreateFlowVersion(
-  ctx: OperationContext,
-  input: { flowIdentifier: string; description?: string; clientToken?: string },
-) {
+export function CreateFlowVersion(ctx: OperationContext, input: CreateFlowVersionInput) {
   const flow = findFlow(ctx, input.flowIdentifier);
   return idempotent(ctx, 'CreateFlowVersion', flow.id, input, () => {
     settle(ctx, flow, true);

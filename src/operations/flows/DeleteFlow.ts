@@ -1,3 +1,4 @@
+import type { DeleteFlowInput } from '../../generated/types.js';
 import { conflict } from '../../protocol/errors.js';
 import type { OperationContext } from '../context.js';
 import { dropTags } from '../tags/tag-store.js';
@@ -5,7 +6,7 @@ import { findFlow, TEST_ALIAS_ID } from './flow-lookup.js';
 import { dropExecutions } from '../runtime/execution-retention.js';
 
 /** A flow with aliases besides the test alias is in use (docs/behaviour.md#deleting-resources-in-use). */
-export function DeleteFlow(ctx: OperationContext, input: { flowIdentifier: string; skipResourceInUseCheck?: boolean }) {
+export function DeleteFlow(ctx: OperationContext, input: DeleteFlowInput) {
   const flow = findFlow(ctx, input.flowIdentifier);
   const inUse = Object.keys(flow.aliases).some((id) => id !== TEST_ALIAS_ID);
   if (inUse && !input.skipResourceInUseCheck) {

@@ -1,12 +1,10 @@
+/** A version that an alias routes to is in use (docs/behaviour.md#deleting-resources-in-use); the draft is not a version to delete. */
+import type { DeleteFlowVersionInput } from '../../generated/types.js';
 import { conflict, validationException } from '../../protocol/errors.js';
 import type { OperationContext } from '../context.js';
 import { findFlow, findVersion } from './flow-lookup.js';
 
-/** A version that an alias routes to is in use (docs/behaviour.md#deleting-resources-in-use); the draft is not a version to delete. */
-export function DeleteFlowVersion(
-  ctx: OperationContext,
-  input: { flowIdentifier: string; flowVersion: string; skipResourceInUseCheck?: boolean },
-) {
+export function DeleteFlowVersion(ctx: OperationContext, input: DeleteFlowVersionInput) {
   const flow = findFlow(ctx, input.flowIdentifier);
   if (input.flowVersion === 'DRAFT') throw validationException('The DRAFT version of a flow cannot be deleted.');
   findVersion(flow, input.flowVersion);

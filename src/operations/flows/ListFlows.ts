@@ -1,8 +1,9 @@
+import type { ListFlowsInput } from '../../generated/types.js';
 import { paginate } from '../../protocol/pagination.js';
 import type { OperationContext } from '../context.js';
 import { settle } from '../status-transition.js';
 
-export function ListFlows(ctx: OperationContext, input: { maxResults?: number; nextToken?: string }) {
+export function ListFlows(ctx: OperationContext, input: ListFlowsInput) {
   const page = paginate([...ctx.world.flows.values()], input.maxResults, input.nextToken);
   return {
     flowSummaries: page.items.map((f) => {

@@ -1,3 +1,4 @@
+import type { PrepareFlowInput } from '../../generated/types.js';
 import { wrongStatus } from '../../protocol/errors.js';
 import type { OperationContext } from '../context.js';
 import { beginTransition } from '../status-transition.js';
@@ -8,7 +9,7 @@ import { checkForPreparation } from './prepare-checks.js';
  * Answers `Preparing` at once (docs/behaviour.md#preparation); the checks run now and their outcome shows after the delay:
  * Prepared with the draft frozen for TSTALIASID, or Failed with the validations GetFlow reports.
  */
-export function PrepareFlow(ctx: OperationContext, input: { flowIdentifier: string }) {
+export function PrepareFlow(ctx: OperationContext, input: PrepareFlowInput) {
   const flow = findFlow(ctx, input.flowIdentifier);
   if (flow.status === 'Preparing') throw wrongStatus('PrepareFlow', flow.status);
   const snapshot = {

@@ -1,16 +1,7 @@
+import type { UpdateFlowInput } from '../../generated/types.js';
 import { freezeDeep } from '../../world/immutable.js';
-import type { FlowDefinitionData } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { findFlow, flowResponse } from './flow-lookup.js';
-
-export interface UpdateFlowInput {
-  flowIdentifier: string;
-  name: string;
-  executionRoleArn: string;
-  description?: string;
-  customerEncryptionKeyArn?: string;
-  definition?: FlowDefinitionData;
-}
 
 /** A full replacement of the draft; the draft is no longer the prepared one. */
 export function UpdateFlow(ctx: OperationContext, input: UpdateFlowInput) {

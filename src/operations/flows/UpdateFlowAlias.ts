@@ -1,16 +1,8 @@
+import type { UpdateFlowAliasInput } from '../../generated/types.js';
 import { validationException } from '../../protocol/errors.js';
 import type { OperationContext } from '../context.js';
 import { checkFlowAliasRouting } from './flow-alias-routing.js';
 import { findAlias, findFlow, flowAliasResponse, TEST_ALIAS_ID } from './flow-lookup.js';
-
-export interface UpdateFlowAliasInput {
-  flowIdentifier: string;
-  aliasIdentifier: string;
-  name: string;
-  description?: string;
-  routingConfiguration: { flowVersion?: string }[];
-  concurrencyConfiguration?: { type: string; maxConcurrency?: number };
-}
 
 export function UpdateFlowAlias(ctx: OperationContext, input: UpdateFlowAliasInput) {
   const flow = findFlow(ctx, input.flowIdentifier);

@@ -1,20 +1,11 @@
+import type { CreatePromptInput } from '../../generated/types.js';
 import { quota } from '../../protocol/errors.js';
 import { promptArn } from '../../world/arns.js';
-import type { PromptRecord, PromptVariantData } from '../../world/records.js';
+import type { PromptRecord } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { idempotent } from '../idempotency.js';
 import { addTags } from '../tags/tag-store.js';
 import { promptDraft, promptResponse } from './prompt-lookup.js';
-
-export interface CreatePromptInput {
-  name: string;
-  description?: string;
-  customerEncryptionKeyArn?: string;
-  defaultVariant?: string;
-  variants?: PromptVariantData[];
-  clientToken?: string;
-  tags?: Record<string, string>;
-}
 
 /** `promptId` is for fixtures only. */
 export function CreatePrompt(ctx: OperationContext, input: CreatePromptInput, promptId?: string) {

@@ -1,3 +1,4 @@
+import type { CreatePromptVersionInput } from '../../generated/types.js';
 import { quota } from '../../protocol/errors.js';
 import { promptArn } from '../../world/arns.js';
 import type { OperationContext } from '../context.js';
@@ -5,10 +6,7 @@ import { idempotent } from '../idempotency.js';
 import { addTags } from '../tags/tag-store.js';
 import { findPrompt, promptResponse } from './prompt-lookup.js';
 
-export function CreatePromptVersion(
-  ctx: OperationContext,
-  input: { promptIdentifier: string; description?: string; clientToken?: string; tags?: Record<string, string> },
-) {
+export function CreatePromptVersion(ctx: OperationContext, input: CreatePromptVersionInput) {
   const { prompt } = findPrompt(ctx, input.promptIdentifier);
   const { promptIdentifier: _, ...request } = input;
   return idempotent(ctx, 'CreatePromptVersion', prompt.id, request, () => {

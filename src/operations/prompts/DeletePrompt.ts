@@ -1,3 +1,4 @@
+import type { DeletePromptInput } from '../../generated/types.js';
 import { notFound, validationException } from '../../protocol/errors.js';
 import { promptArn } from '../../world/arns.js';
 import type { OperationContext } from '../context.js';
@@ -5,7 +6,7 @@ import { dropTags } from '../tags/tag-store.js';
 import { findPrompt } from './prompt-lookup.js';
 
 /** Without a version the whole prompt goes; with one, only that version. */
-export function DeletePrompt(ctx: OperationContext, input: { promptIdentifier: string; promptVersion?: string }) {
+export function DeletePrompt(ctx: OperationContext, input: DeletePromptInput) {
   const { prompt, version } = findPrompt(ctx, input.promptIdentifier, input.promptVersion);
   if (version === 'DRAFT') {
     if (input.promptVersion === 'DRAFT') throw validationException('The DRAFT version of a prompt cannot be deleted on its own.');

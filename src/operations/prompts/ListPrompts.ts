@@ -1,12 +1,10 @@
+import type { ListPromptsInput } from '../../generated/types.js';
 import { paginate } from '../../protocol/pagination.js';
 import type { OperationContext } from '../context.js';
 import { findPrompt, promptSummary } from './prompt-lookup.js';
 
 /** Without an identifier: every prompt's draft; with one: that prompt's draft and versions. */
-export function ListPrompts(
-  ctx: OperationContext,
-  input: { promptIdentifier?: string; maxResults?: number; nextToken?: string },
-) {
+export function ListPrompts(ctx: OperationContext, input: ListPromptsInput) {
   const all = input.promptIdentifier
     ? (() => {
         const { prompt } = findPrompt(ctx, input.promptIdentifier);

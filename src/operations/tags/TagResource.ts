@@ -1,3 +1,4 @@
+import type { TagResourceInput } from '../../generated/types.js';
 import { validationException } from '../../protocol/errors.js';
 import type { OperationContext } from '../context.js';
 import { addTags } from './tag-store.js';
@@ -5,7 +6,7 @@ import { requireTaggable } from './taggable.js';
 
 const MAX_TAGS = 50;
 
-export function TagResource(ctx: OperationContext, input: { resourceArn: string; tags: Record<string, string> }) {
+export function TagResource(ctx: OperationContext, input: TagResourceInput) {
   requireTaggable(ctx.world, input.resourceArn);
   const merged = { ...ctx.world.tags.get(input.resourceArn), ...input.tags };
   if (Object.keys(merged).length > MAX_TAGS) {
