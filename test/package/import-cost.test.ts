@@ -12,7 +12,10 @@ import { promisify } from 'node:util';
 import t from 'tap';
 
 const ROOT = join(import.meta.dirname, '../..');
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: { '.': { default: string } } };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  exports: { '.': { default: string } };
+  bin: Record<string, string>;
+};
 const ENTRY = join(ROOT, pkg.exports['.'].default);
 
 /** Module hooks (run in their own thread) log every ES module Node loads, synchronously, to the file in `data`. */
@@ -52,4 +55,16 @@ t.test('importing the package and starting it loads few files', { skip: existsSy
   // The unbundled entry loaded 470 ES modules and 289 CommonJS files (pino's, ajv's, fastify's…).
   t.ok(esm.length <= 3, `${esm.length} ES modules loaded (at most 3)`);
   t.same(cjs, [], 'no CommonJS file: fastify, ajv, pino and typebox are inside the bundle');
+});
+
+t.test('the installed command is the CLI bundle', { skip: existsSync(ENTRY) ? false : 'needs a built dist/' }, async (t) => {
+  const log = join(mkdtempSync(join(tmpdir(), 'bfe-import-')), 'esm.log');
+  const bin = join(ROOT, pkg.bin['bedrock-flows-emulator']!);
+  const register = `import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent(process.env.HOOKS), import.meta.url, { data: process.env.LOG });`;
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, bin, '--version'], {
+    env: { ...process.env, HOOKS, LOG: log, NODE_OPTIONS: '' },
+  });
+  t.match(stdout, /^\d+\.\d+\.\d+/, 'it runs');
+  const esm = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  t.same(esm.filter((url) => url.includes('/dist/src/')), [], 'no compiled module outside the bundle');
 });
