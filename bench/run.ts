@@ -10,6 +10,7 @@ import { DEFAULT_FIXTURES } from '../src/package-root.js';
 import { signRequest } from '../test/helpers/signed-request.js';
 import { cliCommand } from './cli-build.js';
 import { measureDecisions } from './iam-decisions.js';
+import { importCostFigure, measureImportCost } from './import-cost.js';
 import { startHelloWorld } from './hello-world.js';
 import { startInvokeFloor } from './invoke-floor.js';
 import { measureInvokeLatency } from './invoke-latency.js';
@@ -29,6 +30,8 @@ const INVOKE_CALLS = 500;
 const INVOKE_WARMUP = 300;
 const DECISION_MS = 2000;
 const SPAWNS = 5;
+/** Fresh processes each for the library's import + start and fastify's import + listen. */
+const IMPORT_RUNS = 7;
 /** Ten regions other than the fixtures' us-east-1: 100 flows each stays within the CLI's default quota. */
 const REGIONS = ['us-west-2', 'us-east-2', 'eu-west-1', 'eu-west-2', 'eu-central-1', 'ap-south-1', 'ap-northeast-1', 'ap-southeast-2', 'ca-central-1', 'sa-east-1'];
 const FLOWS_FOR_RSS = 1000;
@@ -162,10 +165,13 @@ async function main() {
   const decisions200 = await measureDecisions(200, DECISION_MS);
   log(`start-to-healthy, median of ${SPAWNS} spawns each`);
   const s = await startup();
+  log(`import + start of the library and import + listen of fastify, median of ${IMPORT_RUNS} processes each`);
+  const ic = measureImportCost(IMPORT_RUNS);
 
   const ratio = t.get.requestsPerSecond / t.helloWorld.requestsPerSecond;
   const cpuRatio = t.helloWorld.serverCpuMicros / t.get.serverCpuMicros;
   const startRatio = s.emulatorMs / s.helloMs;
+  const importRatio = ic.emulator.readyMs / ic.fastify.readyMs;
   const rows: Row[] = [
     { measure: 'hello-world (bare fastify) GET /hello', figure: loadFigure(t.helloWorld), goal: 'ceiling' },
     { measure: 'GetFlow, SigV4-verified + IAM-authorized', figure: loadFigure(t.get), goal: '' },
@@ -192,6 +198,14 @@ async function main() {
       goal: '≤ 1.5 ×',
       met: startRatio <= 1.5,
     },
+    { measure: `library import + start (median of ${IMPORT_RUNS})`, figure: importCostFigure(ic.emulator), goal: '' },
+    { measure: `fastify import + listen (median of ${IMPORT_RUNS})`, figure: importCostFigure(ic.fastify), goal: 'reference' },
+    {
+      measure: 'import + start / fastify import + listen',
+      figure: `${importRatio.toFixed(2)} × (by CPU: ${(ic.emulator.readyCpuMs / ic.fastify.readyCpuMs).toFixed(2)} ×)`,
+      goal: '≤ 1.5 ×',
+      met: importRatio <= 1.5,
+    },
     { measure: 'idle RSS, emulator (1 s after healthy)', figure: `${s.idle.toFixed(1)} MiB`, goal: '≤ 90 MiB', met: s.idle <= 90 },
     { measure: `RSS after ${FLOWS_FOR_RSS} CreateFlow (12 nodes)`, figure: `${s.afterFlows.toFixed(1)} MiB`, goal: '' },
     { measure: 'idle RSS, hello-world (reference)', figure: `${s.helloIdle.toFixed(1)} MiB`, goal: '' },
@@ -208,13 +222,15 @@ async function main() {
       'the full signature, body hash and clock skew on every request, but the signing-key cache is always warm',
     'CreateFlow: no clientToken, so every request creates a flow (quota raised to 1e9)',
     `start-up: ${s.how}; hello-world: node bench/hello-server.mjs`,
+    `import + start: ${ic.how}, \`startEmulator({ port: 0 })\`; fastify: one route, listen on port 0 ` +
+      '(node bench/import-start.mjs); times from the first line of each script, CPU from process.cpuUsage()',
     `machine: ${os.cpus().length} cores, Node ${process.version}, 1-min load average ${load1.toFixed(2)} at start`,
     `total ${((performance.now() - began) / 1000).toFixed(1)} s`,
   ];
 
   if (JSON_OUTPUT) {
     process.stdout.write(
-      JSON.stringify({ rows, notes, raw: { ...t, decisions10, decisions200, startup: s, getFlowRatio: ratio, startRatio } }, null, 2) + '\n',
+      JSON.stringify({ rows, notes, raw: { ...t, decisions10, decisions200, startup: s, importCost: ic, getFlowRatio: ratio, startRatio, importRatio } }, null, 2) + '\n',
     );
     return;
   }
