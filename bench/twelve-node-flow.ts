@@ -5,27 +5,12 @@
  * executor spends real work on (expressions, conditions, retrieval ranking, template rendering, fan-out) is here.
  */
 import type { FixtureDocument } from '../src/fixtures/schema.js';
+import { conditionalConnection, dataConnection } from '../test/flows/fixtures.js';
 
 export const BENCH_FLOW_ID = 'BENCHFLOW1';
 export const FLOW_ROLE = 'arn:aws:iam::123456789012:role/service-role/AmazonBedrockExecutionRoleForFlows_DEFAULT001';
 const LAMBDA = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
 const MODEL = 'amazon.nova-lite-v1:0';
-
-const data = (source: string, sourceOutput: string, target: string, targetInput: string) => ({
-  name: `${source}_${target}_${targetInput}`,
-  source,
-  target,
-  type: 'Data',
-  configuration: { data: { sourceOutput, targetInput } },
-});
-
-const conditional = (source: string, condition: string, target: string) => ({
-  name: `${source}_${target}_${condition}`,
-  source,
-  target,
-  type: 'Conditional',
-  configuration: { conditional: { condition } },
-});
 
 const prompt = (name: string, text: string, inputs: [string, string, string][]) => ({
   type: 'Prompt',
@@ -99,21 +84,21 @@ export const TWELVE_NODE_DEFINITION = {
     output('TopicsOutput', 'Array'),
   ],
   connections: [
-    data('FlowInput', 'document', 'Classify', 'event'),
-    data('Classify', 'functionResponse', 'Route', 'category'),
-    conditional('Route', 'billing', 'Lookup'),
-    conditional('Route', 'default', 'FallbackOutput'),
-    data('FlowInput', 'document', 'Lookup', 'retrievalQuery'),
-    data('FlowInput', 'document', 'Answer', 'question'),
-    data('Lookup', 'retrievalResults', 'Answer', 'passages'),
-    data('Answer', 'modelCompletion', 'AnswerOutput', 'document'),
-    data('FlowInput', 'document', 'FallbackOutput', 'document'),
-    data('FlowInput', 'document', 'Topics', 'event'),
-    data('Topics', 'functionResponse', 'EachTopic', 'array'),
-    data('EachTopic', 'arrayItem', 'Describe', 'topic'),
-    data('Describe', 'modelCompletion', 'Gather', 'arrayItem'),
-    data('EachTopic', 'arraySize', 'Gather', 'arraySize'),
-    data('Gather', 'collectedArray', 'TopicsOutput', 'document'),
+    dataConnection('FlowInput', 'document', 'Classify', 'event'),
+    dataConnection('Classify', 'functionResponse', 'Route', 'category'),
+    conditionalConnection('Route', 'billing', 'Lookup'),
+    conditionalConnection('Route', 'default', 'FallbackOutput'),
+    dataConnection('FlowInput', 'document', 'Lookup', 'retrievalQuery'),
+    dataConnection('FlowInput', 'document', 'Answer', 'question'),
+    dataConnection('Lookup', 'retrievalResults', 'Answer', 'passages'),
+    dataConnection('Answer', 'modelCompletion', 'AnswerOutput', 'document'),
+    dataConnection('FlowInput', 'document', 'FallbackOutput', 'document'),
+    dataConnection('FlowInput', 'document', 'Topics', 'event'),
+    dataConnection('Topics', 'functionResponse', 'EachTopic', 'array'),
+    dataConnection('EachTopic', 'arrayItem', 'Describe', 'topic'),
+    dataConnection('Describe', 'modelCompletion', 'Gather', 'arrayItem'),
+    dataConnection('EachTopic', 'arraySize', 'Gather', 'arraySize'),
+    dataConnection('Gather', 'collectedArray', 'TopicsOutput', 'document'),
   ],
 };
 

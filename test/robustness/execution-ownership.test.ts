@@ -10,18 +10,12 @@ import type { FixtureDocument } from '../../src/fixtures/schema.js';
 import { createLogger } from '../../src/logger.js';
 import { StartFlowExecution } from '../../src/operations/runtime/StartFlowExecution.js';
 import { worldOf } from '../../src/world/universe.js';
+import { dataConnection } from '../flows/fixtures.js';
 import { arm } from './handlers/gate.mjs';
 
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/service-role/AmazonBedrockExecutionRoleForFlows_DEFAULT001`;
-const data = (source: string, sourceOutput: string, target: string, targetInput: string) => ({
-  name: `${source}_${target}`,
-  source,
-  target,
-  type: 'Data',
-  configuration: { data: { sourceOutput, targetInput } },
-});
 const gatedFlow = {
   flowId: 'GATEDFLOW1',
   name: 'gated',
@@ -39,7 +33,7 @@ const gatedFlow = {
       },
       { type: 'Output', name: 'Out', inputs: [{ name: 'document', type: 'Object', expression: '$.data' }] },
     ],
-    connections: [data('FlowInput', 'document', 'Gate', 'event'), data('Gate', 'functionResponse', 'Out', 'document')],
+    connections: [dataConnection('FlowInput', 'document', 'Gate', 'event', 'FlowInput_Gate'), dataConnection('Gate', 'functionResponse', 'Out', 'document', 'Gate_Out')],
   },
 };
 const FIXTURE: FixtureDocument = {
