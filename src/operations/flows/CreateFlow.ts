@@ -1,6 +1,6 @@
 import { quota } from '../../protocol/errors.js';
 import { flowAliasArn, flowArn } from '../../world/arns.js';
-import { freezeDeep } from '../../world/immutable.js';
+import { freezeDeep } from '../../immutable.js';
 import type { FlowDefinitionData, FlowRecord } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { idempotent } from '../idempotency.js';

@@ -1,4 +1,4 @@
-import { freezeDeep } from '../../world/immutable.js';
+import { freezeDeep } from '../../immutable.js';
 import type { FlowDefinitionData } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { findFlow, flowResponse } from './flow-lookup.js';
