@@ -16,7 +16,7 @@ import { DEFAULT_FIXTURES } from './package-root.js';
 import type { IamMode } from './access/caller-authorizer.js';
 import { DecisionLog } from './access/decision-log.js';
 import { roleAuthorizer } from './access/role-authorizer.js';
-import type { RoleAuthorizer } from './flows/executor/role-authorizer.js';
+import type { RoleAuthorizer } from './flows/index.js';
 import { PythonProcesses } from './fakes/python-processes.js';
 import { createIdSource } from './world/ids.js';
 import { createUniverse, type Universe } from './world/universe.js';

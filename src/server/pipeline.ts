@@ -14,7 +14,7 @@ import { authenticate } from './authenticate.js';
 import type { OpenStreams } from './open-streams.js';
 import { requestContext } from './request-context.js';
 import { callerOf, writeRequestLine } from './request-log.js';
-import { tenths } from '../flows/executor/run-log.js';
+import { tenths } from '../flows/index.js';
 import type { RouteDefinition, StreamedResult } from './route.js';
 
 const PASSED_TO_BEDROCK = { 'iam:PassedToService': 'bedrock.amazonaws.com' };

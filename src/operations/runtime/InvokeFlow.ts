@@ -4,17 +4,21 @@
  * With the `executionId` of a run waiting for a multi-turn answer, that run goes on from where it stopped.
  */
 import { AsyncQueue } from '../../flows/executor/async-queue.js';
-import type { FlowEvent } from '../../flows/executor/events.js';
 import { STREAM_HIGH_WATER_BYTES } from '../../flows/executor/limits.js';
-import { compileFlow } from '../../flows/executor/plan.js';
-import { runFlow, type RunRequest } from '../../flows/executor/run-flow.js';
-import { stopRun } from '../../flows/executor/run-signals.js';
-import type { Resume } from '../../flows/executor/scheduler.js';
+import {
+  compileFlow,
+  runFlow,
+  stopRun,
+  type FlowDefinition,
+  type FlowEvent,
+  type ResumeRequest,
+  type RunRequest,
+  type ScopePlan,
+} from '../../flows/index.js';
 import type { InvokeFlowInput } from '../../generated/types.js';
 import { encodeException } from '../../protocol/eventstream.js';
 import { internal, validation } from '../../protocol/errors.js';
 import type { StreamedResult } from '../../server/route.js';
-import type { FlowDefinition } from '../../flows/definition.js';
 import type { OperationContext } from '../context.js';
 import { flowInputDocument } from './flow-input.js';
 import { resolveTarget, runEnvironment, type FlowTarget } from './flow-target.js';
@@ -34,7 +38,7 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Strea
   const run = startOrResume(ctx, target, input, executionId);
   const signal = { aborted: false };
   const frames = new AsyncQueue<Uint8Array>(() => stopRun(signal), byteLength, STREAM_HIGH_WATER_BYTES);
-  const request: RunRequest = { ...run, env: runEnvironment(ctx, run.target), trace: input.enableTrace === true, signal };
+  const request: RunRequest = { plan: run.plan, ...run.from, env: runEnvironment(ctx, run.target), trace: input.enableTrace === true, signal };
   const send = (event: FlowEvent) => {
     const frame = eventFrame(event);
     frames.push(frame);
@@ -45,18 +49,9 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Strea
     (result) => {
       if (result.kind === 'paused') {
         const { snapshot, flow, alias } = run.target;
-        keepPaused(ctx.world, {
-          executionId,
-          flowId: flow.id,
-          aliasId: alias.id,
-          snapshot,
-          document: run.document,
-          memo: [...result.memo],
-          waitingIndex: result.waitingIndex,
-          waitingNode: result.nodeName,
-          asked: [...result.asked],
-          expiresAt: ctx.clock() + request.env.limits.pausedTtlMs,
-        }, ctx.clock(), ctx.settings.quotas.pausedRunsPerAccount);
+        const expiresAt = ctx.clock() + request.env.limits.pausedTtlMs;
+        const record = { executionId, flowId: flow.id, aliasId: alias.id, snapshot, waitingNode: result.nodeName, checkpoint: result.checkpoint, expiresAt };
+        keepPaused(ctx.world, record, ctx.clock(), ctx.settings.quotas.pausedRunsPerAccount);
       }
       outcome = streamOutcome(result);
       for (const frame of closingFrames(result)) frames.push(frame);
@@ -71,7 +66,14 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Strea
   return { headers: { [EXECUTION_ID_HEADER]: executionId }, frames, outcome: () => outcome };
 }
 
-function startOrResume(ctx: OperationContext, target: FlowTarget, input: InvokeFlowInput, executionId: string) {
+interface StartOrResume {
+  readonly target: FlowTarget;
+  readonly plan: ScopePlan;
+  /** A new run starts from the flow input; an answered one goes on from its checkpoint. */
+  readonly from: { readonly document: unknown } | { readonly resume: ResumeRequest };
+}
+
+function startOrResume(ctx: OperationContext, target: FlowTarget, input: InvokeFlowInput, executionId: string): StartOrResume {
   const [flowInput] = input.inputs;
   const paused = input.executionId ? pausedRun(ctx.world, input.executionId, ctx.clock()) : undefined;
   if (!paused || paused.flowId !== target.flow.id || paused.aliasId !== target.alias.id) {
@@ -79,7 +81,7 @@ function startOrResume(ctx: OperationContext, target: FlowTarget, input: InvokeF
     if (input.executionId && flowInput!.nodeName !== plan.entry.name) {
       throw validation(`No flow execution ${input.executionId} of this flow alias is waiting for input.`);
     }
-    return { target, plan, document: flowInputDocument(plan, flowInput!) };
+    return { target, plan, from: { document: flowInputDocument(plan, flowInput!) } };
   }
   if (flowInput!.nodeName !== paused.waitingNode || flowInput!.nodeInputName !== ANSWER_INPUT) {
     throw validation(
@@ -96,7 +98,6 @@ function startOrResume(ctx: OperationContext, target: FlowTarget, input: InvokeF
   return {
     target: resumed,
     plan: compileFlow(paused.snapshot.definition as FlowDefinition | undefined),
-    document: paused.document,
-    resume: { memo: paused.memo as Resume['memo'], waitingIndex: paused.waitingIndex, inputName: ANSWER_INPUT, answer, asked: paused.asked },
+    from: { resume: { checkpoint: paused.checkpoint, inputName: ANSWER_INPUT, answer } },
   };
 }

@@ -2,11 +2,7 @@
  * Asynchronous executions run in the background of the request that started them, recording their events on
  * the execution record. The record is plain data in the world; what stops a running one lives here, by record.
  */
-import type { FlowEvent } from '../../flows/executor/events.js';
-import type { ScopePlan } from '../../flows/executor/plan.js';
-import type { RunEnvironment } from '../../flows/executor/run-environment.js';
-import { runFlow, type RunResult } from '../../flows/executor/run-flow.js';
-import { stopRun, type StopSignal } from '../../flows/executor/run-signals.js';
+import { runFlow, stopRun, type FlowEvent, type RunEnvironment, type RunResult, type ScopePlan, type StopSignal } from '../../flows/index.js';
 import { internal, validation } from '../../protocol/errors.js';
 import type { FlowExecutionRecord } from '../../world/records.js';
 import { executionEvent, failureEvents } from './execution-events.js';
