@@ -9,14 +9,6 @@ import type { World } from '../world/world.js';
 /** The resource of actions that have none (CreateFlow, ListFlows, …). */
 export const NO_RESOURCE = () => '*';
 
-export interface StreamedResult {
-  headers: Record<string, string>;
-  /** Event-stream frames, written as they come; the iterator ends the response. */
-  frames: AsyncIterable<Uint8Array>;
-  /** How the stream ended, once it has (request log): SUCCESS, INPUT_REQUIRED or the exception frame's type. */
-  outcome?: () => string | undefined;
-}
-
 export interface RouteDefinition<I = any, O = any> {
   operation: string;
   action: string;
@@ -28,7 +20,7 @@ export interface RouteDefinition<I = any, O = any> {
   /** The role the request passes to Bedrock, authorized as iam:PassRole. */
   passRole?: (input: I) => string | undefined;
   handler: (ctx: OperationContext, input: I) => O | Promise<O>;
-  /** The handler answers an event stream (InvokeFlow). */
+  /** The handler answers a run to stream as events (InvokeFlow: src/server/invoke-flow-stream.ts). */
   streamed?: boolean;
 }
 
