@@ -45,8 +45,9 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Invok
     const result = await runFlow({ plan: run.plan, env, trace, signal, ...run.from }, { ...output, maxBytes: env.limits.maxStreamedBytes });
     if (result.kind === 'paused') {
       const { snapshot, flow, alias } = run.target;
+      const { nodeName: waitingNode, checkpoint } = result;
       const expiresAt = ctx.clock() + env.limits.pausedTtlMs;
-      const record = { executionId, flowId: flow.id, aliasId: alias.id, snapshot, waitingNode: result.nodeName, checkpoint: result.checkpoint, expiresAt };
+      const record = { executionId, flowId: flow.id, aliasId: alias.id, snapshot, waitingNode, checkpoint, expiresAt };
       keepPaused(ctx.world, record, ctx.clock(), ctx.settings.quotas.pausedRunsPerAccount);
     }
     return result;

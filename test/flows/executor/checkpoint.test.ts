@@ -7,7 +7,14 @@ import { agentNode, inputNode, lambdaNode, outputNode } from './world.js';
 
 // Echoed and Log (a Lambda call) run before the agent asks; Reply and Logged come after the answer.
 const flow = {
-  nodes: [inputNode('String'), outputNode('Echoed'), lambdaNode('Log', 'echo', [['text', 'String', '$.data']]), agentNode('Orders'), outputNode('Reply'), outputNode('Logged', 'Object')],
+  nodes: [
+    inputNode('String'),
+    outputNode('Echoed'),
+    lambdaNode('Log', 'echo', [['text', 'String', '$.data']]),
+    agentNode('Orders'),
+    outputNode('Reply'),
+    outputNode('Logged', 'Object'),
+  ],
   connections: [
     dataConnection('FlowInput', 'document', 'Echoed', 'document'),
     dataConnection('FlowInput', 'document', 'Log', 'text'),
@@ -31,7 +38,8 @@ t.test('a checkpoint round-trips through JSON.stringify/parse and the parsed cop
   t.same(structuredClone(checkpoint), checkpoint, 'and by structuredClone (how worlds are staged)');
   const resumed = await run(flow, undefined, answer(parsed));
   t.same(resumed.result, { kind: 'completed' });
-  t.match(resumed.outputs, ['Order 12345 ships tomorrow.', { inputs: { text: 'Where is my order?' }, node: 'Log' }], 'the document came from the checkpoint');
+  const logged = { inputs: { text: 'Where is my order?' }, node: 'Log' };
+  t.match(resumed.outputs, ['Order 12345 ships tomorrow.', logged], 'the flow input came from the checkpoint');
   const direct = await run(flow, undefined, answer(checkpoint));
   t.same(resumed.outputs, direct.outputs, 'as the original checkpoint gives');
   t.same(resumed.kinds, direct.kinds, 'with the same events');
@@ -39,8 +47,9 @@ t.test('a checkpoint round-trips through JSON.stringify/parse and the parsed cop
 });
 
 t.test('a value that is not a checkpoint fails the run with an internal error instead of misleading it', async (t) => {
-  for (const bogus of [{}, null, { version: 99, memo: [], asked: [], waitingIndex: 0 }, { version: 1, memo: 'x', asked: [], waitingIndex: 0 }]) {
-    const ran = await run(flow, undefined, answer(bogus as unknown as RunCheckpoint));
+  const bogus = [{}, null, { version: 99, memo: [], asked: [], waitingIndex: 0 }, { version: 1, memo: 'x', asked: [], waitingIndex: 0 }];
+  for (const value of bogus) {
+    const ran = await run(flow, undefined, answer(value as unknown as RunCheckpoint));
     t.match(failure(ran), { type: 'InternalServerException', message: /checkpoint/ });
     t.same(ran.events, [], 'nothing ran');
   }
