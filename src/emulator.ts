@@ -17,10 +17,9 @@ import { DEFAULT_FIXTURES } from './package-root.js';
 import type { IamMode } from './access/caller-authorizer.js';
 import { DecisionLog } from './access/decision-log.js';
 import { executionRoleAuthorizer } from './access/execution-role-authorizer.js';
-import type { RoleAuthorizer } from './flows/executor/role-checks.js';
 import { PythonProcesses } from './fakes/python-processes.js';
 import { createIdSource } from './world/ids.js';
-import type { RunLog } from './flows/executor/run-log.js';
+import type { RoleAuthorizer, RunLog } from './flows/index.js';
 import { createUniverse, type Universe } from './world/universe.js';
 import type { World } from './world/world.js';
 

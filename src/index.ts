@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { Emulator, type EmulatorOptions } from './emulator.js';
 import { createLogger } from './logger.js';
+import { allRoutes } from '../routes/index.js';
+import adminRoutes from '../routes/emulator.js';
 import { buildServer } from './server/build-server.js';
 import { closeServer } from './server/close-server.js';
 import { OpenStreams } from './server/open-streams.js';
@@ -71,7 +73,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const emulator = new Emulator({ ...options, fixtures }, logger);
   await emulator.importHandlers();
   const streams = new OpenStreams();
-  const app = buildServer(emulator, { logger, adminToken: options.adminToken, allowHttpFixtureCode: options.allowHttpFixtureCode, streams, timeouts });
+  const { adminToken, allowHttpFixtureCode } = options;
+  const app = buildServer(emulator, { routes: allRoutes, adminRoutes, logger, adminToken, allowHttpFixtureCode, streams, timeouts });
   const host = options.host ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let announced = false;

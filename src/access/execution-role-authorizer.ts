@@ -3,8 +3,7 @@
  * lets bedrock.amazonaws.com call sts:AssumeRole), and may it make each node's downstream call. Decisions go to
  * the same log as callers'.
  */
-import type { RoleAuthorizer } from '../flows/executor/role-checks.js';
-import { flowRoleSessionArn } from '../flows/executor/role-checks.js';
+import { flowRoleSessionArn, type RoleAuthorizer } from '../flows/index.js';
 import { accessDeniedMessage, authorize, canAssumeRole } from '../iam/index.js';
 import { parseArn } from '../world/arns.js';
 import type { Universe } from '../world/universe.js';

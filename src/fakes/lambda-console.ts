@@ -9,7 +9,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { format } from 'node:util';
-import type { RunLog } from '../flows/executor/run-log.js';
+import type { RunLog } from '../flows/index.js';
 
 export interface HandlerOutput {
   log: RunLog;

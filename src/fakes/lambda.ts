@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { LambdaFunction } from '../world/universe.js';
-import type { RunLog } from '../flows/executor/run-log.js';
+import type { RunLog } from '../flows/index.js';
 import { withHandlerOutput } from './lambda-console.js';
 
 export type LambdaResult =

@@ -7,3 +7,21 @@ export * from './conditions/index.js';
 export * from './validate/index.js';
 export { inlineTemplateTexts, templateVariables } from './prompt-template.js';
 export { INFERENCE_PROFILE_PREFIXES, isKnownModelIdentifier, KNOWN_MODEL_IDS } from './known-models.js';
+
+// The executor's public face: everything outside src/flows runs flows through these, never src/flows/executor/*.
+export { compileFlow } from './executor/plan.js';
+export type { ScopePlan } from './executor/plan.js';
+export { runFlow } from './executor/run-flow.js';
+export type { ResumeRequest, RunOutput, RunRequest, RunResult } from './executor/run-flow.js';
+export type { RunCheckpoint } from './executor/checkpoint.js';
+export type { ChainItem, EventSink, FlowEvent, InputField, NodeAction, OutputField } from './executor/events.js';
+export type { RunEnvironment } from './executor/run-environment.js';
+export { DEFAULT_LIMITS } from './executor/limits.js';
+export type { RunLimits } from './executor/limits.js';
+export { denialMessage, flowRoleSessionArn } from './executor/role-checks.js';
+export type { AssumeRoleResult, NodeCallRequest, RoleAuthorizer, RoleDecision } from './executor/role-checks.js';
+export { stopRun } from './executor/run-signals.js';
+export type { StopSignal } from './executor/run-signals.js';
+export { tenths } from './executor/run-log.js';
+export type { RunLog } from './executor/run-log.js';
+export { describeValue, withArticle } from './executor/value-types.js';

@@ -1,7 +1,6 @@
 /** What every operation receives besides its input: the state it acts on and who is asking. */
 import type { PythonProcesses } from '../fakes/python-processes.js';
-import type { RoleAuthorizer } from '../flows/executor/role-checks.js';
-import type { RunLog } from '../flows/executor/run-log.js';
+import type { RoleAuthorizer, RunLog } from '../flows/index.js';
 import type { IamMode } from '../access/caller-authorizer.js';
 import type { IdSource } from '../world/ids.js';
 import type { ExecutionRuns } from './runtime/execution-runs.js';

@@ -1,9 +1,9 @@
 /**
- * The JSON of a response body. Members frozen by world/immutable.ts (stored flow definitions) are serialized once
+ * The JSON of a response body. Members frozen by src/immutable.ts (stored flow definitions) are serialized once
  * and spliced in: a 12-node definition is most of GetFlow's 1.7 KB body, and JSON.stringify of it was a tenth of
  * the request's CPU.
  */
-import { isFrozenDeep } from '../world/immutable.js';
+import { isFrozenDeep } from '../immutable.js';
 
 const serialized = new WeakMap<object, string>();
 

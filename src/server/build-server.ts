@@ -8,8 +8,6 @@ import type { Logger } from 'pino';
 import type { Emulator } from '../emulator.js';
 import { OPERATIONS } from '../generated/operations.js';
 import { AwsError, internal, requestTooLarge, serialization, unknownOperation, validationException } from '../protocol/errors.js';
-import { allRoutes } from '../../routes/index.js';
-import adminRoutes from '../../routes/emulator.js';
 import { createDualServer } from './dual-protocol.js';
 import { sendError } from './send-error.js';
 import { handleOperation } from './pipeline.js';
@@ -19,6 +17,7 @@ import { RequestLogController } from './request-log.js';
 import { OpenStreams } from './open-streams.js';
 import { jsonBody } from '../protocol/json-body.js';
 import type { ServerTimeouts } from './timeouts.js';
+import type { AnyRoute } from './route.js';
 
 /** InlineCode nodes may carry up to 5 MB of code; leave room for the rest of the definition. */
 const BODY_LIMIT = 8 * 1024 * 1024;
@@ -37,8 +36,20 @@ function toAwsError(err: FastifyError | Error): AwsError {
   return internal();
 }
 
+/** The emulator's own API under /_emulator (routes/emulator.ts): a fastify plugin. */
+export type AdminRoutes = (
+  app: FastifyInstance,
+  options: { emulator: Emulator; adminToken?: string | undefined; allowHttpFixtureCode?: boolean | undefined },
+) => Promise<void>;
+
 export interface ServerOptions {
   logger: Logger;
+  /**
+   * The Bedrock operations served (routes/index.ts) and the admin API. Given by the caller (src/index.ts), not
+   * imported here: routes/ imports this folder's route type, and an import back would make the two a cycle.
+   */
+  routes: readonly AnyRoute[];
+  adminRoutes: AdminRoutes;
   adminToken?: string;
   /** Where InvokeFlow streams register while they are written, for shutdown to cut them. */
   streams?: OpenStreams;
@@ -83,8 +94,8 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
   });
   app.setNotFoundHandler((_req, reply) => sendError(reply, unknownOperation()));
 
-  assertEveryOperationRouted(allRoutes);
-  for (const route of allRoutes) {
+  assertEveryOperationRouted(options.routes);
+  for (const route of options.routes) {
     const spec = OPERATIONS[route.operation];
     // No operation is reachable without its IAM action: a route that does not declare one is a bug.
     if (!route.action) throw new Error(`route ${route.operation}: no IAM action`);
@@ -95,6 +106,6 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
       handler: (req, reply) => handleOperation(emulator, route, spec.successCode, req, reply, streams),
     });
   }
-  app.register(adminRoutes, { emulator, adminToken: options.adminToken, allowHttpFixtureCode: options.allowHttpFixtureCode });
+  app.register(options.adminRoutes, { emulator, adminToken: options.adminToken, allowHttpFixtureCode: options.allowHttpFixtureCode });
   return app;
 }

@@ -15,8 +15,10 @@ import { authenticate } from './authenticate.js';
 import type { OpenStreams } from './open-streams.js';
 import { requestContext } from './request-context.js';
 import { callerOf, writeRequestLine } from './request-log.js';
-import { tenths } from '../flows/executor/run-log.js';
-import type { AnyRoute, RouteOf, StreamedResult } from './route.js';
+import { tenths } from '../flows/index.js';
+import type { AnyRoute, RouteOf } from './route.js';
+import { streamRun, type StreamedResult } from './invoke-flow-stream.js';
+import type { InvokeFlowRun } from '../operations/runtime/InvokeFlow.js';
 
 const PASSED_TO_BEDROCK = { 'iam:PassedToService': 'bedrock.amazonaws.com' };
 
@@ -104,7 +106,7 @@ function respond(
   result: unknown,
   streams: OpenStreams,
 ): Promise<FastifyReply> | undefined {
-  if (route.streamed) return sendStream(route.operation, reply, result as StreamedResult, streams);
+  if (route.streamed) return sendStream(route.operation, reply, streamRun(result as InvokeFlowRun), streams);
   reply.code(successCode).send(result);
   return undefined;
 }
@@ -160,7 +162,7 @@ async function sendStream(operation: string, reply: FastifyReply, result: Stream
     res.off('close', hangUp);
     if (cut && !res.destroyed) res.write(encodeException(SHUTDOWN));
     res.end();
-    logStream(operation, reply, cut ? 'SHUTDOWN' : gone || res.destroyed ? 'CLIENT_GONE' : (result.outcome?.() ?? 'CLIENT_GONE'));
+    logStream(operation, reply, cut ? 'SHUTDOWN' : gone || res.destroyed ? 'CLIENT_GONE' : (result.outcome() ?? 'CLIENT_GONE'));
   }
   return reply;
 }

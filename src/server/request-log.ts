@@ -7,7 +7,7 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from 'pino';
-import { tenths } from '../flows/executor/run-log.js';
+import { tenths } from '../flows/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

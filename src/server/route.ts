@@ -17,14 +17,6 @@ import type { World } from '../world/world.js';
 /** The resource of actions that have none (CreateFlow, ListFlows, …). */
 export const NO_RESOURCE = () => '*';
 
-export interface StreamedResult {
-  headers: Record<string, string>;
-  /** Event-stream frames, written as they come; the iterator ends the response. */
-  frames: AsyncIterable<Uint8Array>;
-  /** How the stream ended, once it has (request log): SUCCESS, INPUT_REQUIRED or the exception frame's type. */
-  outcome?: () => string | undefined;
-}
-
 /** The route of operation `N`; its functions are properties (not methods) so their input is checked strictly. */
 export interface RouteDefinition<N extends OperationName = OperationName> {
   operation: N;
@@ -37,7 +29,7 @@ export interface RouteDefinition<N extends OperationName = OperationName> {
   /** The role the request passes to Bedrock, authorized as iam:PassRole. */
   passRole?: (input: OperationInputs[N]) => string | undefined;
   handler: (ctx: OperationContext, input: OperationInputs[N]) => unknown;
-  /** The handler answers an event stream (InvokeFlow). */
+  /** The handler answers a run to stream as events (InvokeFlow: src/server/invoke-flow-stream.ts). */
   streamed?: boolean;
 }
 

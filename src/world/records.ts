@@ -20,6 +20,7 @@ import type {
   PromptVariant,
   StorageConfiguration,
 } from '../generated/types.js';
+import type { RunCheckpoint } from '../flows/index.js';
 
 /** A flow definition as the API carries it; its structure is checked by flows/validate. */
 export type FlowDefinitionData = FlowDefinition;
@@ -129,15 +130,10 @@ export interface PausedInvocationRecord {
   flowId: string;
   aliasId: string;
   snapshot: FlowSnapshot;
-  /** The flow input document the run started from: a resumed run replays it. */
-  document: unknown;
-  /** The outcome of each node run before the pause, by run index (replayed instead of run again). */
-  memo: unknown[];
-  /** The run index and name of the node waiting for the answer. */
-  waitingIndex: number;
+  /** The node waiting for the answer: an answer must name it. */
   waitingNode: string;
-  /** What that node asked so far, so that a rule does not ask the same question twice. */
-  asked: string[];
+  /** Where the run stopped; only the executor reads it (plain data, like the rest of the world). */
+  checkpoint: RunCheckpoint;
   expiresAt: number;
 }
 

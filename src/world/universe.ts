@@ -2,7 +2,7 @@
  * Everything the emulator knows: the per-account-and-region worlds of Bedrock resources, and the fake AWS around
  * them that fixtures declare (IAM identities and roles, S3, Lambda, Lex, model rules).
  */
-import { freezeDeep } from './immutable.js';
+import { freezeDeep } from '../immutable.js';
 import { createWorld, type World } from './world.js';
 import type {
   AgentFixture,

@@ -123,3 +123,18 @@ t.test('importsOf: what counts as a run-time import', async (t) => {
   t.equal(layerOf('routes/index.ts'), 'routes');
   t.equal(layerOf('test/x.ts'), undefined);
 });
+
+t.test('the executor is reached only through src/flows/index.ts; operations never import the server', async (t) => {
+  const root = t.testdir({
+    src: {
+      flows: { 'index.ts': "export { run } from './executor/run.js';\n", executor: { 'run.ts': 'export const run = 1;\n' } },
+      operations: { 'Op.ts': "import { run } from '../flows/executor/run.js';\nimport { x } from '../server/x.js';\nexport const y = run + x;\n" },
+      server: { 'x.ts': "import { run } from '../flows/index.js';\nexport const x = run;\n" },
+    },
+    routes: {},
+  });
+  const problems = checkLayers(root);
+  t.match(problems.join('\n'), /src\/operations\/Op\.ts imports '\.\.\/flows\/executor\/run\.js': the executor has one public face/);
+  t.match(problems.join('\n'), /src\/operations\/Op\.ts imports '\.\.\/server\/x\.js': operations return values/);
+  t.notMatch(problems.join('\n'), /^src\/(flows\/index|server\/x)\.ts imports/m, 'src/flows itself and the public face are fine');
+});

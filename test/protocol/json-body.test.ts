@@ -1,7 +1,7 @@
 /** jsonBody: the same text as JSON.stringify, with frozen definitions serialized once and never stale. */
 import t from 'tap';
 import { jsonBody } from '../../src/protocol/json-body.js';
-import { freezeDeep } from '../../src/world/immutable.js';
+import { freezeDeep } from '../../src/immutable.js';
 
 const definition = () => ({ nodes: [{ name: 'In', type: 'Input', outputs: [{ name: 'document', type: 'String' }] }], connections: [] });
 

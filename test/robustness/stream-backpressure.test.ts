@@ -10,7 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { CreateFlowCommand, PrepareFlowCommand } from '@aws-sdk/client-bedrock-agent';
 import { InvokeFlowCommand } from '@aws-sdk/client-bedrock-agent-runtime';
 import t from 'tap';
-import { DEFAULT_LIMITS } from '../../src/flows/executor/limits.js';
+import { DEFAULT_LIMITS } from '../../src/flows/index.js';
 import { signRequest } from '../helpers/signed-request.js';
 import { withEmulator, type Harness } from '../helpers/emulator.js';
 import { ECHO_ROLE, echoLoopFlow } from './echo-loop-flow.js';

@@ -30,9 +30,6 @@ export interface RunLimits {
   timeSliceMs: number;
 }
 
-/** Frames an InvokeFlow run may have queued ahead of a slow reader before it waits for the reader to catch up. */
-export const STREAM_HIGH_WATER_BYTES = 1024 * 1024;
-
 export const DEFAULT_LIMITS: RunLimits = {
   maxNodeRuns: 1_000,
   maxValueBytes: 1024 * 1024,

@@ -8,21 +8,31 @@ import type { ScopePlan } from './plan.js';
 import type { RunEnvironment } from './run-environment.js';
 import { RunScope } from './run-state.js';
 import { Aborted, NodeFailure, Paused, type StopSignal } from './run-signals.js';
-import { Scheduler, type MemoEntry, type Resume, type RunOutput } from './scheduler.js';
+import { Scheduler, type Resume, type RunOutput } from './scheduler.js';
+import { makeCheckpoint, readCheckpoint, type RunCheckpoint } from './checkpoint.js';
 
 export type { RunOutput };
 
-export interface RunRequest {
+interface RunBase {
   readonly plan: ScopePlan;
   readonly env: RunEnvironment;
-  /** The content of the flow input (the Input node's `document`). */
-  readonly document: unknown;
   /** Emit trace events (node inputs and outputs, condition results, downstream calls). */
   readonly trace: boolean;
   /** Checked between nodes: the client went away, or the execution was stopped. */
   readonly signal: StopSignal;
-  readonly resume?: Resume;
 }
+
+/** The user's answer to the question a paused run asked, and the checkpoint it paused with. */
+export interface ResumeRequest {
+  readonly checkpoint: RunCheckpoint;
+  /** The input of the waiting node that the answer replaces (agentInputText). */
+  readonly inputName: string;
+  readonly answer: unknown;
+}
+
+/** A new run starts from the flow input's content (the Input node's `document`); a resumed one from its checkpoint. */
+export type RunRequest = RunBase &
+  ({ readonly document: unknown; readonly resume?: undefined } | { readonly resume: ResumeRequest; readonly document?: undefined });
 
 export type RunResult =
   | { readonly kind: 'completed' }
@@ -31,10 +41,8 @@ export type RunResult =
       readonly nodeName: string;
       readonly nodeType: string;
       readonly question: string;
-      readonly memo: readonly (MemoEntry | undefined)[];
-      readonly waitingIndex: number;
-      /** Every question the waiting node asked in this exchange, this one last. */
-      readonly asked: readonly string[];
+      /** What resumes the run once the user answers (ResumeRequest). */
+      readonly checkpoint: RunCheckpoint;
     }
   | { readonly kind: 'failed'; readonly nodeName?: string; readonly error: AwsError; readonly timedOut: boolean }
   | { readonly kind: 'aborted' };
@@ -44,23 +52,35 @@ export async function runFlow(request: RunRequest, output: RunOutput): Promise<R
   const { env } = request;
   const roleFailure = assumeRole(env);
   if (roleFailure) return { kind: 'failed', error: roleFailure, timedOut: false };
-  const scheduler = new Scheduler(env, output, request.trace, request.signal, request.resume);
-  const top = new RunScope(request.plan, undefined, [], { document: request.document });
+  let resume: Resume | undefined;
+  let document = request.document;
+  if (request.resume) {
+    const { checkpoint, inputName, answer } = request.resume;
+    let kept: ReturnType<typeof readCheckpoint>;
+    try {
+      kept = readCheckpoint(checkpoint);
+    } catch (err) {
+      return { kind: 'failed', error: err as AwsError, timedOut: false };
+    }
+    document = kept.document;
+    resume = { memo: kept.memo, waitingIndex: kept.waitingIndex, asked: kept.asked, inputName, answer };
+  }
+  const scheduler = new Scheduler(env, output, request.trace, request.signal, resume);
+  const top = new RunScope(request.plan, undefined, [], { document });
   try {
     await scheduler.runSteps(top, request.plan.steps);
     return { kind: 'completed' };
   } catch (err) {
     if (err instanceof Paused) {
-      const before = request.resume?.waitingIndex === err.index ? request.resume.asked : [];
-      return {
-        kind: 'paused',
-        nodeName: err.nodeName,
-        nodeType: err.nodeType,
-        question: err.question,
-        memo: scheduler.memo,
+      const before = resume?.waitingIndex === err.index ? resume.asked : [];
+      const checkpoint = makeCheckpoint({
+        document,
+        // Plain JSON: the memo's holes (runs inside a Loop's span, skipped nodes) become null.
+        memo: Array.from(scheduler.memo, (entry) => entry ?? null),
         waitingIndex: err.index,
         asked: [...before, err.question],
-      };
+      });
+      return { kind: 'paused', nodeName: err.nodeName, nodeType: err.nodeType, question: err.question, checkpoint };
     }
     if (err instanceof NodeFailure) {
       return { kind: 'failed', ...(err.nodeName ? { nodeName: err.nodeName } : {}), error: err.error, timedOut: err.timedOut };

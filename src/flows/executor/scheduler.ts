@@ -9,6 +9,7 @@
  * waiting node, which gets the user's answer.
  */
 import { AwsError, accessDenied, internal, quotaExceeded, validationException } from '../../protocol/errors.js';
+import type { MemoEntry } from './checkpoint.js';
 import { conformsTo, evaluateExpression } from '../expressions/index.js';
 import type { EventSink, FlowEvent, InputField, NodeAction } from './events.js';
 import type { PlanInput, PlanNode, PlanOutput, ScopePlan, Step } from './plan.js';
@@ -21,14 +22,9 @@ import { describeValue } from './value-types.js';
 import { logNodeRun, logNodeSkipped } from './node-log.js';
 import type { RunLog } from './run-log.js';
 
-/** A finished node run: its outcome, and how many node runs it contained (a Loop's body). */
-export interface MemoEntry {
-  readonly outcome: NodeOutcome;
-  readonly span: number;
-}
-
+/** A resumed run: the memo and waiting node of its checkpoint (checkpoint.ts), and the user's answer. */
 export interface Resume {
-  readonly memo: readonly (MemoEntry | undefined)[];
+  readonly memo: readonly (MemoEntry | null)[];
   readonly waitingIndex: number;
   /** The input of the waiting node that the answer replaces (agentInputText). */
   readonly inputName: string;

@@ -1,7 +1,7 @@
 import type { CreateFlowInput } from '../../generated/types.js';
 import { quota } from '../../protocol/errors.js';
 import { flowAliasArn, flowArn } from '../../world/arns.js';
-import { freezeDeep } from '../../world/immutable.js';
+import { freezeDeep } from '../../immutable.js';
 import type { FlowRecord } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { idempotent } from '../idempotency.js';

@@ -1,5 +1,5 @@
 import type { UpdateFlowInput } from '../../generated/types.js';
-import { freezeDeep } from '../../world/immutable.js';
+import { freezeDeep } from '../../immutable.js';
 import type { OperationContext } from '../context.js';
 import { findFlow, flowResponse } from './flow-lookup.js';
 

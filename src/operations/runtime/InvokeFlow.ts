@@ -1,77 +1,68 @@
 /**
- * InvokeFlow: resolves the flow and alias and checks the input (failures there are plain HTTP errors), then
- * streams the run: events as they happen, then the completion, the multi-turn request, or one exception frame.
- * With the `executionId` of a run waiting for a multi-turn answer, that run goes on from where it stopped.
+ * InvokeFlow: resolves the flow and alias and checks the input (failures there are plain HTTP errors), then hands
+ * back the run, ready to start: the server streams the events it reports and how it ends (the event-stream framing
+ * and the execution-id header are the server's, src/server/invoke-flow-stream.ts). With the `executionId` of a run
+ * waiting for a multi-turn answer, that run goes on from where it stopped.
  */
-import { AsyncQueue } from '../../flows/executor/async-queue.js';
-import type { FlowEvent } from '../../flows/executor/events.js';
-import { STREAM_HIGH_WATER_BYTES } from '../../flows/executor/limits.js';
-import { compileFlow } from '../../flows/executor/plan.js';
-import { runFlow, type RunRequest } from '../../flows/executor/run-flow.js';
-import { stopRun } from '../../flows/executor/run-signals.js';
-import type { Resume } from '../../flows/executor/scheduler.js';
+import {
+  compileFlow,
+  runFlow,
+  type FlowDefinition,
+  type ResumeRequest,
+  type RunOutput,
+  type RunResult,
+  type ScopePlan,
+  type StopSignal,
+} from '../../flows/index.js';
 import type { InvokeFlowInput } from '../../generated/types.js';
-import { encodeException } from '../../protocol/eventstream.js';
-import { internal, validationException } from '../../protocol/errors.js';
-import type { StreamedResult } from '../../server/route.js';
-import type { FlowDefinition } from '../../flows/definition.js';
+import { validationException } from '../../protocol/errors.js';
 import type { OperationContext } from '../context.js';
 import { flowInputDocument } from './flow-input.js';
 import { resolveTarget, runEnvironment, type FlowTarget } from './flow-target.js';
-import { closingFrames, eventFrame, streamOutcome } from './invoke-frames.js';
 import { keepPaused, pausedRun } from './paused-invocations.js';
-
-export const EXECUTION_ID_HEADER = 'x-amz-bedrock-flow-execution-id';
 
 /** The input a multi-turn answer goes to (docs: flows-multi-turn-invocation). */
 const ANSWER_INPUT = 'agentInputText';
 
-const byteLength = (frame: Uint8Array) => frame.byteLength;
+/** A checked InvokeFlow request: the run it starts (or resumes), not yet running. */
+export interface InvokeFlowRun {
+  /** The id a multi-turn answer resumes the run with (given in the request, or new). */
+  readonly executionId: string;
+  /**
+   * Runs the flow: events go to `output.sink` as they happen (its return value counts against the run's byte cap);
+   * settles with how the run ended. A run that pauses for the user's answer is kept for its executionId.
+   */
+  start(output: Omit<RunOutput, 'maxBytes'>, signal: StopSignal): Promise<RunResult>;
+}
 
-export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): StreamedResult {
+export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): InvokeFlowRun {
   const target = resolveTarget(ctx, input.flowIdentifier, input.flowAliasIdentifier);
   const executionId = input.executionId ?? ctx.ids.uuid();
   const run = startOrResume(ctx, target, input, executionId);
-  const signal = { aborted: false };
-  const frames = new AsyncQueue<Uint8Array>(() => stopRun(signal), byteLength, STREAM_HIGH_WATER_BYTES);
-  const request: RunRequest = { ...run, env: runEnvironment(ctx, run.target), trace: input.enableTrace === true, signal };
-  const send = (event: FlowEvent) => {
-    const frame = eventFrame(event);
-    frames.push(frame);
-    return frame.byteLength;
+  const env = runEnvironment(ctx, run.target);
+  const trace = input.enableTrace === true;
+  const start = async (output: Omit<RunOutput, 'maxBytes'>, signal: StopSignal): Promise<RunResult> => {
+    const result = await runFlow({ plan: run.plan, env, trace, signal, ...run.from }, { ...output, maxBytes: env.limits.maxStreamedBytes });
+    if (result.kind === 'paused') {
+      const { snapshot, flow, alias } = run.target;
+      const { nodeName: waitingNode, checkpoint } = result;
+      const expiresAt = ctx.clock() + env.limits.pausedTtlMs;
+      const record = { executionId, flowId: flow.id, aliasId: alias.id, snapshot, waitingNode, checkpoint, expiresAt };
+      keepPaused(ctx.world, record, ctx.clock(), ctx.settings.quotas.pausedRunsPerAccount);
+    }
+    return result;
   };
-  let outcome: string | undefined;
-  runFlow(request, { sink: send, maxBytes: request.env.limits.maxStreamedBytes, backpressure: () => frames.drained() }).then(
-    (result) => {
-      if (result.kind === 'paused') {
-        const { snapshot, flow, alias } = run.target;
-        keepPaused(ctx.world, {
-          executionId,
-          flowId: flow.id,
-          aliasId: alias.id,
-          snapshot,
-          document: run.document,
-          memo: [...result.memo],
-          waitingIndex: result.waitingIndex,
-          waitingNode: result.nodeName,
-          asked: [...result.asked],
-          expiresAt: ctx.clock() + request.env.limits.pausedTtlMs,
-        }, ctx.clock(), ctx.settings.quotas.pausedRunsPerAccount);
-      }
-      outcome = streamOutcome(result);
-      for (const frame of closingFrames(result)) frames.push(frame);
-      frames.end();
-    },
-    (err: Error) => {
-      outcome = 'internalServerException';
-      frames.push(encodeException(internal(`The flow run failed: ${err.message}`)));
-      frames.end();
-    },
-  );
-  return { headers: { [EXECUTION_ID_HEADER]: executionId }, frames, outcome: () => outcome };
+  return { executionId, start };
 }
 
-function startOrResume(ctx: OperationContext, target: FlowTarget, input: InvokeFlowInput, executionId: string) {
+interface StartOrResume {
+  readonly target: FlowTarget;
+  readonly plan: ScopePlan;
+  /** A new run starts from the flow input; an answered one goes on from its checkpoint. */
+  readonly from: { readonly document: unknown } | { readonly resume: ResumeRequest };
+}
+
+function startOrResume(ctx: OperationContext, target: FlowTarget, input: InvokeFlowInput, executionId: string): StartOrResume {
   const [flowInput] = input.inputs;
   const paused = input.executionId ? pausedRun(ctx.world, input.executionId, ctx.clock()) : undefined;
   if (!paused || paused.flowId !== target.flow.id || paused.aliasId !== target.alias.id) {
@@ -79,7 +70,7 @@ function startOrResume(ctx: OperationContext, target: FlowTarget, input: InvokeF
     if (input.executionId && flowInput!.nodeName !== plan.entry.name) {
       throw validationException(`No flow execution ${input.executionId} of this flow alias is waiting for input.`);
     }
-    return { target, plan, document: flowInputDocument(plan, flowInput!) };
+    return { target, plan, from: { document: flowInputDocument(plan, flowInput!) } };
   }
   if (flowInput!.nodeName !== paused.waitingNode || flowInput!.nodeInputName !== ANSWER_INPUT) {
     throw validationException(
@@ -96,7 +87,6 @@ function startOrResume(ctx: OperationContext, target: FlowTarget, input: InvokeF
   return {
     target: resumed,
     plan: compileFlow(paused.snapshot.definition as FlowDefinition | undefined),
-    document: paused.document,
-    resume: { memo: paused.memo as Resume['memo'], waitingIndex: paused.waitingIndex, inputName: ANSWER_INPUT, answer, asked: paused.asked },
+    from: { resume: { checkpoint: paused.checkpoint, inputName: ANSWER_INPUT, answer } },
   };
 }

@@ -3,8 +3,7 @@
  * background. The name, when given, is the execution id (docs' ARN example ends `execution/MyExecution`).
  * InlineCode nodes are not supported in flow executions (user guide); such a flow is refused.
  */
-import type { FlowDefinition, FlowNode } from '../../flows/definition.js';
-import { compileFlow } from '../../flows/executor/plan.js';
+import { compileFlow, type FlowDefinition, type FlowNode } from '../../flows/index.js';
 import type { StartFlowExecutionInput } from '../../generated/types.js';
 import { conflict, validationException } from '../../protocol/errors.js';
 import { flowExecutionArn } from '../../world/arns.js';

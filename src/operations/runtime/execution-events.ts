@@ -1,5 +1,5 @@
 /** How an asynchronous execution records its run: FlowExecutionEvent union values, as ListFlowExecutionEvents gives them. */
-import type { FlowEvent } from '../../flows/executor/events.js';
+import type { FlowEvent } from '../../flows/index.js';
 import type { AwsError } from '../../protocol/errors.js';
 import { nodeEventShape } from './node-event-shapes.js';
 

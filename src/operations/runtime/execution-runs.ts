@@ -4,11 +4,7 @@
  * ExecutionRuns belongs to one emulator (src/emulator.ts), so that reset() and fixture loads, which swap the
  * world, stop the runs that would otherwise keep writing into records the new world no longer holds.
  */
-import type { FlowEvent } from '../../flows/executor/events.js';
-import type { ScopePlan } from '../../flows/executor/plan.js';
-import type { RunEnvironment } from '../../flows/executor/run-environment.js';
-import { runFlow, type RunResult } from '../../flows/executor/run-flow.js';
-import { stopRun, type StopSignal } from '../../flows/executor/run-signals.js';
+import { runFlow, stopRun, type FlowEvent, type RunEnvironment, type RunResult, type ScopePlan, type StopSignal } from '../../flows/index.js';
 import { internal, validationException } from '../../protocol/errors.js';
 import type { FlowExecutionRecord } from '../../world/records.js';
 import type { Universe } from '../../world/universe.js';

@@ -1,6 +1,5 @@
 /** The one input of a new run: the flow's Input node, its `document` output, content of the declared type. */
-import type { ScopePlan } from '../../flows/executor/plan.js';
-import { describeValue, withArticle } from '../../flows/executor/value-types.js';
+import { describeValue, withArticle, type ScopePlan } from '../../flows/index.js';
 import { conformsTo } from '../../flows/expressions/index.js';
 import type { FlowInput } from '../../generated/types.js';
 import { validationException } from '../../protocol/errors.js';

@@ -3,8 +3,7 @@
  * routed to DRAFT) runs the draft as last prepared, and only while the flow is Prepared (docs/behaviour.md#invoking-the-draft).
  */
 import { PythonProcesses } from '../../fakes/python-processes.js';
-import { DEFAULT_LIMITS } from '../../flows/executor/limits.js';
-import type { RunEnvironment } from '../../flows/executor/run-environment.js';
+import { DEFAULT_LIMITS, type RunEnvironment } from '../../flows/index.js';
 import { notFound, validationException } from '../../protocol/errors.js';
 import type { FlowAliasRecord, FlowRecord, FlowSnapshot } from '../../world/records.js';
 import type { OperationContext } from '../context.js';

@@ -2,7 +2,7 @@
  * A node's run events in the two wire forms the model gives them: InvokeFlow's trace members and the flow-execution
  * event members. Same content; the member names and the field-name member differ.
  */
-import type { FlowEvent } from '../../flows/executor/events.js';
+import type { FlowEvent } from '../../flows/index.js';
 
 export type NodeEvent = Exclude<FlowEvent, { kind: 'flowOutput' }>;
 export type EventForm = 'trace' | 'execution';

@@ -1,15 +1,19 @@
 /** Runs definitions on the executor directly, in the test world, collecting what the run reports. */
 import { Emulator } from '../../../src/emulator.js';
 import type { FlowDefinition } from '../../../src/flows/definition.js';
-import type { FlowEvent } from '../../../src/flows/executor/events.js';
 import { PythonProcesses } from '../../../src/fakes/python-processes.js';
-import { DEFAULT_LIMITS, type RunLimits } from '../../../src/flows/executor/limits.js';
-import { compileFlow } from '../../../src/flows/executor/plan.js';
-import type { RoleAuthorizer } from '../../../src/flows/executor/role-checks.js';
+import {
+  compileFlow,
+  DEFAULT_LIMITS,
+  runFlow,
+  type FlowEvent,
+  type ResumeRequest,
+  type RoleAuthorizer,
+  type RunLimits,
+  type RunResult,
+  type StopSignal,
+} from '../../../src/flows/index.js';
 import { ALLOW_ALL } from '../../helpers/allow-all.js';
-import { runFlow, type RunResult } from '../../../src/flows/executor/run-flow.js';
-import type { Resume } from '../../../src/flows/executor/scheduler.js';
-import type { StopSignal } from '../../../src/flows/executor/run-signals.js';
 import { createLogger } from '../../../src/logger.js';
 import { createIdSource } from '../../../src/world/ids.js';
 import { cloneUniverse, worldOf, type Universe } from '../../../src/world/universe.js';
@@ -34,7 +38,8 @@ export interface RunOptions {
   trace?: boolean;
   limits?: Partial<RunLimits>;
   signal?: StopSignal;
-  resume?: Resume;
+  /** Resume a paused run (its checkpoint has the document it started from: `document` is not used). */
+  resume?: ResumeRequest;
 }
 
 export interface Ran {
@@ -64,10 +69,9 @@ export async function run(definition: Json, document: unknown, options: RunOptio
         flowArn: FLOW_ARN,
         flowAliasArn: ALIAS_ARN,
       },
-      document,
       trace: options.trace ?? true,
       signal: options.signal ?? { aborted: false },
-      ...(options.resume ? { resume: options.resume } : {}),
+      ...(options.resume ? { resume: options.resume } : { document }),
     },
     { sink: (e) => void events.push(e), maxBytes: Infinity },
   );

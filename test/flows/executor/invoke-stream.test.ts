@@ -1,10 +1,15 @@
-/** InvokeFlow's stream, driven without HTTP: frames as produced, and a consumer that leaves stops the run. */
+/**
+ * InvokeFlow driven without HTTP: the operation reports run events, not frames; the server's stream turns them into
+ * frames as produced, and a consumer that leaves stops the run.
+ */
 import { EventStreamCodec } from '@smithy/core/event-streams';
 import { fromUtf8, toUtf8 } from '@smithy/core/serde';
 import t from 'tap';
-import { AsyncQueue } from '../../../src/flows/executor/async-queue.js';
 import type { OperationContext } from '../../../src/operations/context.js';
-import { EXECUTION_ID_HEADER, InvokeFlow } from '../../../src/operations/runtime/InvokeFlow.js';
+import type { FlowEvent } from '../../../src/flows/index.js';
+import { InvokeFlow } from '../../../src/operations/runtime/InvokeFlow.js';
+import { AsyncQueue } from '../../../src/server/async-queue.js';
+import { EXECUTION_ID_HEADER, streamRun } from '../../../src/server/invoke-flow-stream.js';
 import { ExecutionRuns } from '../../../src/operations/runtime/execution-runs.js';
 import { createIdSource } from '../../../src/world/ids.js';
 import { worldOf } from '../../../src/world/universe.js';
@@ -38,9 +43,26 @@ function context(definition: unknown): OperationContext {
 const invoke = (ctx: OperationContext, document: unknown, enableTrace = false) =>
   InvokeFlow(ctx, { flowIdentifier: 'FLOWUNIT01', flowAliasIdentifier: 'TSTALIASID', enableTrace, inputs: [{ nodeName: 'FlowInput', content: { document } }] });
 
-t.test('frames come as the run produces them; the execution id is a header', async (t) => {
+t.test('the operation answers a run that reports events, with no event-stream framing and no HTTP header', async (t) => {
   const ctx = context(iteratorFlow());
-  const result = invoke(ctx, ['Queen', 'Abba']);
+  const run = invoke(ctx, ['Queen', 'Abba'], true);
+  t.same(Object.keys(run).sort(), ['executionId', 'start'], 'an execution id and a way to start: no headers, no frames');
+  t.match(run.executionId, /^[0-9a-f-]{36}$/);
+  const events: FlowEvent[] = [];
+  const result = await run.start({ sink: (event) => void events.push(event) }, { aborted: false });
+  t.same(result, { kind: 'completed' }, 'how the run ended, as a value');
+  t.notOk(events.some((e) => (e as unknown) instanceof Uint8Array), 'no frames');
+  const documents = events.flatMap((e) => (e.kind === 'flowOutput' ? [e.document] : []));
+  t.same(documents, [['Queen rocks.', 'Abba rocks.']]);
+  const first = { kind: 'nodeOutput', nodeName: 'FlowInput', fields: [{ name: 'document', value: ['Queen', 'Abba'] }] };
+  t.match(events[0], first, 'trace events are plain FlowEvents');
+});
+
+t.test('the server frames them as the run produces them; the execution id is a header', async (t) => {
+  const ctx = context(iteratorFlow());
+  const run = invoke(ctx, ['Queen', 'Abba']);
+  const result = streamRun(run);
+  t.equal(result.headers[EXECUTION_ID_HEADER], run.executionId);
   t.match(result.headers[EXECUTION_ID_HEADER], /^[0-9a-f-]{36}$/);
   const frames = [];
   for await (const frame of result.frames) frames.push(decode(frame));
@@ -63,7 +85,7 @@ t.test('when the consumer stops reading (client gone), the run stops between nod
   flow.connections.find((c: { source: string }) => c.source === 'Describe').configuration.data.sourceOutput = 's3Uri';
   const ctx = context(flow);
   const keys = Array.from({ length: 200 }, (_, i) => `k${i}`);
-  const iterator = invoke(ctx, keys, true).frames[Symbol.asyncIterator]();
+  const iterator = streamRun(invoke(ctx, keys, true)).frames[Symbol.asyncIterator]();
   await iterator.next();
   await iterator.return!();
   await new Promise((r) => setImmediate(r));

@@ -57,7 +57,7 @@ export async function invoke(runtime: BedrockAgentRuntimeClient, flowId: string,
   return { executionId: res.executionId, events };
 }
 
-export const outputsOf = (run: Invocation) => run.events.flatMap((e) => (e.flowOutputEvent ? [e.flowOutputEvent.content?.document] : []));
+export const outputsOf = (run: Invocation): unknown[] => run.events.flatMap((e) => (e.flowOutputEvent ? [e.flowOutputEvent.content?.document] : []));
 export const completionOf = (run: Invocation) => run.events.find((e) => e.flowCompletionEvent)?.flowCompletionEvent?.completionReason;
 /** The trace events of one kind (nodeInputTrace, nodeOutputTrace, conditionNodeResultTrace, nodeActionTrace). */
 export const tracesOf = (run: Invocation, kind: string) =>

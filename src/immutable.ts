@@ -1,7 +1,8 @@
 /**
  * Flow definitions never change once stored: UpdateFlow stores a new one. Freezing them turns that into a rule the
  * runtime enforces, lets snapshots (prepared drafts, versions) share them instead of copying, and lets a response
- * serialize each one only once (protocol/json-body.ts).
+ * serialize each one only once (src/protocol/json-body.ts). A leaf of its own: the world freezes, the protocol
+ * layer serializes, and protocol importing world would be a cycle (world imports protocol's errors).
  */
 const immutable = new WeakSet<object>();
 

@@ -1,8 +1,7 @@
 /** InvokeFlow's wire form of a run: flowOutputEvent and flowTraceEvent frames, then how the run ended. */
-import type { FlowEvent } from '../../flows/executor/events.js';
-import type { RunResult } from '../../flows/executor/run-flow.js';
-import { encodeEvent, encodeException, exceptionEventType } from '../../protocol/eventstream.js';
-import { nodeEventShape } from './node-event-shapes.js';
+import type { FlowEvent, RunResult } from '../flows/index.js';
+import { nodeEventShape } from '../operations/runtime/node-event-shapes.js';
+import { encodeEvent, encodeException, exceptionEventType } from '../protocol/eventstream.js';
 
 export function eventFrame(event: FlowEvent): Uint8Array {
   if (event.kind === 'flowOutput') {
