@@ -1,25 +1,14 @@
 // Bundles the compiled CLI into one file: loading one module instead of hundreds roughly halves start-up (the
-// bench's start-to-healthy goal). pino and its transports stay external (they load worker files by path); so do
-// ajv (fastify compiles validators that require its runtime) and undici (loaded lazily, for URL Lambdas only).
+// bench's start-to-healthy goal). The esbuild options are in bundle-options.mjs (the tests bundle src/ with them).
 import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { CLI_BUNDLE_OPTIONS } from './bundle-options.mjs';
 
 const { metafile } = await build({
+  ...CLI_BUNDLE_OPTIONS,
   entryPoints: ['dist/src/cli.js'],
   outfile: 'dist/cli.bundle.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
   sourcemap: true,
-  legalComments: 'none',
-  external: ['pino', 'pino-pretty', 'thread-stream', 'ajv', 'undici'],
-  // jsonc-parser's `main` is a UMD build that require()s its parts by computed paths esbuild cannot follow
-  // ("Cannot find module './impl/format'" at run time); its ES build (`module`) bundles cleanly.
-  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-  // CommonJS dependencies bundled into an ES module still call require().
-  banner: { js: "import { createRequire as __bfeCreateRequire } from 'node:module'; const require = __bfeCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
   metafile: true,
 });
 

@@ -1,0 +1,18 @@
+// How the CLI becomes one ES module (esbuild options), shared by the release bundle (scripts/bundle.mjs) and the
+// tests that spawn the CLI (test/helpers/cli-bundle.ts), so both run the same code the image ships.
+// pino and its transports stay external (they load worker files by path); so do ajv (fastify compiles validators
+// that require its runtime) and undici (loaded lazily, for URL Lambdas only).
+export const CLI_BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'none',
+  external: ['pino', 'pino-pretty', 'thread-stream', 'ajv', 'undici'],
+  // jsonc-parser's `main` is a UMD build that require()s its parts by computed paths esbuild cannot follow
+  // ("Cannot find module './impl/format'" at run time); its ES build (`module`) bundles cleanly.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  // CommonJS dependencies bundled into an ES module still call require().
+  banner: { js: "import { createRequire as __bfeCreateRequire } from 'node:module'; const require = __bfeCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+};
