@@ -1,28 +1,11 @@
 // Bundles the compiled CLI and the library entry (package.json "exports") into one file each: loading one module
-// instead of hundreds is most of the cost of `import` and of start-up (`npm run bench`: import + start). In the
-// CLI, pino and its transports stay external (they load worker files by path); undici stays external in both
-// (loaded lazily, for URL Lambdas only). ajv is bundled: fastify builds its validator compiler at construction, and
-// from node_modules that is ~85 CommonJS files on every start; its compiled validators take their runtime helpers
-// by reference, not by require().
+// instead of hundreds is most of the cost of `import` and of start-up (`npm run bench`: import + start). The esbuild
+// options are in bundle-options.mjs (the tests bundle src/ with them).
 import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { CLI_BUNDLE_OPTIONS } from './bundle-options.mjs';
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  legalComments: 'none',
-  external: ['pino', 'pino-pretty', 'thread-stream', 'undici'],
-  // jsonc-parser's `main` is a UMD build that require()s its parts by computed paths esbuild cannot follow
-  // ("Cannot find module './impl/format'" at run time); its ES build (`module`) bundles cleanly.
-  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-  // CommonJS dependencies bundled into an ES module still call require().
-  banner: { js: "import { createRequire as __bfeCreateRequire } from 'node:module'; const require = __bfeCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
-  metafile: true,
-};
+const common = { ...CLI_BUNDLE_OPTIONS, sourcemap: true, metafile: true };
 
 const [cli] = await Promise.all([
   build({ ...common, entryPoints: ['dist/src/cli.js'], outfile: 'dist/cli.bundle.mjs' }),

@@ -1,16 +1,13 @@
 /** The offline commands: `validate` (like PrepareFlow, without a server) and `lint-policy`. */
-import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import t from 'tap';
+import { runCli } from '../helpers/cli-bundle.js';
 import { FLOW_ROLE, PLAYLIST_DEFINITION } from '../helpers/emulator.js';
 
-const run = promisify(execFile);
-const cli = ['--import', 'tsx', join(import.meta.dirname, '../../src/cli.ts')];
 const dir = mkdtempSync(join(tmpdir(), 'bfe-cli-'));
 const file = (name: string, value: unknown) => {
   const path = join(dir, name);
@@ -21,13 +18,13 @@ const DEFAULT_FIXTURES = join(import.meta.dirname, '../../fixtures/default.json'
 
 t.test('validate prints validations like a linter and exits 1 on errors', async (t) => {
   const good = file('good.json', PLAYLIST_DEFINITION);
-  const ok = await run(process.execPath, [...cli, 'validate', good]);
+  const ok = await runCli(['validate', good]);
   t.match(ok.stdout, /^0 error\(s\), 0 warning\(s\)$/m);
   t.match(ok.stdout, /^references \(prompts, .*\) and the execution role were not checked: add --fixtures FILE/m, 'says what it did not check');
 
   const noOutput = { ...PLAYLIST_DEFINITION, nodes: PLAYLIST_DEFINITION.nodes.slice(0, 2), connections: PLAYLIST_DEFINITION.connections.slice(0, 2) };
   const bad = file('bad.json', { name: 'f', executionRoleArn: FLOW_ROLE, definition: noOutput });
-  await t.rejects(run(process.execPath, [...cli, 'validate', bad]), {
+  await t.rejects(runCli(['validate', bad]), {
     code: 1,
     stdout: /bad\.json: Error MissingEndingNodes: /,
   });
@@ -46,16 +43,16 @@ t.test('validate --fixtures checks references and the role against that world', 
     ],
   };
   const flow = file('kb.json', { name: 'kb', executionRoleArn: 'arn:aws:iam::123456789012:role/NoSuchRole', definition: kbNode });
-  const offline = await run(process.execPath, [...cli, 'validate', flow]);
+  const offline = await runCli(['validate', flow]);
   t.match(offline.stdout, /0 error\(s\)/);
-  const checked = run(process.execPath, [...cli, 'validate', flow, '--fixtures', DEFAULT_FIXTURES]);
+  const checked = runCli(['validate', flow, '--fixtures', DEFAULT_FIXTURES]);
   await t.rejects(checked, { code: 1, stdout: /knowledge base NOSUCHKB01, which does not exist[\s\S]*role\/NoSuchRole does not exist/ });
 });
 
 t.test('lint-policy reports IAM syntax errors and unknown actions with the nearest real one', async (t) => {
   // The prerequisites page's FlowPermissions policy as users copy it: both of its problems in one run.
   const seed = join(import.meta.dirname, '../iam/policies/flow-permissions-seed.json');
-  const malformed = await run(process.execPath, [...cli, 'lint-policy', seed]).then(
+  const malformed = await runCli(['lint-policy', seed]).then(
     () => undefined,
     (err: { code: number; stdout: string }) => err,
   );
@@ -68,21 +65,21 @@ t.test('lint-policy reports IAM syntax errors and unknown actions with the neare
     '',
   ]);
   const plural = file('plural.json', { Version: '2012-10-17', Statement: [{ Sid: 'FlowPermissions', Effect: 'Allow', Action: ['bedrock:DeleteFlowVersions'], Resource: '*' }] });
-  const linted = await run(process.execPath, [...cli, 'lint-policy', plural]);
+  const linted = await runCli(['lint-policy', plural]);
   t.match(linted.stdout, /warning \(statement FlowPermissions\).*bedrock:DeleteFlowVersions.*bedrock:DeleteFlowVersion/);
-  await t.rejects(run(process.execPath, [...cli, 'lint-policy']), { code: 2 });
+  await t.rejects(runCli(['lint-policy']), { code: 2 });
 });
 
 t.test('--version prints the package version and exits 0', async (t) => {
   const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
-  const { stdout } = await run(process.execPath, [...cli, '--version']);
+  const { stdout } = await runCli(['--version']);
   t.equal(stdout, `${version}\n`);
 });
 
 t.test('ordinary mistakes end with one line and the documented status, never a stack', async (t) => {
   const bad = file('bad-fixture.json', '{"models": [}');
   const flow = file('flow.json', PLAYLIST_DEFINITION);
-  await t.rejects(run(process.execPath, [...cli, 'validate', flow, '--fixtures', bad]), {
+  await t.rejects(runCli(['validate', flow, '--fixtures', bad]), {
     code: 2,
     stderr: /^bedrock-flows-emulator: invalid fixture: .*bad-fixture\.json: \$: invalid JSON[\s\S]*Try --help\.\n$/,
   });
@@ -91,7 +88,7 @@ t.test('ordinary mistakes end with one line and the documented status, never a s
   await once(holder, 'listening');
   const { port } = holder.address() as AddressInfo;
   try {
-    const refused = await run(process.execPath, [...cli, '--port', String(port), '--log-level', 'error']).then(
+    const refused = await runCli(['--port', String(port), '--log-level', 'error']).then(
       () => undefined,
       (err: { code: number; stderr: string }) => err,
     );

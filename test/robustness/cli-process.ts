@@ -1,5 +1,8 @@
-/** Starts the CLI (through tsx) as a child process and resolves its URL once it logs its ready line. */
+/** Starts the CLI (its bundle, test/helpers/cli-bundle.ts) as a child process and resolves its URL once it logs its ready line. */
 import { spawn } from 'node:child_process';
+import { cliBundle, ROOT } from '../helpers/cli-bundle.js';
+
+const CLI = await cliBundle();
 
 export interface CliProcess {
   child: ReturnType<typeof spawn>;
@@ -10,8 +13,8 @@ export interface CliProcess {
 }
 
 export function startCli(args: string[], nodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}): CliProcess {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/cli.ts', '--port', '0', '--log-level', 'info', ...args], {
-    cwd: new URL('../..', import.meta.url).pathname,
+  const child = spawn(process.execPath, [...nodeArgs, CLI, '--port', '0', '--log-level', 'info', ...args], {
+    cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });

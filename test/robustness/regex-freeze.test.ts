@@ -5,7 +5,6 @@
  * answering while the attack runs (a liveness bound, not a timing assertion). Rules RE2 cannot run in linear time
  * (lookaround, backreferences) are refused at load with file, JSON path and reason.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { BedrockAgentRuntimeClient, InvokeFlowCommand } from '@aws-sdk/client-be
 import t, { type Test } from 'tap';
 import { DEFAULT_FIXTURES } from '../../src/package-root.js';
 import { ADMIN, ADMIN_ONLY, FLOW_ROLE, withEmulator } from '../helpers/emulator.js';
+import { startCli } from './cli-process.js';
 
 const ACCOUNT = '123456789012';
 const TAGGER = { accessKeyId: 'AKIAGLOBTAGGER000001', secretAccessKey: 'glob-tagger-secret' };
@@ -72,25 +72,12 @@ const world = {
   ],
 };
 
-/** Starts the CLI (through tsx) in a child process and resolves its URL once it logs its ready line. */
+/** Starts the CLI in a child process and resolves its URL once it logs its ready line. */
 async function startChild(t: Test, fixtures: string[]): Promise<string> {
-  const args = fixtures.flatMap((file) => ['--fixtures', file]);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--log-level', 'info', ...args], {
-    cwd: new URL('../..', import.meta.url).pathname,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const cli = startCli(fixtures.flatMap((file) => ['--fixtures', file]));
   // SIGKILL: a frozen event loop never handles SIGTERM.
-  t.teardown(() => void child.kill('SIGKILL'));
-  let output = '';
-  return new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (d) => {
-      output += d;
-      const m = /listening on (http:\/\/[^\s"]+)/.exec(output);
-      if (m) resolve(m[1]!);
-    });
-    child.stderr.on('data', (d) => (output += d));
-    child.once('exit', (code) => reject(new Error(`the CLI exited with ${code} before listening:\n${output}`)));
-  });
+  t.teardown(() => void cli.child.kill('SIGKILL'));
+  return cli.url;
 }
 
 /** Whether health answers within the liveness bound while `attack` is in flight. */
