@@ -22,7 +22,8 @@ export function cliBundle(): Promise<string> {
     // One file per process: test files run in parallel, and each removes its own.
     const outfile = join(dir, `cli-${process.pid}.mjs`);
     process.once('exit', () => rmSync(outfile, { force: true }));
-    await build({ ...CLI_BUNDLE_OPTIONS, entryPoints: [join(ROOT, 'src/cli.ts')], outfile, logLevel: 'error' });
+    // An inline source map: coverage of the CLI's child processes maps back to src/ (the file is gone by report time).
+    await build({ ...CLI_BUNDLE_OPTIONS, entryPoints: [join(ROOT, 'src/cli.ts')], outfile, sourcemap: 'inline', logLevel: 'error' });
     return outfile;
   })();
   return built;
