@@ -33,8 +33,7 @@ function sources(dir: string): string[] {
 
 const allSources = () => SOURCE_DIRS.flatMap((d) => sources(join(PACKAGE_ROOT, d)));
 const outputOf = (distRoot: string, source: string) => join(distRoot, relative(PACKAGE_ROOT, source).replace(/\.ts$/, '.js'));
-const upToDate = (source: string, output: string) =>
-  existsSync(output) && statSync(output).mtimeMs >= statSync(source).mtimeMs;
+const upToDate = (source: string, output: string) => existsSync(output) && statSync(output).mtimeMs >= statSync(source).mtimeMs;
 
 /** Transpiles what changed into the cache; returns how many files were written. */
 function transpileInto(root: string): number {
@@ -51,7 +50,7 @@ function transpileInto(root: string): number {
     writeFileSync(output, outputText);
     written++;
   }
-    // ES2022 modules: transpileModule cannot see package.json's "type": "module" that NodeNext would read.
+  // ES2022 modules: transpileModule cannot see package.json's "type": "module" that NodeNext would read.
   // package-root.ts finds the package by its package.json; fixtures and dependencies are linked, not copied.
   copyFileSync(join(PACKAGE_ROOT, 'package.json'), join(root, 'package.json'));
   for (const link of ['fixtures', 'node_modules', 'schema']) {
@@ -87,11 +86,13 @@ export function cliCommand(): CliCommand {
  */
 export function libraryEntry(): { file: string; how: string } {
   const dist = join(PACKAGE_ROOT, 'dist');
-  const exported = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { exports: { '.': { default: string } } }).exports['.'].default;
+  const exported = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { exports: { '.': { default: string } } })
+    .exports['.'].default;
   const bundleScript = join(PACKAGE_ROOT, 'scripts', 'bundle.mjs');
   if (allSources().every((s) => upToDate(s, outputOf(dist, s)))) {
     const file = join(PACKAGE_ROOT, exported);
-    if (!allSources().every((s) => upToDate(outputOf(dist, s), file))) execFileSync(process.execPath, [bundleScript], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
+    if (!allSources().every((s) => upToDate(outputOf(dist, s), file)))
+      execFileSync(process.execPath, [bundleScript], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
     return { file, how: `${exported.replace(/^\.\//, '')} (package.json "exports", up to date with the sources)` };
   }
   const root = join(tmpdir(), 'bfe-bench-build', createHash('sha256').update(`${PACKAGE_ROOT}\0es2022`).digest('hex').slice(0, 12));

@@ -16,7 +16,9 @@ function policyDocument(statements: number): unknown {
       Sid: `S${i}`,
       Effect: i % 10 === 9 && !last ? 'Deny' : 'Allow',
       Action: ['bedrock:GetFlow', 'bedrock:ListFlowVersions', 'bedrock:UpdateFlow', 'bedrock:Get*Alias', 'bedrock:InvokeFlow'],
-      Resource: last ? `arn:aws:bedrock:*:${ACCOUNT}:flow/*` : [`arn:aws:bedrock:*:${ACCOUNT}:flow/F${i}*`, `arn:aws:bedrock:us-west-2:${ACCOUNT}:flow/*`],
+      Resource: last
+        ? `arn:aws:bedrock:*:${ACCOUNT}:flow/*`
+        : [`arn:aws:bedrock:*:${ACCOUNT}:flow/F${i}*`, `arn:aws:bedrock:us-west-2:${ACCOUNT}:flow/*`],
       Condition: { StringEquals: { 'aws:ResourceTag/team': last ? 'ml' : `team-${i}` } },
     };
   });

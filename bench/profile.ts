@@ -19,7 +19,12 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const what = process.argv[2] ?? 'getflow';
 const seconds = Number(process.argv[3] ?? 5);
-const emu = await startEmulator({ port: 0, logLevel: 'silent', fixtures: [DEFAULT_FIXTURES, BENCH_FIXTURE], quotas: { flowsPerAccount: 1e9 } });
+const emu = await startEmulator({
+  port: 0,
+  logLevel: 'silent',
+  fixtures: [DEFAULT_FIXTURES, BENCH_FIXTURE],
+  quotas: { flowsPerAccount: 1e9 },
+});
 const out = process.argv[4] ?? `/tmp/${what}.cpuprofile`;
 const session = new Session();
 session.connect();

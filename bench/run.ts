@@ -33,7 +33,18 @@ const SPAWNS = 5;
 /** Fresh processes each for the library's import + start and fastify's import + listen. */
 const IMPORT_RUNS = 7;
 /** Ten regions other than the fixtures' us-east-1: 100 flows each stays within the CLI's default quota. */
-const REGIONS = ['us-west-2', 'us-east-2', 'eu-west-1', 'eu-west-2', 'eu-central-1', 'ap-south-1', 'ap-northeast-1', 'ap-southeast-2', 'ca-central-1', 'sa-east-1'];
+const REGIONS = [
+  'us-west-2',
+  'us-east-2',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-central-1',
+  'ap-south-1',
+  'ap-northeast-1',
+  'ap-southeast-2',
+  'ca-central-1',
+  'sa-east-1',
+];
 const FLOWS_FOR_RSS = 1000;
 
 const log = (msg: string) => {
@@ -45,7 +56,12 @@ const best = (rounds: LoadResult[]) => rounds.reduce((a, b) => (b.requestsPerSec
 const createFlowBody = (name: string) => JSON.stringify({ name, executionRoleArn: FLOW_ROLE, definition: TWELVE_NODE_DEFINITION });
 
 async function throughput() {
-  const emu = await startEmulator({ port: 0, logLevel: 'silent', fixtures: [DEFAULT_FIXTURES, BENCH_FIXTURE], quotas: { flowsPerAccount: 1e9 } });
+  const emu = await startEmulator({
+    port: 0,
+    logLevel: 'silent',
+    fixtures: [DEFAULT_FIXTURES, BENCH_FIXTURE],
+    quotas: { flowsPerAccount: 1e9 },
+  });
   const hello = await startHelloWorld();
   const floor = await startInvokeFloor();
   try {
@@ -87,9 +103,16 @@ async function createFlows(url: string, count: number) {
   const perRegion = Math.ceil(count / REGIONS.length);
   await Promise.all(
     REGIONS.map(async (region) => {
-      const client = new BedrockAgentClient({ endpoint: url, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+      const client = new BedrockAgentClient({
+        endpoint: url,
+        region,
+        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+        maxAttempts: 1,
+      });
       for (let i = 0; i < perRegion; i++) {
-        await client.send(new CreateFlowCommand({ name: `rss-${i}`, executionRoleArn: FLOW_ROLE, definition: TWELVE_NODE_DEFINITION as never }));
+        await client.send(
+          new CreateFlowCommand({ name: `rss-${i}`, executionRoleArn: FLOW_ROLE, definition: TWELVE_NODE_DEFINITION as never }),
+        );
       }
       client.destroy();
     }),
@@ -175,11 +198,18 @@ async function main() {
   const rows: Row[] = [
     { measure: 'hello-world (bare fastify) GET /hello', figure: loadFigure(t.helloWorld), goal: 'ceiling' },
     { measure: 'GetFlow, SigV4-verified + IAM-authorized', figure: loadFigure(t.get), goal: '' },
-    { measure: 'GetFlow / hello-world', figure: `${(ratio * 100).toFixed(1)} % (by CPU/req: ${(cpuRatio * 100).toFixed(1)} %)`, goal: '≥ 40 %', met: ratio >= 0.4 && valid(t.get) },
+    {
+      measure: 'GetFlow / hello-world',
+      figure: `${(ratio * 100).toFixed(1)} % (by CPU/req: ${(cpuRatio * 100).toFixed(1)} %)`,
+      goal: '≥ 40 %',
+      met: ratio >= 0.4 && valid(t.get),
+    },
     { measure: 'CreateFlow, 12-node definition', figure: loadFigure(t.create), goal: '' },
     {
       measure: `InvokeFlow 12 nodes, SDK h2, ${INVOKE_CALLS} sequential`,
-      figure: `p50 ${t.invoke.p50Ms.toFixed(2)} ms, p99 ${t.invoke.p99Ms.toFixed(2)} ms` + (t.invoke.failures ? ` INVALID: ${t.invoke.failures} failed` : ''),
+      figure:
+        `p50 ${t.invoke.p50Ms.toFixed(2)} ms, p99 ${t.invoke.p99Ms.toFixed(2)} ms` +
+        (t.invoke.failures ? ` INVALID: ${t.invoke.failures} failed` : ''),
       goal: 'p50 ≤ 3 ms',
       met: t.invoke.p50Ms <= 3 && t.invoke.failures === 0,
     },
@@ -188,10 +218,28 @@ async function main() {
       figure: `p50 ${t.invokeFloor.p50Ms.toFixed(2)} ms, p99 ${t.invokeFloor.p99Ms.toFixed(2)} ms`,
       goal: 'reference',
     },
-    { measure: 'policy decisions, 10 statements', figure: `${decisions10.toLocaleString('en-US')} /s`, goal: '≥ 150,000 /s', met: decisions10 >= 150_000 },
-    { measure: 'policy decisions, 200 statements', figure: `${decisions200.toLocaleString('en-US')} /s`, goal: '≥ 15,000 /s', met: decisions200 >= 15_000 },
-    { measure: `start-to-healthy, emulator (median of ${SPAWNS})`, figure: `${s.emulatorMs.toFixed(0)} ms (${s.emulatorCpuMs.toFixed(0)} ms CPU)`, goal: '' },
-    { measure: `start-to-healthy, hello-world (median of ${SPAWNS})`, figure: `${s.helloMs.toFixed(0)} ms (${s.helloCpuMs.toFixed(0)} ms CPU)`, goal: '' },
+    {
+      measure: 'policy decisions, 10 statements',
+      figure: `${decisions10.toLocaleString('en-US')} /s`,
+      goal: '≥ 150,000 /s',
+      met: decisions10 >= 150_000,
+    },
+    {
+      measure: 'policy decisions, 200 statements',
+      figure: `${decisions200.toLocaleString('en-US')} /s`,
+      goal: '≥ 15,000 /s',
+      met: decisions200 >= 15_000,
+    },
+    {
+      measure: `start-to-healthy, emulator (median of ${SPAWNS})`,
+      figure: `${s.emulatorMs.toFixed(0)} ms (${s.emulatorCpuMs.toFixed(0)} ms CPU)`,
+      goal: '',
+    },
+    {
+      measure: `start-to-healthy, hello-world (median of ${SPAWNS})`,
+      figure: `${s.helloMs.toFixed(0)} ms (${s.helloCpuMs.toFixed(0)} ms CPU)`,
+      goal: '',
+    },
     {
       measure: 'start-to-healthy ratio',
       figure: `${startRatio.toFixed(2)} × (by CPU: ${(s.emulatorCpuMs / s.helloCpuMs).toFixed(2)} ×)`,
@@ -230,7 +278,11 @@ async function main() {
 
   if (JSON_OUTPUT) {
     process.stdout.write(
-      JSON.stringify({ rows, notes, raw: { ...t, decisions10, decisions200, startup: s, importCost: ic, getFlowRatio: ratio, startRatio, importRatio } }, null, 2) + '\n',
+      JSON.stringify(
+        { rows, notes, raw: { ...t, decisions10, decisions200, startup: s, importCost: ic, getFlowRatio: ratio, startRatio, importRatio } },
+        null,
+        2,
+      ) + '\n',
     );
     return;
   }

@@ -65,9 +65,7 @@ const agent = new BedrockAgentClient({});
 const runtime = new BedrockAgentRuntimeClient({});
 let flowId;
 try {
-  const flow = await agent.send(
-    new CreateFlowCommand({ name: 'playlist-example', executionRoleArn: ROLE, definition }),
-  );
+  const flow = await agent.send(new CreateFlowCommand({ name: 'playlist-example', executionRoleArn: ROLE, definition }));
   flowId = flow.id;
   console.log(`flow created: ${flowId} (${flow.status})`);
 

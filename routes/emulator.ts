@@ -47,17 +47,25 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
   });
 
   // Without a token anyone who reaches the port reads this; with one, the guard has already checked it.
-  app.get('/_emulator/state', { preHandler: guard, config: { operation: 'emulator:GetState' } }, async () => (adminToken === undefined ? redactSecrets(emulator.state()) : emulator.state()));
+  app.get('/_emulator/state', { preHandler: guard, config: { operation: 'emulator:GetState' } }, async () =>
+    adminToken === undefined ? redactSecrets(emulator.state()) : emulator.state(),
+  );
 
-  app.get('/_emulator/decisions', { preHandler: guard, config: { operation: 'emulator:ListDecisions' } }, async () => ({ decisions: emulator.decisions.list() }));
+  app.get('/_emulator/decisions', { preHandler: guard, config: { operation: 'emulator:ListDecisions' } }, async () => ({
+    decisions: emulator.decisions.list(),
+  }));
 
-  app.get<{ Params: { bucket: string; '*': string } }>('/_emulator/s3/:bucket/*', { preHandler: guard, config: { operation: 'emulator:GetS3Object' } }, async (req, reply) => {
-    const bucket = emulator.universe.buckets.get(req.params.bucket);
-    const object = bucket?.objects.get(req.params['*']);
-    if (!bucket) throw noSuchBucket(req.params.bucket);
-    if (!object) throw noSuchKey(req.params['*']);
-    return reply.type('application/octet-stream').send(Buffer.from(object));
-  });
+  app.get<{ Params: { bucket: string; '*': string } }>(
+    '/_emulator/s3/:bucket/*',
+    { preHandler: guard, config: { operation: 'emulator:GetS3Object' } },
+    async (req, reply) => {
+      const bucket = emulator.universe.buckets.get(req.params.bucket);
+      const object = bucket?.objects.get(req.params['*']);
+      if (!bucket) throw noSuchBucket(req.params.bucket);
+      if (!object) throw noSuchKey(req.params['*']);
+      return reply.type('application/octet-stream').send(Buffer.from(object));
+    },
+  );
 }
 
 function parseDocument(body: Buffer | undefined): unknown {

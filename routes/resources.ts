@@ -29,10 +29,8 @@ export const promptResource = (i: { promptIdentifier: string; promptVersion?: st
 export const taggedResource = (i: { resourceArn: string }) => i.resourceArn;
 
 /** Knowledge bases and agents are named by id only in their paths (no ARN forms). */
-export const knowledgeBaseResource = (i: { knowledgeBaseId: string }, w: World) =>
-  knowledgeBaseArn(w, i.knowledgeBaseId);
+export const knowledgeBaseResource = (i: { knowledgeBaseId: string }, w: World) => knowledgeBaseArn(w, i.knowledgeBaseId);
 
 export const agentResource = (i: { agentId: string }, w: World) => agentArn(w, i.agentId);
 
-export const agentAliasResource = (i: { agentId: string; agentAliasId: string }, w: World) =>
-  agentAliasArn(w, i.agentId, i.agentAliasId);
+export const agentAliasResource = (i: { agentId: string; agentAliasId: string }, w: World) => agentAliasArn(w, i.agentId, i.agentAliasId);

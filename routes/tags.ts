@@ -6,6 +6,11 @@ import { taggedResource } from './resources.js';
 
 export default [
   defineRoute('TagResource', { action: 'bedrock:TagResource', resource: taggedResource, requestTags: (i) => i.tags, handler: TagResource }),
-  defineRoute('UntagResource', { action: 'bedrock:UntagResource', resource: taggedResource, tagKeys: (i) => i.tagKeys, handler: UntagResource }),
+  defineRoute('UntagResource', {
+    action: 'bedrock:UntagResource',
+    resource: taggedResource,
+    tagKeys: (i) => i.tagKeys,
+    handler: UntagResource,
+  }),
   defineRoute('ListTagsForResource', { action: 'bedrock:ListTagsForResource', resource: taggedResource, handler: ListTagsForResource }),
 ];

@@ -38,22 +38,61 @@ const SERVICES = {
   'bedrock-agent': {
     file: 'bedrock-agent-2023-06-05.service-2.json',
     operations: [
-      'CreateFlow', 'GetFlow', 'UpdateFlow', 'DeleteFlow', 'ListFlows', 'PrepareFlow', 'ValidateFlowDefinition',
-      'CreateFlowVersion', 'GetFlowVersion', 'ListFlowVersions', 'DeleteFlowVersion',
-      'CreateFlowAlias', 'GetFlowAlias', 'UpdateFlowAlias', 'ListFlowAliases', 'DeleteFlowAlias',
-      'TagResource', 'UntagResource', 'ListTagsForResource',
-      'CreatePrompt', 'GetPrompt', 'UpdatePrompt', 'ListPrompts', 'DeletePrompt', 'CreatePromptVersion',
-      'CreateKnowledgeBase', 'GetKnowledgeBase', 'UpdateKnowledgeBase', 'ListKnowledgeBases', 'DeleteKnowledgeBase',
-      'CreateAgent', 'GetAgent', 'UpdateAgent', 'ListAgents', 'DeleteAgent', 'PrepareAgent',
-      'GetAgentVersion', 'ListAgentVersions',
-      'CreateAgentAlias', 'GetAgentAlias', 'UpdateAgentAlias', 'ListAgentAliases', 'DeleteAgentAlias',
+      'CreateFlow',
+      'GetFlow',
+      'UpdateFlow',
+      'DeleteFlow',
+      'ListFlows',
+      'PrepareFlow',
+      'ValidateFlowDefinition',
+      'CreateFlowVersion',
+      'GetFlowVersion',
+      'ListFlowVersions',
+      'DeleteFlowVersion',
+      'CreateFlowAlias',
+      'GetFlowAlias',
+      'UpdateFlowAlias',
+      'ListFlowAliases',
+      'DeleteFlowAlias',
+      'TagResource',
+      'UntagResource',
+      'ListTagsForResource',
+      'CreatePrompt',
+      'GetPrompt',
+      'UpdatePrompt',
+      'ListPrompts',
+      'DeletePrompt',
+      'CreatePromptVersion',
+      'CreateKnowledgeBase',
+      'GetKnowledgeBase',
+      'UpdateKnowledgeBase',
+      'ListKnowledgeBases',
+      'DeleteKnowledgeBase',
+      'CreateAgent',
+      'GetAgent',
+      'UpdateAgent',
+      'ListAgents',
+      'DeleteAgent',
+      'PrepareAgent',
+      'GetAgentVersion',
+      'ListAgentVersions',
+      'CreateAgentAlias',
+      'GetAgentAlias',
+      'UpdateAgentAlias',
+      'ListAgentAliases',
+      'DeleteAgentAlias',
     ],
   },
   'bedrock-agent-runtime': {
     file: 'bedrock-agent-runtime-2023-07-26.service-2.json',
     operations: [
-      'InvokeFlow', 'StartFlowExecution', 'StopFlowExecution', 'GetFlowExecution', 'ListFlowExecutions',
-      'ListFlowExecutionEvents', 'GetExecutionFlowSnapshot',
+      'InvokeFlow',
+      'StartFlowExecution',
+      'StopFlowExecution',
+      'GetFlowExecution',
+      'ListFlowExecutions',
+      'ListFlowExecutionEvents',
+      'GetExecutionFlowSnapshot',
     ],
   },
 };
@@ -284,7 +323,10 @@ function typeNames() {
     names[service] = new Map();
     const roots = [];
     for (const op of ops) {
-      for (const [suffix, ref] of [['Input', models[service].operations[op].input], ['Output', models[service].operations[op].output]]) {
+      for (const [suffix, ref] of [
+        ['Input', models[service].operations[op].input],
+        ['Output', models[service].operations[op].output],
+      ]) {
         if (!ref) continue;
         if (names[service].has(ref.shape)) fail(`${service} ${ref.shape} is the input/output of two operations`);
         names[service].set(ref.shape, `${op}${suffix}`);
@@ -436,7 +478,7 @@ const operationsTs = [
   '  readonly member: string;',
   '  /** Shape name in SHAPES[service] (for inputs). */',
   '  readonly shape: string;',
-  '  /** The member\'s type, or its elements\' type when `list`. */',
+  "  /** The member's type, or its elements' type when `list`. */",
   '  readonly type: MemberType;',
   '  readonly list: boolean;',
   '  readonly required: boolean;',
@@ -511,10 +553,14 @@ const shapesTs = [
   '',
 ].join('\n');
 
-const typesTs = [header('TypeScript types of every in-scope operation\'s input and output.'), emitTypes(), ''].join('\n');
+const typesTs = [header("TypeScript types of every in-scope operation's input and output."), emitTypes(), ''].join('\n');
 
 mkdirSync(outDir, { recursive: true });
-for (const [file, text] of [['operations.ts', operationsTs], ['shapes.ts', shapesTs], ['types.ts', typesTs]]) {
+for (const [file, text] of [
+  ['operations.ts', operationsTs],
+  ['shapes.ts', shapesTs],
+  ['types.ts', typesTs],
+]) {
   writeFileSync(join(outDir, file), text);
   console.log(`wrote ${relative(repoRoot, join(outDir, file))} (${(Buffer.byteLength(text) / 1024).toFixed(1)} KB)`);
 }

@@ -61,7 +61,16 @@ cpSync(bundle, join(out, 'dist', 'cli.bundle.mjs'));
 cpSync(join(root, 'package.json'), join(out, 'package.json'));
 for (const dir of copied) {
   // Nested node_modules of a copied package are copied by their own entry (when they are dependencies).
-  cpSync(dir, join(out, dir.slice(root.length + 1)), { recursive: true, filter: (src) => src === dir || !src.startsWith(join(dir, 'node_modules')) });
+  cpSync(dir, join(out, dir.slice(root.length + 1)), {
+    recursive: true,
+    filter: (src) => src === dir || !src.startsWith(join(dir, 'node_modules')),
+  });
 }
-writeFileSync(join(out, 'runtime-packages.txt'), [...copied].map((d) => d.slice(root.length + 1)).sort().join('\n') + '\n');
+writeFileSync(
+  join(out, 'runtime-packages.txt'),
+  [...copied]
+    .map((d) => d.slice(root.length + 1))
+    .sort()
+    .join('\n') + '\n',
+);
 console.log(`runtime-files: bundle + ${copied.size} packages (${wanted.join(', ')} and their dependencies) in ${out}`);

@@ -15,7 +15,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void | number>> = {
 
 /** What the operating system refuses a listener, in one line instead of Node's stack. */
 const LISTEN_ERRORS: Record<string, (err: { address?: string; port?: number }) => string> = {
-  EADDRINUSE: (e) => `${e.address}:${e.port} is already in use (EADDRINUSE): stop what holds it, or pick another port with --port (0 = any free one)`,
+  EADDRINUSE: (e) =>
+    `${e.address}:${e.port} is already in use (EADDRINUSE): stop what holds it, or pick another port with --port (0 = any free one)`,
   EACCES: (e) => `not allowed to listen on ${e.address}:${e.port} (EACCES): ports below 1024 need privileges; pick another with --port`,
   EADDRNOTAVAIL: (e) => `${e.address} is not an address of this machine (EADDRNOTAVAIL): check --host`,
 };

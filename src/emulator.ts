@@ -108,7 +108,9 @@ export class Emulator {
   /** The start-up files that are the bundled world: its own path, or a byte-identical copy (the image's /fixtures). */
   private bundledSources(): string[] {
     const bundled = readFileSync(DEFAULT_FIXTURES);
-    return this.initial.filter((f) => f.source === DEFAULT_FIXTURES || (existsSync(f.source) && readFileSync(f.source).equals(bundled))).map((f) => f.source);
+    return this.initial
+      .filter((f) => f.source === DEFAULT_FIXTURES || (existsSync(f.source) && readFileSync(f.source).equals(bundled)))
+      .map((f) => f.source);
   }
 
   private build(): Universe {

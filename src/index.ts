@@ -104,7 +104,11 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     port,
     host,
     credentials: first
-      ? { accessKeyId: first.accessKeyId, secretAccessKey: first.secretAccessKey, ...(first.sessionToken ? { sessionToken: first.sessionToken } : {}) }
+      ? {
+          accessKeyId: first.accessKeyId,
+          secretAccessKey: first.secretAccessKey,
+          ...(first.sessionToken ? { sessionToken: first.sessionToken } : {}),
+        }
       : { accessKeyId: 'test', secretAccessKey: 'test' },
     reset: () => emulator.reset(),
     load: (fixtures) => emulator.load(fixtures),

@@ -20,7 +20,10 @@ const RESTATED = 'operation,status,outcome,durationMs,caller,errorType,requestId
 
 export function createLogger(level = 'info', pretty = process.stdout.isTTY === true): Logger {
   if (pretty && hasPretty()) {
-    return pino({ level, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: `pid,hostname,${RESTATED}` } } });
+    return pino({
+      level,
+      transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: `pid,hostname,${RESTATED}` } },
+    });
   }
   return pino({ level });
 }

@@ -41,7 +41,8 @@ export class DecisionLog {
 
   /** Oldest first. */
   list(): DecisionRecord[] {
-    const ordered = this.entries.length < this.capacity ? this.entries : [...this.entries.slice(this.next), ...this.entries.slice(0, this.next)];
+    const ordered =
+      this.entries.length < this.capacity ? this.entries : [...this.entries.slice(this.next), ...this.entries.slice(0, this.next)];
     return ordered.map(record);
   }
 

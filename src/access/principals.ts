@@ -57,25 +57,24 @@ function compile(document: unknown, member: string, kind: PolicyKind, warn?: Pol
   }
 }
 
-function policiesOf(
-  entry: { policies?: unknown[]; managedPolicies?: string[] },
-  warn?: PolicyWarningSink,
-): CompiledPolicy[] {
+function policiesOf(entry: { policies?: unknown[]; managedPolicies?: string[] }, warn?: PolicyWarningSink): CompiledPolicy[] {
   // Fixture `policies` are inline policies (docs/fixtures.md), with PutUserPolicy's rules (a missing Version is 2008-10-17).
   const inline = (entry.policies ?? []).map((doc, i) => compile(doc, `policies[${i}]`, 'inline', warn));
   const managed = (entry.managedPolicies ?? []).map((name, i) => {
     const policy = managedPolicyByNameOrArn(name);
     if (!policy) {
       const suggestion = nearestManagedPolicy(name);
-      throw new PolicyLoadError(`managedPolicies[${i}]`, `no AWS managed policy named '${name}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`);
+      throw new PolicyLoadError(
+        `managedPolicies[${i}]`,
+        `no AWS managed policy named '${name}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
+      );
     }
     return policy;
   });
   return [...inline, ...managed];
 }
 
-const fakeId = (prefix: string, arn: string) =>
-  prefix + createHash('sha256').update(arn).digest('hex').slice(0, 17).toUpperCase();
+const fakeId = (prefix: string, arn: string) => prefix + createHash('sha256').update(arn).digest('hex').slice(0, 17).toUpperCase();
 
 const identities = new WeakMap<IdentityFixture, CompiledPrincipal>();
 const roles = new WeakMap<RoleFixture, CompiledRole>();
@@ -99,9 +98,7 @@ export function compileIdentity(identity: IdentityFixture, warn?: PolicyWarningS
     ...(parts.kind === 'user' ? { username: parts.name } : {}),
     tags: identity.tags ?? {},
     identityPolicies: policiesOf(identity, warn),
-    ...(identity.permissionsBoundary
-      ? { boundary: compile(identity.permissionsBoundary, 'permissionsBoundary', 'identity', warn) }
-      : {}),
+    ...(identity.permissionsBoundary ? { boundary: compile(identity.permissionsBoundary, 'permissionsBoundary', 'identity', warn) } : {}),
     ...(identity.sessionPolicies
       ? { sessionPolicies: identity.sessionPolicies.map((d, i) => compile(d, `sessionPolicies[${i}]`, 'inline', warn)) }
       : {}),

@@ -66,7 +66,9 @@ export async function validateFlowFile(argv: string[]): Promise<number> {
     const snapshot = { name: '', executionRoleArn: String(body.executionRoleArn ?? ''), definition: body.definition as never };
     const checked = checkForPreparation(ctx, snapshot, flowArn(world, 'VALIDATE00'));
     // Without an executionRoleArn in the file there is no role to check.
-    validations = (body.executionRoleArn ? checked : checked.filter((v) => !String(v.message).includes('execution role'))) as unknown as Validation[];
+    validations = (body.executionRoleArn
+      ? checked
+      : checked.filter((v) => !String(v.message).includes('execution role'))) as unknown as Validation[];
   } else {
     validations = validateDefinition(body.definition) as unknown as Validation[];
   }
@@ -75,7 +77,9 @@ export async function validateFlowFile(argv: string[]): Promise<number> {
   process.stdout.write(`${errors} error(s), ${validations.length - errors} warning(s)\n`);
   // Without a world, a prompt or Lambda that does not exist passes: say so rather than imply it was checked.
   if (!values.fixtures) {
-    process.stdout.write('references (prompts, knowledge bases, agents, Lambda functions, Lex bots, buckets) and the execution role were not checked: add --fixtures FILE to check them against a world\n');
+    process.stdout.write(
+      'references (prompts, knowledge bases, agents, Lambda functions, Lex bots, buckets) and the execution role were not checked: add --fixtures FILE to check them against a world\n',
+    );
   }
   return errors > 0 ? 1 : 0;
 }

@@ -78,7 +78,11 @@ export function startPython(code: string, variables: Readonly<Record<string, unk
   const collect = (into: Buffer[] | undefined) => (chunk: Buffer) => {
     written += chunk.length;
     if (written > limits.maxOutputBytes) {
-      stop({ ok: false, reason: 'output', message: `The code wrote more than ${limits.maxOutputBytes} bytes of output (stdout, stderr and result).` });
+      stop({
+        ok: false,
+        reason: 'output',
+        message: `The code wrote more than ${limits.maxOutputBytes} bytes of output (stdout, stderr and result).`,
+      });
     } else into?.push(chunk);
   };
   child.stdout!.on('data', collect(undefined));

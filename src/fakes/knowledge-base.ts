@@ -21,11 +21,12 @@ interface Index {
 const K1 = 1.2;
 const B = 0.75;
 const STOP_WORDS = new Set(
-  'a an and are as at be by do does for from how i in is it its me my of on or our so that the their this to was what when where which who why will with you your'.split(' '),
+  'a an and are as at be by do does for from how i in is it its me my of on or our so that the their this to was what when where which who why will with you your'.split(
+    ' ',
+  ),
 );
 
-const tokenize = (text: string): string[] =>
-  (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => !STOP_WORDS.has(t));
+const tokenize = (text: string): string[] => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => !STOP_WORDS.has(t));
 
 /** The document list of a knowledge base is fixed once loaded: index it once. */
 const indexes = new WeakMap<KnowledgeBaseDocuments, Index>();
@@ -89,7 +90,5 @@ const DEFAULT_GENERATION_TEMPLATE =
 export function generationPrompt(query: string, results: readonly RetrievalResult[], template?: string): string {
   const searchResults = results.map((r, i) => `[${i + 1}] ${r.content.text}`).join('\n');
   // Replacer functions: the texts may hold `$&`-like sequences that a replacement string would interpret.
-  return (template ?? DEFAULT_GENERATION_TEMPLATE)
-    .replaceAll('$search_results$', () => searchResults)
-    .replaceAll('$query$', () => query);
+  return (template ?? DEFAULT_GENERATION_TEMPLATE).replaceAll('$search_results$', () => searchResults).replaceAll('$query$', () => query);
 }

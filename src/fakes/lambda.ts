@@ -33,7 +33,8 @@ export async function invokeLambda(fn: LambdaFunction, event: unknown, options: 
   const timeoutSeconds = (options.timeoutMs / 1000).toFixed(2);
   const timedOut = failure('Sandbox.Timedout', `Task timed out after ${timeoutSeconds} seconds`);
   if (fn.url !== undefined) return logFailure(fn, options, await postEvent(fn.url, event, options.timeoutMs, timedOut));
-  if (fn.handlerPath !== undefined) return logFailure(fn, options, await withTimeout(callHandler(fn, event, options), options.timeoutMs, timedOut));
+  if (fn.handlerPath !== undefined)
+    return logFailure(fn, options, await withTimeout(callHandler(fn, event, options), options.timeoutMs, timedOut));
   return failure('Runtime.HandlerNotFound', `Function ${fn.arn} has no response, handler, url or error in its fixture.`);
 }
 
@@ -88,7 +89,10 @@ async function postEvent(url: string, event: unknown, timeoutMs: number, timedOu
     });
     const text = await readCapped(response.body, MAX_RESPONSE_BYTES);
     if (text === undefined) {
-      return failure('Function.ResponseSizeTooLarge', `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`);
+      return failure(
+        'Function.ResponseSizeTooLarge',
+        `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
+      );
     }
     if (response.statusCode < 200 || response.statusCode > 299) {
       return failure('HttpError', `POST ${url} answered HTTP ${response.statusCode}${text ? `: ${text}` : ''}`);

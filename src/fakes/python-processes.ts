@@ -79,7 +79,12 @@ export class PythonProcesses {
         refuse: leave,
       };
       const timer = setTimeout(
-        () => leave({ ok: false, reason: 'timeout', message: `The code did not start within ${limits.timeoutMs / 1000} seconds: every python3 slot was busy.` }),
+        () =>
+          leave({
+            ok: false,
+            reason: 'timeout',
+            message: `The code did not start within ${limits.timeoutMs / 1000} seconds: every python3 slot was busy.`,
+          }),
         limits.timeoutMs,
       );
       this.waiting.add(waiter);

@@ -9,7 +9,5 @@ function templateValue(value: unknown): string {
 
 /** Fills every placeholder that has a value; the others stay as written. */
 export function renderTemplate(text: string, values: Readonly<Record<string, unknown>>): string {
-  return text.replace(VARIABLE, (placeholder, name: string) =>
-    Object.hasOwn(values, name) ? templateValue(values[name]) : placeholder,
-  );
+  return text.replace(VARIABLE, (placeholder, name: string) => (Object.hasOwn(values, name) ? templateValue(values[name]) : placeholder));
 }

@@ -5,8 +5,22 @@
  */
 
 export const FLOW_NODE_TYPES = [
-  'Input', 'Output', 'KnowledgeBase', 'Condition', 'Lex', 'Prompt', 'LambdaFunction', 'Storage',
-  'Agent', 'Retrieval', 'Iterator', 'Collector', 'InlineCode', 'Loop', 'LoopInput', 'LoopController',
+  'Input',
+  'Output',
+  'KnowledgeBase',
+  'Condition',
+  'Lex',
+  'Prompt',
+  'LambdaFunction',
+  'Storage',
+  'Agent',
+  'Retrieval',
+  'Iterator',
+  'Collector',
+  'InlineCode',
+  'Loop',
+  'LoopInput',
+  'LoopController',
 ] as const;
 export type FlowNodeType = (typeof FLOW_NODE_TYPES)[number];
 
@@ -79,9 +93,7 @@ export interface ChatPromptTemplateConfiguration {
   toolConfiguration?: Record<string, unknown>;
 }
 
-export type PromptTemplateConfiguration =
-  | { text: TextPromptTemplateConfiguration }
-  | { chat: ChatPromptTemplateConfiguration };
+export type PromptTemplateConfiguration = { text: TextPromptTemplateConfiguration } | { chat: ChatPromptTemplateConfiguration };
 
 export interface PromptFlowNodeInlineConfiguration {
   templateType: 'TEXT' | 'CHAT';

@@ -5,12 +5,7 @@
 import { Buffer } from 'node:buffer';
 import { inflateRawSync } from 'node:zlib';
 import { nearest } from './edit-distance.js';
-import {
-  GLOBAL_CONDITION_KEYS,
-  SERVICE_ACTIONS,
-  SERVICE_CONDITION_KEYS,
-  SERVICE_DETAILS,
-} from './generated/catalog.js';
+import { GLOBAL_CONDITION_KEYS, SERVICE_ACTIONS, SERVICE_CONDITION_KEYS, SERVICE_DETAILS } from './generated/catalog.js';
 import { compileGlob, matchGlobCodes, ONE, pushGlobCodes, STAR } from './wildcard.js';
 
 export interface ActionResourceType {

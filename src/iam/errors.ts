@@ -20,10 +20,7 @@ export interface PolicyProblem {
 
 /** `Statement[0].Condition.StringEqual`: a path as people write it. */
 export function formatPolicyPath(path: readonly (string | number)[]): string {
-  return path.reduce<string>(
-    (text, step) => (typeof step === 'number' ? `${text}[${step}]` : text ? `${text}.${step}` : step),
-    '',
-  );
+  return path.reduce<string>((text, step) => (typeof step === 'number' ? `${text}[${step}]` : text ? `${text}.${step}` : step), '');
 }
 
 /** `Statement[0].Condition: "StringEqual" is not a condition operator (...)`: the message names the last step. */

@@ -79,8 +79,7 @@ export function authorize(request: AuthorizationRequest): Decision {
   const hasIdentity = principal.kind !== 'service' && principal.kind !== 'anonymous' && principal.kind !== 'root';
   const identity = hasIdentity ? scanPolicies(principal.identityPolicies, evaluation) : NONE;
   const boundary = hasIdentity && principal.boundary ? scanPolicies([principal.boundary], evaluation) : undefined;
-  const session =
-    hasIdentity && principal.sessionPolicies?.length ? scanPolicies(principal.sessionPolicies, evaluation) : undefined;
+  const session = hasIdentity && principal.sessionPolicies?.length ? scanPolicies(principal.sessionPolicies, evaluation) : undefined;
   const resourceScan = request.resourcePolicy ? scanPolicies([request.resourcePolicy], evaluation, principal) : NONE;
 
   const denied =
@@ -109,9 +108,7 @@ export function authorize(request: AuthorizationRequest): Decision {
   if (!sameAccount) {
     // Across accounts both sides must allow.
     if (!resourceAllow) return implicitDeny('resource', context);
-    return identityPath
-      ? allow('identity', identity.allow as Hit, context)
-      : implicitDeny(identityFailure(identity, boundaryOk), context);
+    return identityPath ? allow('identity', identity.allow as Hit, context) : implicitDeny(identityFailure(identity, boundaryOk), context);
   }
   if (resourceAllow?.match === 'direct') return allow('resource', resourceAllow, context);
   if (resourceAllow?.match === 'role') {
@@ -120,9 +117,7 @@ export function authorize(request: AuthorizationRequest): Decision {
     return implicitDeny(boundaryOk ? 'session' : 'boundary', context);
   }
   if (needsResourcePolicy && !resourceAllow) return implicitDeny('resource', context);
-  return identityPath
-    ? allow('identity', identity.allow as Hit, context)
-    : implicitDeny(identityFailure(identity, boundaryOk), context);
+  return identityPath ? allow('identity', identity.allow as Hit, context) : implicitDeny(identityFailure(identity, boundaryOk), context);
 }
 
 function denial(type: PolicyType, scan: Scan | undefined, context: RequestContext): Decision | undefined {

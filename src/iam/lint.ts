@@ -72,11 +72,7 @@ function lintAction(action: string, report: Report): void {
   }
   if (canonicalAction(action) !== undefined) return;
   const suggestion = nearestAction(action);
-  report(
-    'unknown-action',
-    `${service} defines no action "${action}"${didYouMean(suggestion)}; as written it matches nothing`,
-    suggestion,
-  );
+  report('unknown-action', `${service} defines no action "${action}"${didYouMean(suggestion)}; as written it matches nothing`, suggestion);
 }
 
 function lintConditions(statement: PolicyStatement, report: Report): void {
@@ -103,10 +99,7 @@ function lintConditions(statement: PolicyStatement, report: Report): void {
           `"${key}" can hold several values: use ForAnyValue: or ForAllValues: with ${operator}`,
         );
       } else if (!multivalued && parsed.set === 'ForAllValues') {
-        report(
-          'set-operator-on-single-valued-key',
-          `"${key}" is single-valued: ForAllValues: is also true when the key is absent`,
-        );
+        report('set-operator-on-single-valued-key', `"${key}" is single-valued: ForAllValues: is also true when the key is absent`);
       }
     }
   }
@@ -122,16 +115,10 @@ function lintResourceTypes(statement: PolicyStatement, report: Report): void {
     if (!types) continue;
     const name = canonicalAction(action) ?? action;
     if (types.length === 0) {
-      report(
-        'resource-type-mismatch',
-        `${name} has no resource type: it is authorized on "*" only, so this statement never applies to it`,
-      );
+      report('resource-type-mismatch', `${name} has no resource type: it is authorized on "*" only, so this statement never applies to it`);
     } else if (!resources.some((resource) => types.some((type) => patternMayMatchTemplate(resource, type.arn)))) {
       const expected = types.map((type) => type.name).join(', ');
-      report(
-        'resource-type-mismatch',
-        `${name} is authorized on ${expected} resources; none of this statement's resources can be one`,
-      );
+      report('resource-type-mismatch', `${name} is authorized on ${expected} resources; none of this statement's resources can be one`);
     }
   }
 }

@@ -21,12 +21,7 @@ const IMPLICIT: Readonly<Record<PolicyType, string>> = {
  * `User: ARN is not authorized to perform: ACTION on resource: ARN because no identity-based policy allows the
  * ACTION action` (or `with an explicit deny in ...`). A `*` resource is left out, as AWS does.
  */
-export function accessDeniedMessage(
-  principal: Principal,
-  action: string,
-  resource: string,
-  decision: Decision,
-): string {
+export function accessDeniedMessage(principal: Principal, action: string, resource: string, decision: Decision): string {
   const evaluated = evaluatedResource(action, resource);
   const onResource = evaluated === '*' ? '' : ` on resource: ${evaluated}`;
   const prefix = `User: ${principal.arn} is not authorized to perform: ${action}${onResource}`;

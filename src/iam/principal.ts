@@ -85,8 +85,7 @@ export interface PrincipalArnParts {
   readonly roleName?: string;
 }
 
-const PRINCIPAL_ARN =
-  /^arn:[^:]+:(iam|sts)::(\d{12}):(root|user\/(?:.*\/)?([^/]+)|role\/(?:.*\/)?([^/]+)|assumed-role\/([^/]+)\/(.+))$/;
+const PRINCIPAL_ARN = /^arn:[^:]+:(iam|sts)::(\d{12}):(root|user\/(?:.*\/)?([^/]+)|role\/(?:.*\/)?([^/]+)|assumed-role\/([^/]+)\/(.+))$/;
 
 /** What an IAM principal ARN (user, role, role session, root) or a service principal name says about the caller. */
 export function describePrincipalArn(arn: string): PrincipalArnParts | undefined {

@@ -35,7 +35,8 @@ function templateTokens(template: string): Token[] {
 function patternTokens(pattern: string): Token[] {
   const tokens: Token[] = [];
   for (const part of pattern.split(/(\$\{[^}]*\})/)) {
-    if (/^\$\{[^}]*\}$/.test(part)) tokens.push(ANY_MANY); // a policy variable: any value
+    if (/^\$\{[^}]*\}$/.test(part))
+      tokens.push(ANY_MANY); // a policy variable: any value
     else for (const char of part) tokens.push(char === '*' ? ANY_MANY : char === '?' ? ANY_ONE : literal(char));
   }
   return tokens;

@@ -33,9 +33,7 @@ export function idempotent<I extends { clientToken?: string }, O>(
   const previous = calls.get(key);
   if (previous && now - previous.at < IDEMPOTENCY_WINDOW_MS) {
     if (previous.inputHash !== inputHash) {
-      throw conflict(
-        `The request with client token ${token} was already made with different parameters. Use a new client token.`,
-      );
+      throw conflict(`The request with client token ${token} was already made with different parameters. Use a new client token.`);
     }
     return previous.response as O;
   }

@@ -37,8 +37,7 @@ export function renderError(error: AwsError): RenderedError {
   };
 }
 
-const NOT_FOUND_MESSAGE =
-  "Failed to retrieve resource because it doesn't exist. Retry the request with a different resource identifier.";
+const NOT_FOUND_MESSAGE = "Failed to retrieve resource because it doesn't exist. Retry the request with a different resource identifier.";
 
 export const validationException = (message: string, extra?: Record<string, unknown>) =>
   new AwsError('ValidationException', 400, message, extra);
@@ -48,13 +47,11 @@ export const requestTooLarge = () => new AwsError('ValidationException', 413, 'R
 
 /** Answered on the raw socket before any route runs (src/server/dual-protocol.ts). */
 export const headerFieldsTooLarge = () => new AwsError('RequestHeaderFieldsTooLarge', 431, 'Request header fields too large.');
-export const requestTimeout = () =>
-  new AwsError('RequestTimeoutException', 408, 'The request was not received within the time limit.');
+export const requestTimeout = () => new AwsError('RequestTimeoutException', 408, 'The request was not received within the time limit.');
 
 export const serialization = (message: string) => new AwsError('SerializationException', 400, message);
 
-export const notFound = (message: string = NOT_FOUND_MESSAGE) =>
-  new AwsError('ResourceNotFoundException', 404, message);
+export const notFound = (message: string = NOT_FOUND_MESSAGE) => new AwsError('ResourceNotFoundException', 404, message);
 
 export const conflict = (message: string) => new AwsError('ConflictException', 409, message);
 
@@ -72,12 +69,7 @@ export const invalidSignature = (message: string) => new AwsError('InvalidSignat
 /** A SigV4 Authorization header or date that is malformed or incomplete (AWS answers 400, not 403, for these). */
 export const incompleteSignature = (message: string) => new AwsError('IncompleteSignatureException', 400, message);
 
-export const missingAuthentication = () =>
-  new AwsError(
-    'MissingAuthenticationTokenException',
-    403,
-    'Missing Authentication Token',
-  );
+export const missingAuthentication = () => new AwsError('MissingAuthenticationTokenException', 403, 'Missing Authentication Token');
 
 export const unknownOperation = () => new AwsError('UnknownOperationException', 404, 'UnknownOperationException');
 

@@ -36,7 +36,11 @@ function headersFor(messageType: 'event' | 'exception', type: string): Buffer {
   let bytes = headerCache.get(key);
   if (!bytes) {
     const typeHeader = messageType === 'event' ? ':event-type' : ':exception-type';
-    bytes = stringHeaders([[':message-type', messageType], [typeHeader, type], [':content-type', 'application/json']]);
+    bytes = stringHeaders([
+      [':message-type', messageType],
+      [typeHeader, type],
+      [':content-type', 'application/json'],
+    ]);
     headerCache.set(key, bytes);
   }
   return bytes;

@@ -29,7 +29,11 @@ const REGION = /^[a-z]{2,4}(?:-[a-z]{2,10})?-[a-z]{2,16}-\d{1,3}$/;
 const wellFormedRegion = (region: string) => REGION.test(region);
 const MAX_SKEW_MS = 15 * 60 * 1000;
 
-const formatAmzDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const formatAmzDate = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** A header's value as one string (Node gives some repeated headers as arrays). */
 export const header = (headers: SignedRequest['headers'], name: string): string | undefined => {
@@ -209,14 +213,11 @@ export function parseAuthorization(headers: SignedRequest['headers'], now = Date
   }
   const signedAt = amzDateMs(amzDate);
   if (signedAt === undefined) {
-    throw incompleteSignature(
-      `Date must be in ISO-8601 'basic format'. Got '${amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601`,
-    );
+    throw incompleteSignature(`Date must be in ISO-8601 'basic format'. Got '${amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601`);
   }
   if (signedAt < now - MAX_SKEW_MS) {
     throw invalidSignature(
-      `Signature expired: ${amzDate} is now earlier than ${formatAmzDate(now - MAX_SKEW_MS)} ` +
-        `(${formatAmzDate(now)} - 15 min.)`,
+      `Signature expired: ${amzDate} is now earlier than ${formatAmzDate(now - MAX_SKEW_MS)} ` + `(${formatAmzDate(now)} - 15 min.)`,
     );
   }
   if (signedAt > now + MAX_SKEW_MS) {

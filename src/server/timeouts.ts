@@ -34,9 +34,11 @@ export const DEFAULT_TIMEOUTS: Readonly<ServerTimeouts> = Object.freeze({
 export function resolveTimeouts(given: Partial<ServerTimeouts> = {}): ServerTimeouts {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...given };
   for (const [name, value] of Object.entries(timeouts)) {
-    if (!Number.isSafeInteger(value) || value <= 0) throw new RangeError(`timeouts.${name} must be a positive whole number of milliseconds, got ${value}`);
+    if (!Number.isSafeInteger(value) || value <= 0)
+      throw new RangeError(`timeouts.${name} must be a positive whole number of milliseconds, got ${value}`);
   }
   // Node refuses a head deadline later than the whole request's.
-  if (timeouts.headersMs > timeouts.requestMs) throw new RangeError(`timeouts.headersMs (${timeouts.headersMs}) must not exceed timeouts.requestMs (${timeouts.requestMs})`);
+  if (timeouts.headersMs > timeouts.requestMs)
+    throw new RangeError(`timeouts.headersMs (${timeouts.headersMs}) must not exceed timeouts.requestMs (${timeouts.requestMs})`);
   return timeouts;
 }

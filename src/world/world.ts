@@ -2,14 +2,7 @@
  * The state of one account in one region, as the Bedrock APIs see it. Plain data in maps keyed by id, so that it
  * clones with structuredClone and exports as JSON.
  */
-import type {
-  AgentRecord,
-  ExecutionStore,
-  FlowRecord,
-  IdempotentCall,
-  KnowledgeBaseRecord,
-  PromptRecord,
-} from './records.js';
+import type { AgentRecord, ExecutionStore, FlowRecord, IdempotentCall, KnowledgeBaseRecord, PromptRecord } from './records.js';
 import type { Scope } from './arns.js';
 
 export interface World extends Scope {

@@ -128,7 +128,9 @@ t.test('the executor is reached only through src/flows/index.ts; operations neve
   const root = t.testdir({
     src: {
       flows: { 'index.ts': "export { run } from './executor/run.js';\n", executor: { 'run.ts': 'export const run = 1;\n' } },
-      operations: { 'Op.ts': "import { run } from '../flows/executor/run.js';\nimport { x } from '../server/x.js';\nexport const y = run + x;\n" },
+      operations: {
+        'Op.ts': "import { run } from '../flows/executor/run.js';\nimport { x } from '../server/x.js';\nexport const y = run + x;\n",
+      },
       server: { 'x.ts': "import { run } from '../flows/index.js';\nexport const x = run;\n" },
     },
     routes: {},

@@ -12,16 +12,27 @@ import t from 'tap';
 
 const BUNDLE = join(import.meta.dirname, '../../dist/cli.bundle.mjs');
 
-t.test('the bundle validates a JSONC flow against a JSONC fixture with a handler', { skip: existsSync(BUNDLE) ? false : 'needs a built dist/' }, async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'bfe-bundle-'));
-  mkdirSync(join(dir, 'handlers'));
-  writeFileSync(join(dir, 'handlers', 'classify.mjs'), 'export const handler = async () => ({});\n');
-  writeFileSync(join(dir, 'world.jsonc'), '{\n  // one function\n  "lambdaFunctions": [{ "name": "classify", "handler": "./handlers/classify.mjs", }],\n}\n');
-  writeFileSync(join(dir, 'flow.jsonc'), '{ "nodes": [], /* empty */ "connections": [], }');
-  const run = promisify(execFile);
-  const { stdout } = await run(process.execPath, [BUNDLE, 'validate', join(dir, 'flow.jsonc'), '--fixtures', join(dir, 'world.jsonc')]).catch(
-    (err: { stdout: string; stderr: string }) => ({ stdout: `${err.stdout}${err.stderr}` }),
-  );
-  t.match(stdout, /error\(s\)/, 'validate ran to its summary');
-  t.notMatch(stdout, /Cannot find module|invalid fixture|not valid JSON/);
-});
+t.test(
+  'the bundle validates a JSONC flow against a JSONC fixture with a handler',
+  { skip: existsSync(BUNDLE) ? false : 'needs a built dist/' },
+  async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'bfe-bundle-'));
+    mkdirSync(join(dir, 'handlers'));
+    writeFileSync(join(dir, 'handlers', 'classify.mjs'), 'export const handler = async () => ({});\n');
+    writeFileSync(
+      join(dir, 'world.jsonc'),
+      '{\n  // one function\n  "lambdaFunctions": [{ "name": "classify", "handler": "./handlers/classify.mjs", }],\n}\n',
+    );
+    writeFileSync(join(dir, 'flow.jsonc'), '{ "nodes": [], /* empty */ "connections": [], }');
+    const run = promisify(execFile);
+    const { stdout } = await run(process.execPath, [
+      BUNDLE,
+      'validate',
+      join(dir, 'flow.jsonc'),
+      '--fixtures',
+      join(dir, 'world.jsonc'),
+    ]).catch((err: { stdout: string; stderr: string }) => ({ stdout: `${err.stdout}${err.stderr}` }));
+    t.match(stdout, /error\(s\)/, 'validate ran to its summary');
+    t.notMatch(stdout, /Cannot find module|invalid fixture|not valid JSON/);
+  },
+);

@@ -20,9 +20,17 @@ t.test('validate prints validations like a linter and exits 1 on errors', async 
   const good = file('good.json', PLAYLIST_DEFINITION);
   const ok = await runCli(['validate', good]);
   t.match(ok.stdout, /^0 error\(s\), 0 warning\(s\)$/m);
-  t.match(ok.stdout, /^references \(prompts, .*\) and the execution role were not checked: add --fixtures FILE/m, 'says what it did not check');
+  t.match(
+    ok.stdout,
+    /^references \(prompts, .*\) and the execution role were not checked: add --fixtures FILE/m,
+    'says what it did not check',
+  );
 
-  const noOutput = { ...PLAYLIST_DEFINITION, nodes: PLAYLIST_DEFINITION.nodes.slice(0, 2), connections: PLAYLIST_DEFINITION.connections.slice(0, 2) };
+  const noOutput = {
+    ...PLAYLIST_DEFINITION,
+    nodes: PLAYLIST_DEFINITION.nodes.slice(0, 2),
+    connections: PLAYLIST_DEFINITION.connections.slice(0, 2),
+  };
   const bad = file('bad.json', { name: 'f', executionRoleArn: FLOW_ROLE, definition: noOutput });
   await t.rejects(runCli(['validate', bad]), {
     code: 1,
@@ -34,12 +42,30 @@ t.test('validate --fixtures checks references and the role against that world', 
   const kbNode = {
     nodes: [
       { type: 'Input', name: 'In', outputs: [{ name: 'document', type: 'String' }] },
-      { type: 'KnowledgeBase', name: 'Docs', configuration: { knowledgeBase: { knowledgeBaseId: 'NOSUCHKB01' } }, inputs: [{ name: 'retrievalQuery', type: 'String', expression: '$.data' }], outputs: [{ name: 'retrievalResults', type: 'Array' }] },
+      {
+        type: 'KnowledgeBase',
+        name: 'Docs',
+        configuration: { knowledgeBase: { knowledgeBaseId: 'NOSUCHKB01' } },
+        inputs: [{ name: 'retrievalQuery', type: 'String', expression: '$.data' }],
+        outputs: [{ name: 'retrievalResults', type: 'Array' }],
+      },
       { type: 'Output', name: 'Out', inputs: [{ name: 'document', type: 'Array', expression: '$.data' }] },
     ],
     connections: [
-      { name: 'InDocs', type: 'Data', source: 'In', target: 'Docs', configuration: { data: { sourceOutput: 'document', targetInput: 'retrievalQuery' } } },
-      { name: 'DocsOut', type: 'Data', source: 'Docs', target: 'Out', configuration: { data: { sourceOutput: 'retrievalResults', targetInput: 'document' } } },
+      {
+        name: 'InDocs',
+        type: 'Data',
+        source: 'In',
+        target: 'Docs',
+        configuration: { data: { sourceOutput: 'document', targetInput: 'retrievalQuery' } },
+      },
+      {
+        name: 'DocsOut',
+        type: 'Data',
+        source: 'Docs',
+        target: 'Out',
+        configuration: { data: { sourceOutput: 'retrievalResults', targetInput: 'document' } },
+      },
     ],
   };
   const flow = file('kb.json', { name: 'kb', executionRoleArn: 'arn:aws:iam::123456789012:role/NoSuchRole', definition: kbNode });
@@ -64,7 +90,10 @@ t.test('lint-policy reports IAM syntax errors and unknown actions with the neare
     `${seed}: malformed, 1 warning(s)`,
     '',
   ]);
-  const plural = file('plural.json', { Version: '2012-10-17', Statement: [{ Sid: 'FlowPermissions', Effect: 'Allow', Action: ['bedrock:DeleteFlowVersions'], Resource: '*' }] });
+  const plural = file('plural.json', {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'FlowPermissions', Effect: 'Allow', Action: ['bedrock:DeleteFlowVersions'], Resource: '*' }],
+  });
   const linted = await runCli(['lint-policy', plural]);
   t.match(linted.stdout, /warning \(statement FlowPermissions\).*bedrock:DeleteFlowVersions.*bedrock:DeleteFlowVersion/);
   await t.rejects(runCli(['lint-policy']), { code: 2 });
@@ -93,7 +122,10 @@ t.test('ordinary mistakes end with one line and the documented status, never a s
       (err: { code: number; stderr: string }) => err,
     );
     t.equal(refused?.code, 1, 'exit 1');
-    t.equal(refused?.stderr, `bedrock-flows-emulator: 127.0.0.1:${port} is already in use (EADDRINUSE): stop what holds it, or pick another port with --port (0 = any free one)\n`);
+    t.equal(
+      refused?.stderr,
+      `bedrock-flows-emulator: 127.0.0.1:${port} is already in use (EADDRINUSE): stop what holds it, or pick another port with --port (0 = any free one)\n`,
+    );
   } finally {
     holder.close();
   }

@@ -50,7 +50,10 @@ t.test('POST /_emulator/fixtures applies all or nothing; reset goes back to star
   await client.send(new CreateFlowCommand({ name: 'runtime', executionRoleArn: FLOW_ROLE }));
   t.equal((await post(`${emu.url}/_emulator/reset`, {})).status, 200);
   const after = await client.send(new ListFlowsCommand({}));
-  t.same(after.flowSummaries?.map((f) => f.id), ['FLOW000001']);
+  t.same(
+    after.flowSummaries?.map((f) => f.id),
+    ['FLOW000001'],
+  );
 });
 
 t.test('the admin token guards everything but health', async (t) => {

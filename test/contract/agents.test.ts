@@ -142,7 +142,12 @@ t.test('aliases: versions snapshot the prepared draft, routing, history, TSTALIA
   });
   await client.send(new PrepareAgentCommand({ agentId }));
   const moved = await client.send(
-    new UpdateAgentAliasCommand({ agentId, agentAliasId: alias.agentAliasId, agentAliasName: 'live2', aliasInvocationState: 'REJECT_INVOCATIONS' }),
+    new UpdateAgentAliasCommand({
+      agentId,
+      agentAliasId: alias.agentAliasId,
+      agentAliasName: 'live2',
+      aliasInvocationState: 'REJECT_INVOCATIONS',
+    }),
   );
   t.equal(moved.$metadata.httpStatusCode, 202);
   t.equal(moved.agentAlias?.agentAliasStatus, 'UPDATING');
@@ -151,13 +156,24 @@ t.test('aliases: versions snapshot the prepared draft, routing, history, TSTALIA
   t.equal(moved.agentAlias?.aliasInvocationState, 'REJECT_INVOCATIONS');
   t.same(moved.agentAlias?.routingConfiguration, [{ agentVersion: '2' }]);
   const history = moved.agentAlias!.agentAliasHistoryEvents!;
-  t.same(history.map((h) => h.routingConfiguration), [[{ agentVersion: '2' }], [{ agentVersion: '1' }]]);
+  t.same(
+    history.map((h) => h.routingConfiguration),
+    [[{ agentVersion: '2' }], [{ agentVersion: '1' }]],
+  );
   t.equal(history[0]?.endDate, undefined);
   t.type(history[1]?.endDate, Date);
-  t.equal((await client.send(new GetAgentVersionCommand({ agentId, agentVersion: '2' }))).agentVersion?.instruction, `${INSTRUCTION} Be brief.`);
+  t.equal(
+    (await client.send(new GetAgentVersionCommand({ agentId, agentVersion: '2' }))).agentVersion?.instruction,
+    `${INSTRUCTION} Be brief.`,
+  );
 
   const back = await client.send(
-    new UpdateAgentAliasCommand({ agentId, agentAliasId: alias.agentAliasId, agentAliasName: 'live2', routingConfiguration: [{ agentVersion: '1' }] }),
+    new UpdateAgentAliasCommand({
+      agentId,
+      agentAliasId: alias.agentAliasId,
+      agentAliasName: 'live2',
+      routingConfiguration: [{ agentVersion: '1' }],
+    }),
   );
   t.same(back.agentAlias?.routingConfiguration, [{ agentVersion: '1' }]);
   t.equal(back.agentAlias?.aliasInvocationState, 'REJECT_INVOCATIONS');
@@ -169,16 +185,22 @@ t.test('aliases: versions snapshot the prepared draft, routing, history, TSTALIA
   }
 
   const versions = await client.send(new ListAgentVersionsCommand({ agentId }));
-  t.same(versions.agentVersionSummaries?.map((v) => [v.agentVersion, v.agentStatus]), [
-    ['DRAFT', 'PREPARED'],
-    ['1', 'PREPARED'],
-    ['2', 'PREPARED'],
-  ]);
+  t.same(
+    versions.agentVersionSummaries?.map((v) => [v.agentVersion, v.agentStatus]),
+    [
+      ['DRAFT', 'PREPARED'],
+      ['1', 'PREPARED'],
+      ['2', 'PREPARED'],
+    ],
+  );
   const aliases = await client.send(new ListAgentAliasesCommand({ agentId }));
-  t.same(aliases.agentAliasSummaries?.map((a) => [a.agentAliasId, a.agentAliasName, a.agentAliasStatus, a.routingConfiguration]), [
-    ['TSTALIASID', 'AgentTestAlias', 'PREPARED', [{ agentVersion: 'DRAFT' }]],
-    [alias.agentAliasId, 'live2', 'PREPARED', [{ agentVersion: '1' }]],
-  ]);
+  t.same(
+    aliases.agentAliasSummaries?.map((a) => [a.agentAliasId, a.agentAliasName, a.agentAliasStatus, a.routingConfiguration]),
+    [
+      ['TSTALIASID', 'AgentTestAlias', 'PREPARED', [{ agentVersion: 'DRAFT' }]],
+      [alias.agentAliasId, 'live2', 'PREPARED', [{ agentVersion: '1' }]],
+    ],
+  );
   const test = (await client.send(new GetAgentAliasCommand({ agentId, agentAliasId: 'TSTALIASID' }))).agentAlias!;
   t.equal(test.agentAliasArn, `arn:aws:bedrock:us-east-1:123456789012:agent-alias/${agentId}/TSTALIASID`);
 
@@ -200,10 +222,7 @@ t.test('aliases: versions snapshot the prepared draft, routing, history, TSTALIA
 
   const deletedAlias = await client.send(new DeleteAgentAliasCommand({ agentId, agentAliasId: alias.agentAliasId }));
   t.equal(deletedAlias.$metadata.httpStatusCode, 202);
-  t.same(
-    [deletedAlias.agentId, deletedAlias.agentAliasId, deletedAlias.agentAliasStatus],
-    [agentId, alias.agentAliasId, 'DELETING'],
-  );
+  t.same([deletedAlias.agentId, deletedAlias.agentAliasId, deletedAlias.agentAliasStatus], [agentId, alias.agentAliasId, 'DELETING']);
   await t.rejects(client.send(new GetAgentAliasCommand({ agentId, agentAliasId: alias.agentAliasId })), {
     name: 'ResourceNotFoundException',
   });
@@ -281,7 +300,8 @@ t.test('input validation, pagination, idempotency and quotas', async (t) => {
   const client = agent();
   await t.rejects(client.send(new CreateAgentCommand({ agentName: 'ok', instruction: 'too short' })), {
     name: 'ValidationException',
-    message: /^1 validation error detected: Value at 'instruction' failed to satisfy constraint: Member must have length greater than or equal to 40/,
+    message:
+      /^1 validation error detected: Value at 'instruction' failed to satisfy constraint: Member must have length greater than or equal to 40/,
   });
   await t.rejects(client.send(new CreateAgentCommand({ agentName: 'ok', idleSessionTTLInSeconds: 10 })), {
     name: 'ValidationException',
@@ -327,12 +347,21 @@ t.test('input validation, pagination, idempotency and quotas', async (t) => {
   // The test alias does not count, and repeats created nothing: one version, one alias besides TSTALIASID.
   t.equal((await client.send(new ListAgentAliasesCommand({ agentId }))).agentAliasSummaries?.length, 2);
   const versions = await client.send(new ListAgentVersionsCommand({ agentId, maxResults: 1 }));
-  t.same(versions.agentVersionSummaries?.map((v) => v.agentVersion), ['DRAFT']);
+  t.same(
+    versions.agentVersionSummaries?.map((v) => v.agentVersion),
+    ['DRAFT'],
+  );
   const rest = await client.send(new ListAgentVersionsCommand({ agentId, nextToken: versions.nextToken }));
-  t.same(rest.agentVersionSummaries?.map((v) => v.agentVersion), ['1']);
+  t.same(
+    rest.agentVersionSummaries?.map((v) => v.agentVersion),
+    ['1'],
+  );
   t.equal(rest.nextToken, undefined);
   const aliasPage = await client.send(new ListAgentAliasesCommand({ agentId, maxResults: 1 }));
-  t.same(aliasPage.agentAliasSummaries?.map((a) => a.agentAliasId), ['TSTALIASID']);
+  t.same(
+    aliasPage.agentAliasSummaries?.map((a) => a.agentAliasId),
+    ['TSTALIASID'],
+  );
   t.ok(aliasPage.nextToken);
 });
 
@@ -371,7 +400,9 @@ t.test('each operation is authorized with its IAM action on its resource, the ro
   await client.send(new PrepareAgentCommand({ agentId }));
   const agentAliasId = (await client.send(new CreateAgentAliasCommand({ agentId, agentAliasName: 'a' }))).agentAlias!.agentAliasId!;
   await client.send(new GetAgentAliasCommand({ agentId, agentAliasId }));
-  await client.send(new UpdateAgentAliasCommand({ agentId, agentAliasId, agentAliasName: 'a', routingConfiguration: [{ agentVersion: '1' }] }));
+  await client.send(
+    new UpdateAgentAliasCommand({ agentId, agentAliasId, agentAliasName: 'a', routingConfiguration: [{ agentVersion: '1' }] }),
+  );
   await client.send(new ListAgentAliasesCommand({ agentId }));
   await client.send(new GetAgentVersionCommand({ agentId, agentVersion: '1' }));
   await client.send(new ListAgentVersionsCommand({ agentId }));
@@ -425,7 +456,10 @@ t.test('the default fixtures agent and its alias are visible through the API', a
   t.equal(alias.agentAliasArn, 'arn:aws:bedrock:us-east-1:123456789012:agent-alias/AGENT00001/AGALIAS001');
   t.same(alias.routingConfiguration, [{ agentVersion: '1' }]);
   const aliases = await client.send(new ListAgentAliasesCommand({ agentId: 'AGENT00001' }));
-  t.same(aliases.agentAliasSummaries?.map((s) => s.agentAliasId), ['TSTALIASID', 'AGALIAS001']);
+  t.same(
+    aliases.agentAliasSummaries?.map((s) => s.agentAliasId),
+    ['TSTALIASID', 'AGALIAS001'],
+  );
   const v1 = (await client.send(new GetAgentVersionCommand({ agentId: 'AGENT00001', agentVersion: '1' }))).agentVersion!;
   t.equal(v1.agentName, 'helper');
 });
@@ -450,11 +484,14 @@ t.test('fixture agents: response rules kept and deleted with the agent; exported
   const client = agent();
   // Each alias created without a routing gets its own new version, as on AWS.
   const routes = await client.send(new ListAgentAliasesCommand({ agentId: 'AGENTFIX01' }));
-  t.same(routes.agentAliasSummaries?.map((s) => [s.agentAliasId, s.agentAliasStatus, s.routingConfiguration?.[0]?.agentVersion]), [
-    ['TSTALIASID', 'PREPARED', 'DRAFT'],
-    ['FXALIAS001', 'PREPARED', '1'],
-    ['FXALIAS002', 'PREPARED', '2'],
-  ]);
+  t.same(
+    routes.agentAliasSummaries?.map((s) => [s.agentAliasId, s.agentAliasStatus, s.routingConfiguration?.[0]?.agentVersion]),
+    [
+      ['TSTALIASID', 'PREPARED', 'DRAFT'],
+      ['FXALIAS001', 'PREPARED', '1'],
+      ['FXALIAS002', 'PREPARED', '2'],
+    ],
+  );
   t.same(emu.emulator.universe.agentResponses.get('123456789012/us-east-1/AGENTFIX01'), [{ match: 'hi', text: 'hello' }]);
 
   const state = emu.state();
@@ -477,26 +514,47 @@ t.test('fixture agents: response rules kept and deleted with the agent; exported
 t.test('bad fixture agents are refused with their JSON path', async (t) => {
   const { emu } = await withEmulator(t, { fixtures: [ADMIN_ONLY] });
   const agentWith = (extra: Record<string, unknown>) => ({ agents: [{ agentId: 'AGENTBAD01', agentName: 'bad', ...extra }] });
-  t.throws(() => emu.load(agentWith({ responses: [{ match: 'ok', text: 'x' }, { match: '(unclosed', text: 'y' }] })), {
-    name: 'FixtureError',
-    path: '$.agents[0].responses[1].match',
-    reason: /invalid regular expression/,
-  });
+  t.throws(
+    () =>
+      emu.load(
+        agentWith({
+          responses: [
+            { match: 'ok', text: 'x' },
+            { match: '(unclosed', text: 'y' },
+          ],
+        }),
+      ),
+    {
+      name: 'FixtureError',
+      path: '$.agents[0].responses[1].match',
+      reason: /invalid regular expression/,
+    },
+  );
   t.throws(() => emu.load(agentWith({ responses: [{ match: 'x', text: 'a', askUser: 'b' }] })), {
     name: 'FixtureError',
     path: '$.agents[0].responses[0]',
     reason: 'give exactly one of text or askUser',
   });
   t.throws(() => emu.load(agentWith({ responses: [{ match: 'x' }] })), { name: 'FixtureError', path: '$.agents[0].responses[0]' });
-  t.throws(
-    () => emu.load(agentWith({ aliases: [{ agentAliasId: 'TSTALIASID', agentAliasName: 'x' }] })),
-    { name: 'FixtureError', path: '$.agents[0].aliases[0].agentAliasId', reason: /already exists/ },
-  );
-  t.throws(() => emu.load({ agents: [{ agentId: 'AGENTBAD01', agentName: 'same' }, { agentId: 'AGENTBAD02', agentName: 'same' }] }), {
+  t.throws(() => emu.load(agentWith({ aliases: [{ agentAliasId: 'TSTALIASID', agentAliasName: 'x' }] })), {
     name: 'FixtureError',
-    path: '$.agents[1]',
-    reason: 'Cannot create a new agent as an agent with the same name already exists.',
+    path: '$.agents[0].aliases[0].agentAliasId',
+    reason: /already exists/,
   });
+  t.throws(
+    () =>
+      emu.load({
+        agents: [
+          { agentId: 'AGENTBAD01', agentName: 'same' },
+          { agentId: 'AGENTBAD02', agentName: 'same' },
+        ],
+      }),
+    {
+      name: 'FixtureError',
+      path: '$.agents[1]',
+      reason: 'Cannot create a new agent as an agent with the same name already exists.',
+    },
+  );
   t.throws(() => emu.load(agentWith({ tags: { 'bad!': 'x' } })), {
     name: 'FixtureError',
     path: '$.agents[0]',

@@ -19,7 +19,9 @@ const client = runtime();
 t.test('the code example playlist flow: create, prepare, version, alias, then invoke the alias', async (t) => {
   const flowId = await deploy(control, PLAYLIST_DEFINITION);
   const version = await control.send(new CreateFlowVersionCommand({ flowIdentifier: flowId }));
-  const alias = await control.send(new CreateFlowAliasCommand({ flowIdentifier: flowId, name: 'latest', routingConfiguration: [{ flowVersion: version.version }] }));
+  const alias = await control.send(
+    new CreateFlowAliasCommand({ flowIdentifier: flowId, name: 'latest', routingConfiguration: [{ flowVersion: version.version }] }),
+  );
   const run = await invoke(client, flowId, { genre: 'pop', number: 3 }, { alias: alias.id, trace: true });
   const [converse] = tracesOf(run, 'nodeActionTrace');
   t.match(converse, {

@@ -10,7 +10,14 @@ const listFlows = new ListFlowsCommand({});
 const MODELS_ONLY = { models: [{ modelId: '*', rules: [], fallback: 'echo' as const }] };
 const OTHER_ACCOUNT_DEV = {
   account: '111122223333',
-  identities: [{ arn: 'arn:aws:iam::111122223333:user/dev', accessKeyId: 'AKIAOTHERDEV00000001', secretAccessKey: 'dev', managedPolicies: ['AmazonBedrockReadOnly'] }],
+  identities: [
+    {
+      arn: 'arn:aws:iam::111122223333:user/dev',
+      accessKeyId: 'AKIAOTHERDEV00000001',
+      secretAccessKey: 'dev',
+      managedPolicies: ['AmazonBedrockReadOnly'],
+    },
+  ],
 };
 
 t.test('a fixture without identities: the returned credentials are test/test and they work', async (t) => {
@@ -40,7 +47,16 @@ t.test('"defaultAdministrator": false turns it off, at start-up or later; reset(
 });
 
 t.test("a fixture's own `test` identity takes the administrator's place, at start-up or loaded later", async (t) => {
-  const readOnly = { identities: [{ arn: 'arn:aws:iam::123456789012:user/ci', accessKeyId: 'test', secretAccessKey: 'test', policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'bedrock:ListFlows', Resource: '*' }] }] }] };
+  const readOnly = {
+    identities: [
+      {
+        arn: 'arn:aws:iam::123456789012:user/ci',
+        accessKeyId: 'test',
+        secretAccessKey: 'test',
+        policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'bedrock:ListFlows', Resource: '*' }] }],
+      },
+    ],
+  };
   const { emu, agent } = await withEmulator(t, { fixtures: [MODELS_ONLY] });
   emu.load(readOnly);
   await t.rejects(agent(ADMIN).send(listFlows), { name: 'AccessDeniedException', message: /user\/ci is not authorized/ });

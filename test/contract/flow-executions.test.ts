@@ -28,7 +28,11 @@ const start = (flowIdentifier: string, document: Json, flowExecutionName?: strin
     }),
   );
 
-const ids = (flowIdentifier: string, executionIdentifier: string) => ({ flowIdentifier, flowAliasIdentifier: 'TSTALIASID', executionIdentifier });
+const ids = (flowIdentifier: string, executionIdentifier: string) => ({
+  flowIdentifier,
+  flowAliasIdentifier: 'TSTALIASID',
+  executionIdentifier,
+});
 
 /** GetFlowExecution until it leaves Running. */
 async function ended(c: BedrockAgentRuntimeClient, flowId: string, executionArn: string) {
@@ -46,16 +50,35 @@ t.test('an execution runs in the background: Running, then Succeeded, with its f
   const { executionArn } = await start('FLOW000001', { genre: 'pop', number: 3 });
   t.match(executionArn, /^arn:aws:bedrock:us-east-1:123456789012:flow\/FLOW000001\/alias\/TSTALIASID\/execution\/[0-9a-f-]{36}$/);
   const done = await ended(client, 'FLOW000001', executionArn!);
-  t.match(done, { status: 'Succeeded', executionArn, flowIdentifier: 'FLOW000001', flowAliasIdentifier: 'TSTALIASID', flowVersion: 'DRAFT' });
+  t.match(done, {
+    status: 'Succeeded',
+    executionArn,
+    flowIdentifier: 'FLOW000001',
+    flowAliasIdentifier: 'TSTALIASID',
+    flowVersion: 'DRAFT',
+  });
   t.type(done.startedAt, Date);
   t.type(done.endedAt, Date);
   t.match(await events('FLOW000001', executionArn!, 'Flow'), [
     { flowInputEvent: { nodeName: 'FlowInput', fields: [{ name: 'document', content: { document: { genre: 'pop', number: 3 } } }] } },
-    { flowOutputEvent: { nodeName: 'FlowOutput', fields: [{ name: 'document', content: { document: '1. Song A\n2. Song B\n3. Song C' } }] } },
+    {
+      flowOutputEvent: { nodeName: 'FlowOutput', fields: [{ name: 'document', content: { document: '1. Song A\n2. Song B\n3. Song C' } }] },
+    },
   ]);
   const nodeEvents = await events('FLOW000001', executionArn!, 'Node');
-  t.same(nodeEvents.map((e) => Object.keys(e)[0]), ['nodeOutputEvent', 'nodeInputEvent', 'nodeActionEvent', 'nodeOutputEvent', 'nodeInputEvent']);
-  t.match(nodeEvents[1], { nodeInputEvent: { nodeName: 'MakePlaylist', fields: [{ name: 'genre', content: { document: 'pop' }, source: { nodeName: 'FlowInput', expression: '$.data.genre' } }, { name: 'number' }] } });
+  t.same(
+    nodeEvents.map((e) => Object.keys(e)[0]),
+    ['nodeOutputEvent', 'nodeInputEvent', 'nodeActionEvent', 'nodeOutputEvent', 'nodeInputEvent'],
+  );
+  t.match(nodeEvents[1], {
+    nodeInputEvent: {
+      nodeName: 'MakePlaylist',
+      fields: [
+        { name: 'genre', content: { document: 'pop' }, source: { nodeName: 'FlowInput', expression: '$.data.genre' } },
+        { name: 'number' },
+      ],
+    },
+  });
   t.match(nodeEvents[2], { nodeActionEvent: { nodeName: 'MakePlaylist', serviceName: 'bedrock', operationName: 'Converse' } });
   const byId = executionArn!.split('/').pop()!;
   t.equal((await client.send(new GetFlowExecutionCommand(ids('FLOW000001', byId)))).executionArn, executionArn, 'by id or ARN');
@@ -64,7 +87,10 @@ t.test('an execution runs in the background: Running, then Succeeded, with its f
 t.test('the snapshot is the definition the execution ran, as a JSON string', async (t) => {
   const { executionArn } = await start('FLOW000001', { genre: 'jazz', number: 1 });
   const snapshot = await client.send(new GetExecutionFlowSnapshotCommand(ids('FLOW000001', executionArn!)));
-  t.same(JSON.parse(snapshot.definition!).nodes.map((n: { name: string }) => n.name), PLAYLIST_DEFINITION.nodes.map((n: { name: string }) => n.name));
+  t.same(
+    JSON.parse(snapshot.definition!).nodes.map((n: { name: string }) => n.name),
+    PLAYLIST_DEFINITION.nodes.map((n: { name: string }) => n.name),
+  );
   t.match(snapshot, { executionRoleArn: FLOW_ROLE, flowIdentifier: 'FLOW000001', flowAliasIdentifier: 'TSTALIASID', flowVersion: 'DRAFT' });
 });
 
@@ -79,12 +105,24 @@ t.test('ListFlowExecutions: newest first, by flow or alias, paginated', async (t
   const first = await start(id, { genre: 'a', number: 1 });
   const second = await start(id, { genre: 'b', number: 1 });
   const all = await client.send(new ListFlowExecutionsCommand({ flowIdentifier: id }));
-  t.same(all.flowExecutionSummaries?.map((s) => s.executionArn), [second.executionArn, first.executionArn]);
-  t.match(all.flowExecutionSummaries?.[0], { flowIdentifier: id, flowAliasIdentifier: 'TSTALIASID', flowVersion: 'DRAFT', status: /Running|Succeeded/, createdAt: Date });
+  t.same(
+    all.flowExecutionSummaries?.map((s) => s.executionArn),
+    [second.executionArn, first.executionArn],
+  );
+  t.match(all.flowExecutionSummaries?.[0], {
+    flowIdentifier: id,
+    flowAliasIdentifier: 'TSTALIASID',
+    flowVersion: 'DRAFT',
+    status: /Running|Succeeded/,
+    createdAt: Date,
+  });
   const page = await client.send(new ListFlowExecutionsCommand({ flowIdentifier: id, flowAliasIdentifier: 'TSTALIASID', maxResults: 1 }));
   t.equal(page.flowExecutionSummaries?.length, 1);
   const next = await client.send(new ListFlowExecutionsCommand({ flowIdentifier: id, maxResults: 1, nextToken: page.nextToken }));
-  t.same(next.flowExecutionSummaries?.map((s) => s.executionArn), [first.executionArn]);
+  t.same(
+    next.flowExecutionSummaries?.map((s) => s.executionArn),
+    [first.executionArn],
+  );
   t.equal(next.nextToken, undefined);
 });
 
@@ -95,7 +133,9 @@ t.test('a failing node fails the execution, with its node and flow failure event
   t.match((await events(id, executionArn!, 'Node')).at(-1), {
     nodeFailureEvent: { nodeName: 'Call', errorCode: 'DEPENDENCY_FAILED', errorMessage: /Access to the ledger failed/, timestamp: Date },
   });
-  t.match((await events(id, executionArn!, 'Flow')).at(-1), { flowFailureEvent: { errorCode: 'NODE_EXECUTION_FAILED', errorMessage: /Node Call failed/ } });
+  t.match((await events(id, executionArn!, 'Flow')).at(-1), {
+    flowFailureEvent: { errorCode: 'NODE_EXECUTION_FAILED', errorMessage: /Node Call failed/ },
+  });
 });
 
 t.test('an Agent that needs the user fails the execution: executions cannot answer', async (t) => {

@@ -30,9 +30,7 @@ t.test('flow lifecycle: create, get, update, prepare, version, alias, delete', a
   const { agent } = await withEmulator(t, { seed: 7 });
   const client = agent();
 
-  const created = await client.send(
-    new CreateFlowCommand({ name: 'playlist', executionRoleArn: FLOW_ROLE, definition, description: 'd' }),
-  );
+  const created = await client.send(new CreateFlowCommand({ name: 'playlist', executionRoleArn: FLOW_ROLE, definition, description: 'd' }));
   t.equal(created.$metadata.httpStatusCode, 201);
   t.match(created.id, /^[A-Z0-9]{10}$/);
   t.equal(created.arn, `arn:aws:bedrock:us-east-1:123456789012:flow/${created.id}`);
@@ -40,7 +38,9 @@ t.test('flow lifecycle: create, get, update, prepare, version, alias, delete', a
   t.equal(created.version, 'DRAFT');
   t.type(created.createdAt, Date);
   // Bedrock stores temperature as float32.
-  const prompt = created.definition?.nodes?.[1]?.configuration as { prompt: { sourceConfiguration: { inline: { inferenceConfiguration: { text: { temperature: number } } } } } };
+  const prompt = created.definition?.nodes?.[1]?.configuration as {
+    prompt: { sourceConfiguration: { inline: { inferenceConfiguration: { text: { temperature: number } } } } };
+  };
   t.equal(prompt.prompt.sourceConfiguration.inline.inferenceConfiguration.text.temperature, Math.fround(0.8));
 
   const byArn = await client.send(new GetFlowCommand({ flowIdentifier: created.arn }));
@@ -67,9 +67,15 @@ t.test('flow lifecycle: create, get, update, prepare, version, alias, delete', a
   const v2 = await client.send(new CreateFlowVersionCommand({ flowIdentifier: created.id }));
   t.equal(v2.version, '2');
   const got = await client.send(new GetFlowVersionCommand({ flowIdentifier: created.id, flowVersion: '1' }));
-  t.same(got.definition?.nodes?.map((n) => n.name), ['FlowInput', 'MakePlaylist', 'FlowOutput']);
+  t.same(
+    got.definition?.nodes?.map((n) => n.name),
+    ['FlowInput', 'MakePlaylist', 'FlowOutput'],
+  );
   const versions = await client.send(new ListFlowVersionsCommand({ flowIdentifier: created.id }));
-  t.same(versions.flowVersionSummaries?.map((v) => v.version), ['DRAFT', '1', '2']);
+  t.same(
+    versions.flowVersionSummaries?.map((v) => v.version),
+    ['DRAFT', '1', '2'],
+  );
 
   const updated = await client.send(
     new UpdateFlowCommand({ flowIdentifier: created.id, name: 'playlist2', executionRoleArn: FLOW_ROLE, definition }),
@@ -78,14 +84,15 @@ t.test('flow lifecycle: create, get, update, prepare, version, alias, delete', a
   t.equal(updated.name, 'playlist2');
 
   const aliases0 = await client.send(new ListFlowAliasesCommand({ flowIdentifier: created.id }));
-  t.same(aliases0.flowAliasSummaries?.map((a) => a.id), ['TSTALIASID']);
+  t.same(
+    aliases0.flowAliasSummaries?.map((a) => a.id),
+    ['TSTALIASID'],
+  );
   const test = await client.send(new GetFlowAliasCommand({ flowIdentifier: created.id, aliasIdentifier: 'TSTALIASID' }));
   t.same(test.routingConfiguration, [{ flowVersion: 'DRAFT' }]);
 
   await t.rejects(
-    client.send(
-      new CreateFlowAliasCommand({ flowIdentifier: created.id, name: 'live', routingConfiguration: [{ flowVersion: '9' }] }),
-    ),
+    client.send(new CreateFlowAliasCommand({ flowIdentifier: created.id, name: 'live', routingConfiguration: [{ flowVersion: '9' }] })),
     { name: 'ValidationException' },
   );
   const alias = await client.send(
@@ -115,10 +122,9 @@ t.test('flow lifecycle: create, get, update, prepare, version, alias, delete', a
     $metadata: { httpStatusCode: 404 },
   });
 
-  await t.rejects(
-    client.send(new DeleteFlowAliasCommand({ flowIdentifier: created.id, aliasIdentifier: 'TSTALIASID' })),
-    { name: 'ValidationException' },
-  );
+  await t.rejects(client.send(new DeleteFlowAliasCommand({ flowIdentifier: created.id, aliasIdentifier: 'TSTALIASID' })), {
+    name: 'ValidationException',
+  });
   await t.rejects(client.send(new DeleteFlowCommand({ flowIdentifier: created.id })), {
     name: 'ConflictException',
     message: /active aliases/,
@@ -144,7 +150,10 @@ t.test('a failed preparation shows its validations on GetFlow', async (t) => {
   t.equal(got.status, 'Failed');
   t.ok(got.validations?.some((v) => v.type === 'MissingStartingNodes' && v.severity === 'Error'));
   const checked = await client.send(new ValidateFlowDefinitionCommand({ definition }));
-  t.same(checked.validations?.filter((v) => v.severity === 'Error'), []);
+  t.same(
+    checked.validations?.filter((v) => v.severity === 'Error'),
+    [],
+  );
 });
 
 t.test('PrepareFlow reports Preparing until its delay has passed, and refuses a second prepare meanwhile', async (t) => {
@@ -187,9 +196,7 @@ t.test('ListFlows paginates and clientToken makes creates idempotent', async (t)
 t.test('tags on flows and aliases', async (t) => {
   const { agent } = await withEmulator(t);
   const client = agent();
-  const flow = await client.send(
-    new CreateFlowCommand({ name: 'tagged', executionRoleArn: FLOW_ROLE, tags: { team: 'ml' } }),
-  );
+  const flow = await client.send(new CreateFlowCommand({ name: 'tagged', executionRoleArn: FLOW_ROLE, tags: { team: 'ml' } }));
   t.same((await client.send(new ListTagsForResourceCommand({ resourceArn: flow.arn }))).tags, { team: 'ml' });
   await client.send(new TagResourceCommand({ resourceArn: flow.arn, tags: { env: 'dev', team: 'ai' } }));
   t.same((await client.send(new ListTagsForResourceCommand({ resourceArn: flow.arn }))).tags, { team: 'ai', env: 'dev' });
@@ -198,10 +205,9 @@ t.test('tags on flows and aliases', async (t) => {
   const testAlias = `${flow.arn}/alias/TSTALIASID`;
   await client.send(new TagResourceCommand({ resourceArn: testAlias, tags: { a: 'b' } }));
   t.same((await client.send(new ListTagsForResourceCommand({ resourceArn: testAlias }))).tags, { a: 'b' });
-  await t.rejects(
-    client.send(new ListTagsForResourceCommand({ resourceArn: 'arn:aws:bedrock:us-east-1:123456789012:flow/NOSUCHFLOW' })),
-    { name: 'ResourceNotFoundException' },
-  );
+  await t.rejects(client.send(new ListTagsForResourceCommand({ resourceArn: 'arn:aws:bedrock:us-east-1:123456789012:flow/NOSUCHFLOW' })), {
+    name: 'ResourceNotFoundException',
+  });
 });
 
 t.test('input validation answers AWS wording', async (t) => {
@@ -209,7 +215,8 @@ t.test('input validation answers AWS wording', async (t) => {
   const client = agent();
   await t.rejects(client.send(new CreateFlowCommand({ name: 'bad name!', executionRoleArn: FLOW_ROLE })), {
     name: 'ValidationException',
-    message: /^1 validation error detected: Value 'bad name!' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: /,
+    message:
+      /^1 validation error detected: Value 'bad name!' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: /,
     $metadata: { httpStatusCode: 400 },
   });
   await t.rejects(client.send(new CreateFlowCommand({ name: 'ok', executionRoleArn: 'not-an-arn' })), {

@@ -38,7 +38,13 @@ t.test('the FlowPermissions identity works with flows but not PrepareFlow, Delet
   await t.rejects(dev.send(new CreatePromptCommand({ name: 'p' })), { name: 'AccessDeniedException' });
 
   const log = (await (await fetch(`${emu.url}/_emulator/decisions`)).json()) as {
-    decisions: { principal: string; action: string; resource: string; decision: string; explanation: { statement?: { statement: string } } }[];
+    decisions: {
+      principal: string;
+      action: string;
+      resource: string;
+      decision: string;
+      explanation: { statement?: { statement: string } };
+    }[];
   };
   const created = log.decisions.find((d) => d.action === 'bedrock:CreateFlow' && d.principal === DEV);
   t.match(created, { decision: 'Allow', resource: '*', explanation: { statement: { statement: 'FlowPermissions' } } });
@@ -71,8 +77,23 @@ const abacWorld = {
         {
           Version: '2012-10-17',
           Statement: [
-            { Sid: 'CreateTagged', Effect: 'Allow', Action: 'bedrock:CreateFlow', Resource: '*', Condition: { StringEquals: { 'aws:RequestTag/team': '${aws:PrincipalTag/team}' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } } },
-            { Sid: 'ReadOwnTeam', Effect: 'Allow', Action: 'bedrock:GetFlow', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' } } },
+            {
+              Sid: 'CreateTagged',
+              Effect: 'Allow',
+              Action: 'bedrock:CreateFlow',
+              Resource: '*',
+              Condition: {
+                StringEquals: { 'aws:RequestTag/team': '${aws:PrincipalTag/team}' },
+                'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] },
+              },
+            },
+            {
+              Sid: 'ReadOwnTeam',
+              Effect: 'Allow',
+              Action: 'bedrock:GetFlow',
+              Resource: '*',
+              Condition: { StringEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' } },
+            },
             { Sid: 'PassFlowRole', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' },
             { Sid: 'NoDeletes', Effect: 'Deny', Action: 'bedrock:Delete*', Resource: '*' },
             { Sid: 'Everything', Effect: 'Allow', Action: 'bedrock:DeleteFlow', Resource: '*' },
@@ -91,10 +112,9 @@ t.test('ABAC on request and resource tags, policy variables, and explicit deny',
     name: 'AccessDeniedException',
   });
   await t.rejects(dev.send(new CreateFlowCommand({ name: 'untagged', executionRoleArn: FLOW_ROLE })), { name: 'AccessDeniedException' });
-  await t.rejects(
-    dev.send(new CreateFlowCommand({ name: 'extra', executionRoleArn: FLOW_ROLE, tags: { team: 'ml', cost: 'x' } })),
-    { name: 'AccessDeniedException' },
-  );
+  await t.rejects(dev.send(new CreateFlowCommand({ name: 'extra', executionRoleArn: FLOW_ROLE, tags: { team: 'ml', cost: 'x' } })), {
+    name: 'AccessDeniedException',
+  });
   t.equal((await dev.send(new GetFlowCommand({ flowIdentifier: tagged.id }))).name, 'ours');
   const { DeleteFlowCommand } = await import('@aws-sdk/client-bedrock-agent');
   await t.rejects(dev.send(new DeleteFlowCommand({ flowIdentifier: tagged.id })), {
@@ -109,15 +129,26 @@ t.test('audit mode logs would-be denials and allows; off mode checks nothing', a
   const { agent, emu } = await withEmulator(t, { iam: 'audit', logger: pino({ level: 'warn' }, sink) });
   const dev = agent(FLOW_DEVELOPER);
   let requestId: string | undefined;
-  dev.middlewareStack.add((next) => async (args) => {
-    const out = await next(args);
-    requestId = (out.response as { headers: Record<string, string> }).headers['x-amzn-requestid'];
-    return out;
-  }, { step: 'deserialize' });
+  dev.middlewareStack.add(
+    (next) => async (args) => {
+      const out = await next(args);
+      requestId = (out.response as { headers: Record<string, string> }).headers['x-amzn-requestid'];
+      return out;
+    },
+    { step: 'deserialize' },
+  );
   t.ok((await dev.send(new ListPromptsCommand({}))).promptSummaries);
   // The warning is written by the request's own logger, bound to its id.
   t.match(requestId, /^[0-9a-f-]{36}$/);
-  t.match(lines.find((l) => l.msg.startsWith('audit: would deny')), { level: 40, reqId: requestId, msg: /bedrock:ListPrompts/ });
-  const log = (await (await fetch(`${emu.url}/_emulator/decisions`)).json()) as { decisions: { action: string; decision: string; enforced: boolean }[] };
-  t.match(log.decisions.find((d) => d.action === 'bedrock:ListPrompts'), { decision: 'ImplicitDeny', enforced: false });
+  t.match(
+    lines.find((l) => l.msg.startsWith('audit: would deny')),
+    { level: 40, reqId: requestId, msg: /bedrock:ListPrompts/ },
+  );
+  const log = (await (await fetch(`${emu.url}/_emulator/decisions`)).json()) as {
+    decisions: { action: string; decision: string; enforced: boolean }[];
+  };
+  t.match(
+    log.decisions.find((d) => d.action === 'bedrock:ListPrompts'),
+    { decision: 'ImplicitDeny', enforced: false },
+  );
 });

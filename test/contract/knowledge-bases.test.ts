@@ -26,9 +26,7 @@ t.test('knowledge base lifecycle: CREATING → ACTIVE, UPDATING → ACTIVE, DELE
   const { agent } = await withEmulator(t, { seed: 3 });
   const client = agent();
 
-  const created = await client.send(
-    new CreateKnowledgeBaseCommand({ ...kbRequest('docs'), description: 'd', tags: { team: 'ml' } }),
-  );
+  const created = await client.send(new CreateKnowledgeBaseCommand({ ...kbRequest('docs'), description: 'd', tags: { team: 'ml' } }));
   t.equal(created.$metadata.httpStatusCode, 202);
   const kb = created.knowledgeBase!;
   t.match(kb.knowledgeBaseId, /^[A-Z0-9]{10}$/);
@@ -45,9 +43,7 @@ t.test('knowledge base lifecycle: CREATING → ACTIVE, UPDATING → ACTIVE, DELE
   t.equal(got.knowledgeBase?.description, 'd');
   t.equal(got.knowledgeBase?.roleArn, KB_ROLE);
 
-  const updated = await client.send(
-    new UpdateKnowledgeBaseCommand({ knowledgeBaseId: kb.knowledgeBaseId, ...kbRequest('docs2') }),
-  );
+  const updated = await client.send(new UpdateKnowledgeBaseCommand({ knowledgeBaseId: kb.knowledgeBaseId, ...kbRequest('docs2') }));
   t.equal(updated.$metadata.httpStatusCode, 202);
   t.equal(updated.knowledgeBase?.status, 'UPDATING');
   t.equal(updated.knowledgeBase?.name, 'docs2');
@@ -96,7 +92,12 @@ t.test('UpdateKnowledgeBase refuses a changed configuration', async (t) => {
       new UpdateKnowledgeBaseCommand({
         knowledgeBaseId: kb.knowledgeBaseId,
         ...kbRequest('fixed'),
-        knowledgeBaseConfiguration: { type: 'KENDRA', kendraKnowledgeBaseConfiguration: { kendraIndexArn: 'arn:aws:kendra:us-east-1:123456789012:index/0123456789abcdef0123456789abcdef0123' } },
+        knowledgeBaseConfiguration: {
+          type: 'KENDRA',
+          kendraKnowledgeBaseConfiguration: {
+            kendraIndexArn: 'arn:aws:kendra:us-east-1:123456789012:index/0123456789abcdef0123456789abcdef0123',
+          },
+        },
       }),
     ),
     { name: 'ValidationException', message: /knowledgeBaseConfiguration/, $metadata: { httpStatusCode: 400 } },
@@ -173,9 +174,7 @@ t.test('tags on knowledge-base ARNs', async (t) => {
   await client.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ['team'] }));
   t.same((await client.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags, { env: 'dev' });
   await t.rejects(
-    client.send(
-      new ListTagsForResourceCommand({ resourceArn: 'arn:aws:bedrock:us-east-1:123456789012:knowledge-base/NOSUCHKB01' }),
-    ),
+    client.send(new ListTagsForResourceCommand({ resourceArn: 'arn:aws:bedrock:us-east-1:123456789012:knowledge-base/NOSUCHKB01' })),
     { name: 'ResourceNotFoundException' },
   );
 });
@@ -213,7 +212,10 @@ t.test('the role a knowledge base is given is checked as iam:PassRole', async (t
   const other = { roleArn: 'arn:aws:iam::123456789012:role/KbRole' };
   await t.rejects(client.send(new CreateKnowledgeBaseCommand({ ...kbRequest('x'), ...other })), denied);
   const kb = (await client.send(new CreateKnowledgeBaseCommand(kbRequest('x')))).knowledgeBase!;
-  await t.rejects(client.send(new UpdateKnowledgeBaseCommand({ knowledgeBaseId: kb.knowledgeBaseId, ...kbRequest('x'), ...other })), denied);
+  await t.rejects(
+    client.send(new UpdateKnowledgeBaseCommand({ knowledgeBaseId: kb.knowledgeBaseId, ...kbRequest('x'), ...other })),
+    denied,
+  );
 });
 
 t.test('the default fixtures knowledge base is visible through the API', async (t) => {
@@ -252,25 +254,37 @@ t.test('fixture knowledge bases: ids as given, documents kept, deleted with the 
   const documents = emu.emulator.universe.knowledgeBaseDocuments;
   t.same(documents.get('123456789012/us-east-1/KBFIXTURE1'), [{ text: 'hello', uri: 's3://b/k' }]);
   const state = emu.state();
-  t.same(state.knowledgeBases?.find((k) => k.knowledgeBaseId === 'KBFIXTURE1'), {
-    knowledgeBaseId: 'KBFIXTURE1',
-    name: 'fx',
-    roleArn: kb.roleArn,
-    tags: { a: 'b' },
-    documents: [{ text: 'hello', uri: 's3://b/k' }],
-    account: '123456789012',
-    region: 'us-east-1',
-  });
+  t.same(
+    state.knowledgeBases?.find((k) => k.knowledgeBaseId === 'KBFIXTURE1'),
+    {
+      knowledgeBaseId: 'KBFIXTURE1',
+      name: 'fx',
+      roleArn: kb.roleArn,
+      tags: { a: 'b' },
+      documents: [{ text: 'hello', uri: 's3://b/k' }],
+      account: '123456789012',
+      region: 'us-east-1',
+    },
+  );
   await client.send(new DeleteKnowledgeBaseCommand({ knowledgeBaseId: 'KBFIXTURE1' }));
   t.equal(emu.emulator.universe.knowledgeBaseDocuments.has('123456789012/us-east-1/KBFIXTURE1'), false);
 });
 
 t.test('bad fixture knowledge bases are refused with their JSON path', async (t) => {
   const { emu } = await withEmulator(t, { fixtures: [ADMIN_ONLY] });
-  t.throws(() => emu.load({ knowledgeBases: [{ knowledgeBaseId: 'KBDUPLIC01', name: 'a' }, { knowledgeBaseId: 'KBDUPLIC01', name: 'b' }] }), {
-    name: 'FixtureError',
-    path: '$.knowledgeBases[1].knowledgeBaseId',
-  });
+  t.throws(
+    () =>
+      emu.load({
+        knowledgeBases: [
+          { knowledgeBaseId: 'KBDUPLIC01', name: 'a' },
+          { knowledgeBaseId: 'KBDUPLIC01', name: 'b' },
+        ],
+      }),
+    {
+      name: 'FixtureError',
+      path: '$.knowledgeBases[1].knowledgeBaseId',
+    },
+  );
   // Entries go through CreateKnowledgeBase's input validation.
   t.throws(() => emu.load({ knowledgeBases: [{ knowledgeBaseId: 'KBBADTAGS1', name: 'a', tags: { 'bad!': 'x' } }] }), {
     name: 'FixtureError',

@@ -25,8 +25,20 @@ function around(type: string, configuration: object, inputs: Port[], output: Por
       { type: 'Output', name: 'Out', inputs: [{ name: 'document', type: output.type, expression: '$.data' }] },
     ],
     connections: [
-      ...inputs.map((i) => ({ name: `In_${i.name}`, type: 'Data', source: 'In', target: 'Node', configuration: { data: { sourceOutput: 'document', targetInput: i.name } } })),
-      { name: 'NodeOut', type: 'Data', source: 'Node', target: 'Out', configuration: { data: { sourceOutput: output.name, targetInput: 'document' } } },
+      ...inputs.map((i) => ({
+        name: `In_${i.name}`,
+        type: 'Data',
+        source: 'In',
+        target: 'Node',
+        configuration: { data: { sourceOutput: 'document', targetInput: i.name } },
+      })),
+      {
+        name: 'NodeOut',
+        type: 'Data',
+        source: 'Node',
+        target: 'Out',
+        configuration: { data: { sourceOutput: output.name, targetInput: 'document' } },
+      },
     ],
   } as FlowDefinition;
 }
@@ -36,62 +48,158 @@ const s = (name: string): Port => ({ name, type: 'String' });
 const cases: { kind: string; missing: FlowDefinition; present: FlowDefinition; message: RegExp }[] = [
   {
     kind: 'prompt',
-    missing: around('Prompt', { prompt: { sourceConfiguration: { resource: { promptArn: arn('bedrock', 'prompt/NOPROMPT01') } } } }, [s('genre'), s('number')], s('modelCompletion')),
-    present: around('Prompt', { prompt: { sourceConfiguration: { resource: { promptArn: arn('bedrock', 'prompt/PROMPT0001') } } } }, [s('genre'), s('number')], s('modelCompletion')),
+    missing: around(
+      'Prompt',
+      { prompt: { sourceConfiguration: { resource: { promptArn: arn('bedrock', 'prompt/NOPROMPT01') } } } },
+      [s('genre'), s('number')],
+      s('modelCompletion'),
+    ),
+    present: around(
+      'Prompt',
+      { prompt: { sourceConfiguration: { resource: { promptArn: arn('bedrock', 'prompt/PROMPT0001') } } } },
+      [s('genre'), s('number')],
+      s('modelCompletion'),
+    ),
     message: /prompt/,
   },
   {
     kind: 'prompt version',
-    missing: around('Prompt', { prompt: { sourceConfiguration: { resource: { promptArn: arn('bedrock', 'prompt/PROMPT0001:5') } } } }, [s('genre'), s('number')], s('modelCompletion')),
-    present: around('Prompt', { prompt: { sourceConfiguration: { resource: { promptArn: arn('bedrock', 'prompt/PROMPT0001:1') } } } }, [s('genre'), s('number')], s('modelCompletion')),
+    missing: around(
+      'Prompt',
+      { prompt: { sourceConfiguration: { resource: { promptArn: arn('bedrock', 'prompt/PROMPT0001:5') } } } },
+      [s('genre'), s('number')],
+      s('modelCompletion'),
+    ),
+    present: around(
+      'Prompt',
+      { prompt: { sourceConfiguration: { resource: { promptArn: arn('bedrock', 'prompt/PROMPT0001:1') } } } },
+      [s('genre'), s('number')],
+      s('modelCompletion'),
+    ),
     message: /version 5/,
   },
   {
     kind: 'knowledge base',
-    missing: around('KnowledgeBase', { knowledgeBase: { knowledgeBaseId: 'NOSUCHKB01' } }, [s('retrievalQuery')], { name: 'retrievalResults', type: 'Array' }),
-    present: around('KnowledgeBase', { knowledgeBase: { knowledgeBaseId: 'KB00000001' } }, [s('retrievalQuery')], { name: 'retrievalResults', type: 'Array' }),
+    missing: around('KnowledgeBase', { knowledgeBase: { knowledgeBaseId: 'NOSUCHKB01' } }, [s('retrievalQuery')], {
+      name: 'retrievalResults',
+      type: 'Array',
+    }),
+    present: around('KnowledgeBase', { knowledgeBase: { knowledgeBaseId: 'KB00000001' } }, [s('retrievalQuery')], {
+      name: 'retrievalResults',
+      type: 'Array',
+    }),
     message: /NOSUCHKB01/,
   },
   {
     kind: 'agent alias',
-    missing: around('Agent', { agent: { agentAliasArn: arn('bedrock', 'agent-alias/AGENT00001/NOALIAS001') } }, [s('agentInputText')], s('agentResponse')),
-    present: around('Agent', { agent: { agentAliasArn: arn('bedrock', 'agent-alias/AGENT00001/AGALIAS001') } }, [s('agentInputText')], s('agentResponse')),
+    missing: around(
+      'Agent',
+      { agent: { agentAliasArn: arn('bedrock', 'agent-alias/AGENT00001/NOALIAS001') } },
+      [s('agentInputText')],
+      s('agentResponse'),
+    ),
+    present: around(
+      'Agent',
+      { agent: { agentAliasArn: arn('bedrock', 'agent-alias/AGENT00001/AGALIAS001') } },
+      [s('agentInputText')],
+      s('agentResponse'),
+    ),
     message: /agent alias/,
   },
   {
     kind: 'Lambda function',
-    missing: around('LambdaFunction', { lambdaFunction: { lambdaArn: arn('lambda', 'function:nope') } }, [s('codeHookInput')], s('functionResponse')),
-    present: around('LambdaFunction', { lambdaFunction: { lambdaArn: arn('lambda', 'function:classify') } }, [s('codeHookInput')], s('functionResponse')),
+    missing: around(
+      'LambdaFunction',
+      { lambdaFunction: { lambdaArn: arn('lambda', 'function:nope') } },
+      [s('codeHookInput')],
+      s('functionResponse'),
+    ),
+    present: around(
+      'LambdaFunction',
+      { lambdaFunction: { lambdaArn: arn('lambda', 'function:classify') } },
+      [s('codeHookInput')],
+      s('functionResponse'),
+    ),
     message: /function:nope/,
   },
   {
     kind: 'Lambda qualifier',
-    missing: around('LambdaFunction', { lambdaFunction: { lambdaArn: arn('lambda', 'function:classify:live') } }, [s('codeHookInput')], s('functionResponse')),
-    present: around('LambdaFunction', { lambdaFunction: { lambdaArn: arn('lambda', 'function:classify:$LATEST') } }, [s('codeHookInput')], s('functionResponse')),
+    missing: around(
+      'LambdaFunction',
+      { lambdaFunction: { lambdaArn: arn('lambda', 'function:classify:live') } },
+      [s('codeHookInput')],
+      s('functionResponse'),
+    ),
+    present: around(
+      'LambdaFunction',
+      { lambdaFunction: { lambdaArn: arn('lambda', 'function:classify:$LATEST') } },
+      [s('codeHookInput')],
+      s('functionResponse'),
+    ),
     message: /live/,
   },
   {
     kind: 'Lex bot alias',
-    missing: around('Lex', { lex: { botAliasArn: arn('lex', 'bot-alias/BOT0000001/NOALIAS001'), localeId: 'en_US' } }, [s('inputText')], s('predictedIntent')),
-    present: around('Lex', { lex: { botAliasArn: arn('lex', 'bot-alias/BOT0000001/ALIAS00001'), localeId: 'en_US' } }, [s('inputText')], s('predictedIntent')),
+    missing: around(
+      'Lex',
+      { lex: { botAliasArn: arn('lex', 'bot-alias/BOT0000001/NOALIAS001'), localeId: 'en_US' } },
+      [s('inputText')],
+      s('predictedIntent'),
+    ),
+    present: around(
+      'Lex',
+      { lex: { botAliasArn: arn('lex', 'bot-alias/BOT0000001/ALIAS00001'), localeId: 'en_US' } },
+      [s('inputText')],
+      s('predictedIntent'),
+    ),
     message: /Lex bot alias/,
   },
   {
     kind: 'Lex locale',
-    missing: around('Lex', { lex: { botAliasArn: arn('lex', 'bot-alias/BOT0000001/ALIAS00001'), localeId: 'fr_FR' } }, [s('inputText')], s('predictedIntent')),
-    present: around('Lex', { lex: { botAliasArn: arn('lex', 'bot-alias/BOT0000001/ALIAS00001'), localeId: 'en_US' } }, [s('inputText')], s('predictedIntent')),
+    missing: around(
+      'Lex',
+      { lex: { botAliasArn: arn('lex', 'bot-alias/BOT0000001/ALIAS00001'), localeId: 'fr_FR' } },
+      [s('inputText')],
+      s('predictedIntent'),
+    ),
+    present: around(
+      'Lex',
+      { lex: { botAliasArn: arn('lex', 'bot-alias/BOT0000001/ALIAS00001'), localeId: 'en_US' } },
+      [s('inputText')],
+      s('predictedIntent'),
+    ),
     message: /fr_FR/,
   },
   {
     kind: 'S3 bucket (storage)',
-    missing: around('Storage', { storage: { serviceConfiguration: { s3: { bucketName: 'no-such-bucket' } } } }, [s('content'), s('objectKey')], s('s3Uri')),
-    present: around('Storage', { storage: { serviceConfiguration: { s3: { bucketName: 'flow-data' } } } }, [s('content'), s('objectKey')], s('s3Uri')),
+    missing: around(
+      'Storage',
+      { storage: { serviceConfiguration: { s3: { bucketName: 'no-such-bucket' } } } },
+      [s('content'), s('objectKey')],
+      s('s3Uri'),
+    ),
+    present: around(
+      'Storage',
+      { storage: { serviceConfiguration: { s3: { bucketName: 'flow-data' } } } },
+      [s('content'), s('objectKey')],
+      s('s3Uri'),
+    ),
     message: /no-such-bucket/,
   },
   {
     kind: 'S3 bucket (retrieval)',
-    missing: around('Retrieval', { retrieval: { serviceConfiguration: { s3: { bucketName: 'no-such-bucket' } } } }, [s('objectKey')], s('s3Content')),
-    present: around('Retrieval', { retrieval: { serviceConfiguration: { s3: { bucketName: 'flow-data' } } } }, [s('objectKey')], s('s3Content')),
+    missing: around(
+      'Retrieval',
+      { retrieval: { serviceConfiguration: { s3: { bucketName: 'no-such-bucket' } } } },
+      [s('objectKey')],
+      s('s3Content'),
+    ),
+    present: around(
+      'Retrieval',
+      { retrieval: { serviceConfiguration: { s3: { bucketName: 'flow-data' } } } },
+      [s('objectKey')],
+      s('s3Content'),
+    ),
     message: /no-such-bucket/,
   },
 ];
@@ -122,7 +230,10 @@ t.test('the execution role must exist and let Bedrock assume it', async (t) => {
         roles: [
           {
             arn: untrusted,
-            trustPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+            trustPolicy: {
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+            },
           },
         ],
       },

@@ -52,7 +52,10 @@ t.test('prompt lifecycle: create, version, update, list, get by version, delete'
   const all = await client.send(new ListPromptsCommand({}));
   t.ok(all.promptSummaries?.some((p) => p.id === created.id && p.version === 'DRAFT'));
   const versions = await client.send(new ListPromptsCommand({ promptIdentifier: created.id }));
-  t.same(versions.promptSummaries?.map((p) => p.version), ['DRAFT', '1']);
+  t.same(
+    versions.promptSummaries?.map((p) => p.version),
+    ['DRAFT', '1'],
+  );
 
   const deletedVersion = await client.send(new DeletePromptCommand({ promptIdentifier: created.id, promptVersion: '1' }));
   t.same({ id: deletedVersion.id, version: deletedVersion.version }, { id: created.id, version: '1' });
@@ -66,10 +69,10 @@ t.test('prompt lifecycle: create, version, update, list, get by version, delete'
 t.test('prompt input validation and idempotency', async (t) => {
   const { agent } = await withEmulator(t);
   const client = agent();
-  await t.rejects(
-    client.send(new CreatePromptCommand({ name: 'p', variants: [variant('a'), { ...variant('b'), name: 'v2' }] })),
-    { name: 'ValidationException', message: /at 'variants' failed to satisfy constraint: Member must have length less than or equal to 1/ },
-  );
+  await t.rejects(client.send(new CreatePromptCommand({ name: 'p', variants: [variant('a'), { ...variant('b'), name: 'v2' }] })), {
+    name: 'ValidationException',
+    message: /at 'variants' failed to satisfy constraint: Member must have length less than or equal to 1/,
+  });
   const token = 'b'.repeat(36);
   const a = await client.send(new CreatePromptCommand({ name: 'same', clientToken: token }));
   const b = await client.send(new CreatePromptCommand({ name: 'same', clientToken: token }));
@@ -79,5 +82,8 @@ t.test('prompt input validation and idempotency', async (t) => {
 t.test('the default fixtures hold a prompt with one version', async (t) => {
   const { agent } = await withEmulator(t);
   const listed = await agent().send(new ListPromptsCommand({ promptIdentifier: 'PROMPT0001' }));
-  t.same(listed.promptSummaries?.map((p) => p.version), ['DRAFT', '1']);
+  t.same(
+    listed.promptSummaries?.map((p) => p.version),
+    ['DRAFT', '1'],
+  );
 });

@@ -29,8 +29,16 @@ t.test('the runtime stage keeps the README contract (The Docker image)', async (
   t.match(runtime, /^COPY fixtures\/default\.json \/fixtures\/default\.json$/m);
   t.match(runtime, /^EXPOSE 5050$/m);
   t.match(runtime, /^USER nonroot$/m, 'non-root');
-  t.match(runtime, /^HEALTHCHECK [^\n]*\\\n\s+CMD \["\/nodejs\/bin\/node", "-e", "[^\n]*\/_emulator\/health/m, 'HEALTHCHECK probes the health endpoint with node');
-  t.match(runtime, /^ENTRYPOINT \["\/nodejs\/bin\/node", "dist\/cli\.bundle\.mjs"\]$/m, 'arguments after the image name are the CLI\'s (the bundle npm start runs)');
+  t.match(
+    runtime,
+    /^HEALTHCHECK [^\n]*\\\n\s+CMD \["\/nodejs\/bin\/node", "-e", "[^\n]*\/_emulator\/health/m,
+    'HEALTHCHECK probes the health endpoint with node',
+  );
+  t.match(
+    runtime,
+    /^ENTRYPOINT \["\/nodejs\/bin\/node", "dist\/cli\.bundle\.mjs"\]$/m,
+    "arguments after the image name are the CLI's (the bundle npm start runs)",
+  );
   t.match(runtime, /^COPY --from=build \/runtime \.\/$/m, 'only the runtime files: the bundle and the packages it leaves external');
   t.notMatch(runtime, /--from=build \/app\//, 'nothing else of the build stage (its node_modules hold the dev dependencies)');
 });

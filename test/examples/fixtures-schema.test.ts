@@ -11,7 +11,11 @@ const json = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf
 const SHIPPED = ['fixtures/default.json', 'examples/fixtures/world.json'];
 
 t.test('the committed schema is what the generator writes from src/fixtures/schema.ts', async (t) => {
-  t.equal(readFileSync(SCHEMA_FILE, 'utf8'), fixtureSchemaText(), 'schema/fixtures.schema.json is current (else: npx tsx scripts/generate-fixture-schema.ts)');
+  t.equal(
+    readFileSync(SCHEMA_FILE, 'utf8'),
+    fixtureSchemaText(),
+    'schema/fixtures.schema.json is current (else: npx tsx scripts/generate-fixture-schema.ts)',
+  );
 });
 
 t.test('shipped fixture files validate against it (strict ajv, as an editor would check them)', async (t) => {
@@ -19,7 +23,11 @@ t.test('shipped fixture files validate against it (strict ajv, as an editor woul
   for (const file of SHIPPED) {
     const doc = json(file) as { $schema?: string };
     t.ok(validate(doc), `${file} validates`, { errors: validate.errors });
-    t.equal(new URL(doc.$schema ?? '', new URL(file, root)).href, new URL('schema/fixtures.schema.json', root).href, `${file} points $schema at it`);
+    t.equal(
+      new URL(doc.$schema ?? '', new URL(file, root)).href,
+      new URL('schema/fixtures.schema.json', root).href,
+      `${file} points $schema at it`,
+    );
   }
   // It constrains, too: the errors an editor underlines are the ones the loader reports.
   t.notOk(validate({ identities: [{ arn: 'arn:aws:iam::123456789012:user/x', accessKeyId: 'k' }] }), 'missing secret');

@@ -34,7 +34,10 @@ t.test('"Use it for local development": the SDK snippet lists the flows', async 
   const { emu } = await withEmulator(t);
   const code = snippet('local development', (c) => c.includes('new ListFlowsCommand({})') && !c.includes('startEmulator'));
   t.match(code, "'http://127.0.0.1:5050'", 'the snippet names the default endpoint');
-  const { stdout } = await runSnippet('local-development', `${code.replace("'http://127.0.0.1:5050'", JSON.stringify(emu.url))}\nagent.destroy();\nruntime.destroy();\n`);
+  const { stdout } = await runSnippet(
+    'local-development',
+    `${code.replace("'http://127.0.0.1:5050'", JSON.stringify(emu.url))}\nagent.destroy();\nruntime.destroy();\n`,
+  );
   t.match(stdout, /flowSummaries/);
   t.match(stdout, /playlist/);
 });

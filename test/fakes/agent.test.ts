@@ -15,7 +15,10 @@ t.test('the first rule whose match finds the text answers, with {{variables}} fr
 t.test('askUser rules ask; a question asked already is not asked again', async (t) => {
   t.same(agentReply(rules, 'my order', { name: 'Ann' }, []), { kind: 'question', text: 'Which order, Ann?' });
   t.same(agentReply(rules, 'my order', { name: 'Ann' }, ['Which order, Ann?']), { kind: 'question', text: 'Is it a recent order?' });
-  t.same(agentReply(rules, 'my order', { name: 'Ann' }, ['Which order, Ann?', 'Is it a recent order?']), { kind: 'answer', text: NO_RULE_REPLY });
+  t.same(agentReply(rules, 'my order', { name: 'Ann' }, ['Which order, Ann?', 'Is it a recent order?']), {
+    kind: 'answer',
+    text: NO_RULE_REPLY,
+  });
 });
 
 t.test('no rule answers (or the matching one says nothing): the no-rule reply', async (t) => {

@@ -14,11 +14,17 @@ t.test('matching is on lower-cased words; stop words match nothing', async (t) =
 
 t.test('BM25 ranking: the most relevant first; only documents sharing a query term; numberOfResults caps', async (t) => {
   const results = retrieve(documents, 'when do orders ship and arrive?', 5);
-  t.same(results.map((r) => r.location?.s3Location.uri), ['s3://b/shipping.txt']);
+  t.same(
+    results.map((r) => r.location?.s3Location.uri),
+    ['s3://b/shipping.txt'],
+  );
   const both = retrieve(documents, 'orders refunds', 5);
   t.equal(both.length, 2);
   t.ok(both[0]!.score >= both[1]!.score, 'ordered by score');
-  t.ok(both.every((r) => r.score > 0 && r.score < 1), 'scores in 0..1');
+  t.ok(
+    both.every((r) => r.score > 0 && r.score < 1),
+    'scores in 0..1',
+  );
   t.equal(retrieve(documents, 'orders refunds', 1).length, 1);
   t.same(retrieve(documents, 'zebra', 5), []);
 });

@@ -3,7 +3,12 @@ import { FALLBACK_INTENT, recognizeIntent } from '../../src/fakes/lex.js';
 import type { LexBot } from '../../src/world/universe.js';
 
 const bot: LexBot = {
-  botId: 'BOT0000001', aliasId: 'ALIAS00001', aliasArn: 'arn', account: '1', region: 'r', locales: ['en_US'],
+  botId: 'BOT0000001',
+  aliasId: 'ALIAS00001',
+  aliasArn: 'arn',
+  account: '1',
+  region: 'r',
+  locales: ['en_US'],
   intents: [
     { name: 'OrderPizza', utterances: ['i want a pizza', 'order pizza'] },
     { name: 'CheckOrder', utterances: ['where is my order', 'order status'] },

@@ -27,9 +27,17 @@ t.test('match is a JavaScript regular expression, tested anywhere in the text', 
 });
 
 t.test('converse: the rules see system and messages, one per line; usage and stop reason as Converse gives them', async (t) => {
-  const { text, response } = converse(models, { modelId: 'm.echo', system: [{ text: 'sys' }], messages: [{ role: 'user', content: [{ text: 'hi' }] }] }, {});
+  const { text, response } = converse(
+    models,
+    { modelId: 'm.echo', system: [{ text: 'sys' }], messages: [{ role: 'user', content: [{ text: 'hi' }] }] },
+    {},
+  );
   t.equal(text, 'sys\nhi');
-  t.match(response, { output: { message: { role: 'assistant', content: [{ text: 'sys\nhi' }] } }, stopReason: 'end_turn', usage: { inputTokens: 2, outputTokens: 2, totalTokens: 4 } });
+  t.match(response, {
+    output: { message: { role: 'assistant', content: [{ text: 'sys\nhi' }] } },
+    stopReason: 'end_turn',
+    usage: { inputTokens: 2, outputTokens: 2, totalTokens: 4 },
+  });
 });
 
 t.test('modelArn: model ids become foundation-model ARNs; ARNs stay', async (t) => {

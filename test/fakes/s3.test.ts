@@ -7,7 +7,10 @@ t.test('objects are read and written in the fixture buckets; unknown buckets and
   universe.buckets.set('b', { name: 'b', account: '1', region: 'r', objects: new Map() });
   putObject(universe, 'b', 'k/1.txt', Buffer.from('one'));
   t.equal(Buffer.from(getObject(universe, 'b', 'k/1.txt')).toString(), 'one');
-  t.throws(() => getObject(universe, 'b', 'k/2.txt'), { name: 'ResourceNotFoundException', message: 'The specified key does not exist (s3://b/k/2.txt).' });
+  t.throws(() => getObject(universe, 'b', 'k/2.txt'), {
+    name: 'ResourceNotFoundException',
+    message: 'The specified key does not exist (s3://b/k/2.txt).',
+  });
   t.throws(() => getObject(universe, 'nope', 'k'), { name: 'ResourceNotFoundException', message: /specified bucket does not exist/ });
   t.throws(() => putObject(universe, 'nope', 'k', Buffer.from('x')), { name: 'ResourceNotFoundException' });
   t.equal(s3Uri('b', 'k/1.txt'), 's3://b/k/1.txt');

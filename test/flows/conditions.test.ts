@@ -1,7 +1,5 @@
 import t from 'tap';
-import {
-  chooseCondition, evaluateCondition, parseCondition, printCondition, type ConditionInput,
-} from '../../src/flows/index.js';
+import { chooseCondition, evaluateCondition, parseCondition, printCondition, type ConditionInput } from '../../src/flows/index.js';
 
 const PRODUCT: ConditionInput[] = [
   { name: 'retailPrice', type: 'Number' },
@@ -33,7 +31,11 @@ t.test('the flows-ex-condition example picks the documented branch for each test
     { name: 'goodDeal', ast: compile('(retailPrice < marketPrice)').ast },
     { name: 'default' },
   ];
-  t.equal(chooseCondition(conditions, { retailPrice: 11, marketPrice: 12, type: 'produce' }), 'expensive', 'the first of two satisfied wins');
+  t.equal(
+    chooseCondition(conditions, { retailPrice: 11, marketPrice: 12, type: 'produce' }),
+    'expensive',
+    'the first of two satisfied wins',
+  );
   t.equal(chooseCondition(conditions, { retailPrice: 11, marketPrice: 12, type: 'meat' }), 'goodDeal');
   t.equal(chooseCondition(conditions, { retailPrice: 11, marketPrice: 11, type: 'meat' }), 'default');
 });
@@ -71,7 +73,7 @@ t.test('parse errors carry a cause', async (t) => {
   t.equal(cause("type == 'produce'"), 'Unexpected character "\'" at position 9 (string constants go in double quotes).');
   t.equal(cause('retailPrice = 10'), 'Unexpected character "=" at position 13 (use \'==\' to compare).');
   t.equal(cause('retailPrice > 10 && type == "x"'), 'Unexpected character "&" at position 18 (use \'and\').');
-  t.equal(cause('1 < retailPrice < 3'), "Comparisons cannot be chained; combine them with and/or at position 17.");
+  t.equal(cause('1 < retailPrice < 3'), 'Comparisons cannot be chained; combine them with and/or at position 17.');
   t.equal(cause('(retailPrice > 10'), "Expected ')' at the end of the condition.");
   t.equal(cause('(retailPrice > 10 type'), "Expected ')' but found 'type' at position 19.");
   t.equal(cause('retailPrice > 10)'), "Unexpected ')' at position 17.");
@@ -82,7 +84,10 @@ t.test('parse errors carry a cause', async (t) => {
   t.equal(cause('type > 1'), "Operator '>' compares Numbers, but input 'type' is a String.");
   t.equal(cause('retailPrice and true'), "Operator 'and' combines Booleans, but input 'retailPrice' is a Number.");
   t.equal(cause('not type'), "Operator 'not' applies to a Boolean, but input 'type' is a String.");
-  t.equal(cause('doc == 1', [{ name: 'doc', type: 'Object' }]), "Operator '==' compares Strings, Numbers or Booleans, but input 'doc' is an Object.");
+  t.equal(
+    cause('doc == 1', [{ name: 'doc', type: 'Object' }]),
+    "Operator '==' compares Strings, Numbers or Booleans, but input 'doc' is an Object.",
+  );
   t.equal(cause(`retailPrice > ${'1'.repeat(60)}`), 'The condition is longer than 64 characters.');
 });
 
@@ -102,7 +107,10 @@ t.test('chooseCondition skips default entries and entries without an AST', async
 });
 
 t.test('input names that are also Object.prototype members are plain inputs', async (t) => {
-  const inputs: ConditionInput[] = [{ name: 'constructor', type: 'Number' }, { name: 'toString', type: 'String' }];
+  const inputs: ConditionInput[] = [
+    { name: 'constructor', type: 'Number' },
+    { name: 'toString', type: 'String' },
+  ];
   t.equal(holds('constructor > 1 and toString == "x"', { constructor: 2, toString: 'x' }, inputs), true);
   t.equal(cause('valueOf > 1', inputs), "Unknown input 'valueOf' (the node's inputs: constructor, toString) at position 1.");
 });

@@ -11,7 +11,10 @@ t.test('the documented example flows validate with no Error and no Warning', asy
 
 t.test('drafts: an absent or empty definition only lacks its ends', async (t) => {
   for (const draft of [undefined, null, {}, { nodes: [], connections: [] }]) {
-    t.same(validateDefinition(draft).map((v) => v.type), ['MissingStartingNodes', 'MissingEndingNodes']);
+    t.same(
+      validateDefinition(draft).map((v) => v.type),
+      ['MissingStartingNodes', 'MissingEndingNodes'],
+    );
   }
 });
 
@@ -25,7 +28,14 @@ t.test('Input and Output nodes may omit their empty configuration or give it', a
 t.test('validations are capped at 100, Errors first', async (t) => {
   const flow = playlistFlow();
   for (let i = 0; i < 150; i++) flow.connections.push({ ...flow.connections[2], name: `Dup${i}` });
-  for (let i = 0; i < 120; i++) flow.connections.push({ name: `Ghost${i}`, source: 'Nobody', target: 'FlowOutput', type: 'Conditional', configuration: { conditional: { condition: 'x' } } });
+  for (let i = 0; i < 120; i++)
+    flow.connections.push({
+      name: `Ghost${i}`,
+      source: 'Nobody',
+      target: 'FlowOutput',
+      type: 'Conditional',
+      configuration: { conditional: { condition: 'x' } },
+    });
   const validations = validateDefinition(flow);
   t.equal(validations.length, 100);
   t.ok(validations.every((v) => v.severity === 'Error'));

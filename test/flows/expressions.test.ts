@@ -18,7 +18,13 @@ t.test('the user guide examples give exactly the documented results', async (t) 
   t.same(run('$.data.animals.reptiles[2]', data), { found: true, value: 'iguana' });
   t.same(run('$.data.numbers[0, 3]', data), { found: true, value: [1, 5] });
   t.same(run('$.data.organisms.mammals[1:]', data), { found: true, value: ['horse', 'mouse'] });
-  t.same(run('$.data.*.mammals', data), { found: true, value: [['cat', 'dog'], ['rabbit', 'horse', 'mouse']] });
+  t.same(run('$.data.*.mammals', data), {
+    found: true,
+    value: [
+      ['cat', 'dog'],
+      ['rabbit', 'horse', 'mouse'],
+    ],
+  });
 });
 
 t.test('the other documented examples: Lambda value and condition-flow outputs', async (t) => {

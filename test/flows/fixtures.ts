@@ -4,16 +4,31 @@ import type { FlowValidation, FlowValidationType } from '../../src/flows/index.j
 // Loose JSON on purpose: the tests also feed definitions the model would reject.
 export type Json = any;
 
-export const dataConnection = (source: string, sourceOutput: string, target: string, targetInput: string, name = `${source}_${target}_${targetInput}`) => ({
-  name, source, target, type: 'Data', configuration: { data: { sourceOutput, targetInput } },
+export const dataConnection = (
+  source: string,
+  sourceOutput: string,
+  target: string,
+  targetInput: string,
+  name = `${source}_${target}_${targetInput}`,
+) => ({
+  name,
+  source,
+  target,
+  type: 'Data',
+  configuration: { data: { sourceOutput, targetInput } },
 });
 
 export const conditionalConnection = (source: string, condition: string, target: string, name = `${source}_${target}_${condition}`) => ({
-  name, source, target, type: 'Conditional', configuration: { conditional: { condition } },
+  name,
+  source,
+  target,
+  type: 'Conditional',
+  configuration: { conditional: { condition } },
 });
 
 export const lambdaNode = (name: string, inputs: string[], fn = 'step') => ({
-  type: 'LambdaFunction', name,
+  type: 'LambdaFunction',
+  name,
   configuration: { lambdaFunction: { lambdaArn: `arn:aws:lambda:us-east-1:123456789012:function:${fn}` } },
   inputs: inputs.map((input) => ({ name: input, type: 'Object', expression: '$.data' })),
   outputs: [{ name: 'functionResponse', type: 'Object' }],
@@ -25,12 +40,22 @@ export function playlistFlow(): Json {
     nodes: [
       { type: 'Input', name: 'FlowInput', outputs: [{ name: 'document', type: 'Object' }] },
       {
-        type: 'Prompt', name: 'MakePlaylist',
-        configuration: { prompt: { sourceConfiguration: { inline: {
-          modelId: 'amazon.nova-lite-v1:0', templateType: 'TEXT',
-          inferenceConfiguration: { text: { temperature: 0.8 } },
-          templateConfiguration: { text: { text: 'Make me a {{genre}} playlist consisting of the following number of songs: {{number}}.' } },
-        } } } },
+        type: 'Prompt',
+        name: 'MakePlaylist',
+        configuration: {
+          prompt: {
+            sourceConfiguration: {
+              inline: {
+                modelId: 'amazon.nova-lite-v1:0',
+                templateType: 'TEXT',
+                inferenceConfiguration: { text: { temperature: 0.8 } },
+                templateConfiguration: {
+                  text: { text: 'Make me a {{genre}} playlist consisting of the following number of songs: {{number}}.' },
+                },
+              },
+            },
+          },
+        },
         inputs: [
           { name: 'genre', type: 'String', expression: '$.data.genre' },
           { name: 'number', type: 'Number', expression: '$.data.number' },
@@ -50,23 +75,30 @@ export function playlistFlow(): Json {
 /** The user guide's flows-ex-condition flow: one condition node, three outputs picking from `action`. */
 export function conditionFlow(): Json {
   const output = (name: string, index: number) => ({
-    type: 'Output', name, inputs: [{ name: 'document', type: 'String', expression: `$.data.action[${index}]` }],
+    type: 'Output',
+    name,
+    inputs: [{ name: 'document', type: 'String', expression: `$.data.action[${index}]` }],
   });
   return {
     nodes: [
       { type: 'Input', name: 'FlowInput', outputs: [{ name: 'document', type: 'Object' }] },
       {
-        type: 'Condition', name: 'MyCondition',
+        type: 'Condition',
+        name: 'MyCondition',
         inputs: [
           { name: 'retailPrice', type: 'Number', expression: '$.data.retailPrice' },
           { name: 'marketPrice', type: 'Number', expression: '$.data.marketPrice' },
           { name: 'type', type: 'String', expression: '$.data.type' },
         ],
-        configuration: { condition: { conditions: [
-          { name: 'expensive', expression: '(retailPrice > 10) and (type == "produce")' },
-          { name: 'goodDeal', expression: '(retailPrice < marketPrice)' },
-          { name: 'default' },
-        ] } },
+        configuration: {
+          condition: {
+            conditions: [
+              { name: 'expensive', expression: '(retailPrice > 10) and (type == "produce")' },
+              { name: 'goodDeal', expression: '(retailPrice < marketPrice)' },
+              { name: 'default' },
+            ],
+          },
+        },
       },
       output('ExpensiveOutput', 0),
       output('GoodDealOutput', 1),
@@ -92,22 +124,40 @@ export function iteratorFlow(): Json {
     nodes: [
       { type: 'Input', name: 'FlowInput', outputs: [{ name: 'document', type: 'Array' }] },
       {
-        type: 'Iterator', name: 'EachArtist', configuration: { iterator: {} },
+        type: 'Iterator',
+        name: 'EachArtist',
+        configuration: { iterator: {} },
         inputs: [{ name: 'array', type: 'Array', expression: '$.data' }],
-        outputs: [{ name: 'arrayItem', type: 'String' }, { name: 'arraySize', type: 'Number' }],
+        outputs: [
+          { name: 'arrayItem', type: 'String' },
+          { name: 'arraySize', type: 'Number' },
+        ],
       },
       {
-        type: 'Prompt', name: 'Describe',
-        configuration: { prompt: { sourceConfiguration: { inline: {
-          modelId: 'us.anthropic.claude-3-5-sonnet-20241022-v2:0', templateType: 'TEXT',
-          templateConfiguration: { text: { text: 'Describe the band {{artist}} in two sentences.' } },
-        } } } },
+        type: 'Prompt',
+        name: 'Describe',
+        configuration: {
+          prompt: {
+            sourceConfiguration: {
+              inline: {
+                modelId: 'us.anthropic.claude-3-5-sonnet-20241022-v2:0',
+                templateType: 'TEXT',
+                templateConfiguration: { text: { text: 'Describe the band {{artist}} in two sentences.' } },
+              },
+            },
+          },
+        },
         inputs: [{ name: 'artist', type: 'String', expression: '$.data' }],
         outputs: [{ name: 'modelCompletion', type: 'String' }],
       },
       {
-        type: 'Collector', name: 'Gather', configuration: { collector: {} },
-        inputs: [{ name: 'arrayItem', type: 'String', expression: '$.data' }, { name: 'arraySize', type: 'Number', expression: '$.data' }],
+        type: 'Collector',
+        name: 'Gather',
+        configuration: { collector: {} },
+        inputs: [
+          { name: 'arrayItem', type: 'String', expression: '$.data' },
+          { name: 'arraySize', type: 'Number', expression: '$.data' },
+        ],
         outputs: [{ name: 'collectedArray', type: 'Array' }],
       },
       { type: 'Output', name: 'FlowOutput', inputs: [{ name: 'document', type: 'Array', expression: '$.data' }] },
@@ -131,32 +181,46 @@ export function loopFlow({ stepFunction = 'step', loopName = 'Refine', maxIterat
     nodes: [
       { type: 'Input', name: 'FlowInput', outputs: [{ name: 'document', type: 'Object' }] },
       {
-        type: 'Loop', name: loopName,
+        type: 'Loop',
+        name: loopName,
         inputs: [{ name: 'loopInput', type: 'Object', expression: '$.data' }],
         outputs: [{ name: 'loopOutput', type: 'String' }],
-        configuration: { loop: { definition: {
-          nodes: [
-            { type: 'LoopInput', name: 'LoopStart', configuration: { loopInput: {} }, outputs: [{ name: 'loopInput', type: 'Object' }] },
-            lambdaNode('Step', ['state'], stepFunction),
-            {
-              type: 'LoopController', name: 'Control',
-              configuration: {
-                loopController: { continueCondition: { name: 'keepGoing', expression: 'done == false' }, ...(maxIterations === null ? {} : { maxIterations }) },
-              },
-              inputs: [
-                { name: 'done', type: 'Boolean', expression: '$.data.done', category: 'LoopCondition' },
-                { name: 'loopInput', type: 'Object', expression: '$.data', category: 'ReturnValueToLoopStart' },
-                { name: 'loopOutput', type: 'String', expression: '$.data.text', category: 'ExitLoop' },
+        configuration: {
+          loop: {
+            definition: {
+              nodes: [
+                {
+                  type: 'LoopInput',
+                  name: 'LoopStart',
+                  configuration: { loopInput: {} },
+                  outputs: [{ name: 'loopInput', type: 'Object' }],
+                },
+                lambdaNode('Step', ['state'], stepFunction),
+                {
+                  type: 'LoopController',
+                  name: 'Control',
+                  configuration: {
+                    loopController: {
+                      continueCondition: { name: 'keepGoing', expression: 'done == false' },
+                      ...(maxIterations === null ? {} : { maxIterations }),
+                    },
+                  },
+                  inputs: [
+                    { name: 'done', type: 'Boolean', expression: '$.data.done', category: 'LoopCondition' },
+                    { name: 'loopInput', type: 'Object', expression: '$.data', category: 'ReturnValueToLoopStart' },
+                    { name: 'loopOutput', type: 'String', expression: '$.data.text', category: 'ExitLoop' },
+                  ],
+                },
+              ],
+              connections: [
+                dataConnection('LoopStart', 'loopInput', 'Step', 'state'),
+                dataConnection('Step', 'functionResponse', 'Control', 'done'),
+                dataConnection('Step', 'functionResponse', 'Control', 'loopInput'),
+                dataConnection('Step', 'functionResponse', 'Control', 'loopOutput'),
               ],
             },
-          ],
-          connections: [
-            dataConnection('LoopStart', 'loopInput', 'Step', 'state'),
-            dataConnection('Step', 'functionResponse', 'Control', 'done'),
-            dataConnection('Step', 'functionResponse', 'Control', 'loopInput'),
-            dataConnection('Step', 'functionResponse', 'Control', 'loopOutput'),
-          ],
-        } } },
+          },
+        },
       },
       { type: 'Output', name: 'FlowOutput', inputs: [{ name: 'document', type: 'String', expression: '$.data' }] },
     ],

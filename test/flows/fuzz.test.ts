@@ -1,7 +1,12 @@
 /** Property: validateDefinition and validateReferences never throw, whatever they are given (seeded). */
 import t from 'tap';
 import {
-  FLOW_NODE_TYPES, SEVERITY, validateDefinition, validateReferences, type FlowValidation, type ReferenceResolver,
+  FLOW_NODE_TYPES,
+  SEVERITY,
+  validateDefinition,
+  validateReferences,
+  type FlowValidation,
+  type ReferenceResolver,
 } from '../../src/flows/index.js';
 import { conditionFlow, iteratorFlow, loopFlow, playlistFlow, type Json } from './fixtures.js';
 
@@ -16,10 +21,51 @@ function random(seed: number): () => number {
 }
 
 const NAMES = ['FlowInput', 'FlowOutput', 'A', 'B', 'Step', 'default', 'document', 'genre', 'x', ''];
-const WORDS = [...FLOW_NODE_TYPES, 'Data', 'Conditional', 'String', 'Number', 'Object', 'Array', 'Boolean', '$.data', '$.data.x[0:2]', 'a > 1', '(', 'ExitLoop'];
-const KEYS = ['name', 'type', 'configuration', 'inputs', 'outputs', 'expression', 'nodes', 'connections', 'definition', 'data',
-  'conditional', 'condition', 'conditions', 'sourceOutput', 'targetInput', 'source', 'target', 'loop', 'input', 'prompt',
-  'sourceConfiguration', 'inline', 'templateConfiguration', 'text', 'category', 'continueCondition', 'loopController', '__proto__'];
+const WORDS = [
+  ...FLOW_NODE_TYPES,
+  'Data',
+  'Conditional',
+  'String',
+  'Number',
+  'Object',
+  'Array',
+  'Boolean',
+  '$.data',
+  '$.data.x[0:2]',
+  'a > 1',
+  '(',
+  'ExitLoop',
+];
+const KEYS = [
+  'name',
+  'type',
+  'configuration',
+  'inputs',
+  'outputs',
+  'expression',
+  'nodes',
+  'connections',
+  'definition',
+  'data',
+  'conditional',
+  'condition',
+  'conditions',
+  'sourceOutput',
+  'targetInput',
+  'source',
+  'target',
+  'loop',
+  'input',
+  'prompt',
+  'sourceConfiguration',
+  'inline',
+  'templateConfiguration',
+  'text',
+  'category',
+  'continueCondition',
+  'loopController',
+  '__proto__',
+];
 
 function garbage(next: () => number, depth: number): Json {
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
@@ -53,17 +99,31 @@ function damage(value: Json, next: () => number): Json {
 }
 
 const world: ReferenceResolver = {
-  promptExists: () => false, promptVersionExists: () => false, knowledgeBaseExists: () => false, agentAliasExists: () => false,
-  lambdaFunctionExists: () => true, lambdaQualifierExists: () => false, lexBotAliasLocales: () => [], bucketExists: () => false,
+  promptExists: () => false,
+  promptVersionExists: () => false,
+  knowledgeBaseExists: () => false,
+  agentAliasExists: () => false,
+  lambdaFunctionExists: () => true,
+  lambdaQualifierExists: () => false,
+  lexBotAliasLocales: () => [],
+  bucketExists: () => false,
   guardrailExists: () => false,
 };
 
 function wellFormed(validations: readonly FlowValidation[]): boolean {
-  return validations.length <= 100 && validations.every((v) => {
-    const key = v.type[0]!.toLowerCase() + v.type.slice(1);
-    return SEVERITY[v.type] === v.severity && typeof v.message === 'string' && v.message.length > 0
-      && Object.keys(v.details).length === 1 && Object.hasOwn(v.details, key);
-  });
+  return (
+    validations.length <= 100 &&
+    validations.every((v) => {
+      const key = v.type[0]!.toLowerCase() + v.type.slice(1);
+      return (
+        SEVERITY[v.type] === v.severity &&
+        typeof v.message === 'string' &&
+        v.message.length > 0 &&
+        Object.keys(v.details).length === 1 &&
+        Object.hasOwn(v.details, key)
+      );
+    })
+  );
 }
 
 t.test('random garbage and damaged flows never make the validators throw', async (t) => {
@@ -90,12 +150,28 @@ t.test('hostile shapes: deep loop nesting, long chains, cycles everywhere', asyn
   }
   t.ok(wellFormed(validateDefinition(definition)));
   for (const closed of [true, false]) {
-    const chain = { nodes: [{ type: 'Input', name: 'N0', outputs: [{ name: 'document', type: 'Object' }] }] as Json[], connections: [] as Json[] };
+    const chain = {
+      nodes: [{ type: 'Input', name: 'N0', outputs: [{ name: 'document', type: 'Object' }] }] as Json[],
+      connections: [] as Json[],
+    };
     for (let i = 1; i < 5000; i++) {
       chain.nodes.push({ type: 'LambdaFunction', name: `N${i}`, inputs: [{ name: 'in', type: 'Object', expression: '$.data' }] });
-      chain.connections.push({ type: 'Data', name: `C${i}`, source: `N${i - 1}`, target: `N${i}`, configuration: { data: { sourceOutput: i === 1 ? 'document' : 'functionResponse', targetInput: 'in' } } });
+      chain.connections.push({
+        type: 'Data',
+        name: `C${i}`,
+        source: `N${i - 1}`,
+        target: `N${i}`,
+        configuration: { data: { sourceOutput: i === 1 ? 'document' : 'functionResponse', targetInput: 'in' } },
+      });
     }
-    if (closed) chain.connections.push({ type: 'Data', name: 'Back', source: 'N4999', target: 'N1', configuration: { data: { sourceOutput: 'functionResponse', targetInput: 'in' } } });
+    if (closed)
+      chain.connections.push({
+        type: 'Data',
+        name: 'Back',
+        source: 'N4999',
+        target: 'N1',
+        configuration: { data: { sourceOutput: 'functionResponse', targetInput: 'in' } },
+      });
     t.ok(wellFormed(validateDefinition(chain)), closed ? 'a 5000-node cycle' : 'a 5000-node chain');
   }
 });

@@ -2,8 +2,18 @@
 import t from 'tap';
 import { FLOW_VALIDATION_TYPES, validateDefinition, type FlowValidationType } from '../../src/flows/index.js';
 import {
-  conditionalConnection, conditionFlow, connection, dataConnection, lambdaNode, loopBody, loopFlow, node,
-  ofType, playlistFlow, withoutNode, type Json,
+  conditionalConnection,
+  conditionFlow,
+  connection,
+  dataConnection,
+  lambdaNode,
+  loopBody,
+  loopFlow,
+  node,
+  ofType,
+  playlistFlow,
+  withoutNode,
+  type Json,
 } from './fixtures.js';
 
 const seen = new Set<FlowValidationType>();
@@ -14,8 +24,14 @@ function check(type: FlowValidationType, severity: 'Error' | 'Warning', trigger:
   t.test(type, async (t) => {
     const key = type[0]!.toLowerCase() + type.slice(1);
     const found = ofType(validateDefinition(trigger), type);
-    t.same(found.map((v) => ({ severity: v.severity, details: v.details })), details.map((d) => ({ severity, details: { [key]: d } })));
-    t.ok(found.every((v) => v.message.trim().length > 0), 'each has a message');
+    t.same(
+      found.map((v) => ({ severity: v.severity, details: v.details })),
+      details.map((d) => ({ severity, details: { [key]: d } })),
+    );
+    t.ok(
+      found.every((v) => v.message.trim().length > 0),
+      'each has a message',
+    );
     t.same(ofType(validateDefinition(nearMiss), type), [], 'near miss');
   });
 }
@@ -26,75 +42,129 @@ const mutate = (make: () => Json, change: (flow: Json) => void): Json => {
   return flow;
 };
 
-check('CyclicConnection', 'Error',
+check(
+  'CyclicConnection',
+  'Error',
   mutate(playlistFlow, (f) => {
     f.nodes.push(lambdaNode('Step', ['first', 'again']));
-    f.connections.push(dataConnection('FlowInput', 'document', 'Step', 'first'), dataConnection('Step', 'functionResponse', 'Step', 'again'));
+    f.connections.push(
+      dataConnection('FlowInput', 'document', 'Step', 'first'),
+      dataConnection('Step', 'functionResponse', 'Step', 'again'),
+    );
   }),
   [{ connection: 'Step_Step_again' }],
   mutate(playlistFlow, (f) => {
     f.nodes.push(lambdaNode('Step', ['first', 'again']));
     f.connections.push(dataConnection('FlowInput', 'document', 'Step', 'first'), dataConnection('FlowInput', 'document', 'Step', 'again'));
-  }));
+  }),
+);
 
-check('DuplicateConnections', 'Warning',
+check(
+  'DuplicateConnections',
+  'Warning',
   mutate(playlistFlow, (f) => f.connections.push({ ...connection(f, 'MakePlaylist_FlowOutput'), name: 'Again' })),
   [{ source: 'MakePlaylist', target: 'FlowOutput' }],
-  playlistFlow()); // two FlowInput → MakePlaylist connections feeding different inputs are not duplicates
+  playlistFlow(),
+); // two FlowInput → MakePlaylist connections feeding different inputs are not duplicates
 
-check('DuplicateConditionExpression', 'Warning',
-  mutate(conditionFlow, (f) => { node(f, 'MyCondition').configuration.condition.conditions[1].expression = '(retailPrice>10) and type=="produce"'; }),
+check(
+  'DuplicateConditionExpression',
+  'Warning',
+  mutate(conditionFlow, (f) => {
+    node(f, 'MyCondition').configuration.condition.conditions[1].expression = '(retailPrice>10) and type=="produce"';
+  }),
   [{ node: 'MyCondition', expression: '(retailPrice>10) and type=="produce"' }],
-  conditionFlow());
+  conditionFlow(),
+);
 
-check('UnreachableNode', 'Error',
+check(
+  'UnreachableNode',
+  'Error',
   mutate(playlistFlow, (f) => f.nodes.push(lambdaNode('Orphan', []))),
   [{ node: 'Orphan' }],
   mutate(playlistFlow, (f) => {
     f.nodes.push(lambdaNode('Orphan', ['payload']));
     f.connections.push(dataConnection('FlowInput', 'document', 'Orphan', 'payload'));
-  }));
+  }),
+);
 
-check('UnknownConnectionSource', 'Error',
-  mutate(playlistFlow, (f) => { connection(f, 'MakePlaylist_FlowOutput').source = 'Ghost'; }),
+check(
+  'UnknownConnectionSource',
+  'Error',
+  mutate(playlistFlow, (f) => {
+    connection(f, 'MakePlaylist_FlowOutput').source = 'Ghost';
+  }),
   [{ connection: 'MakePlaylist_FlowOutput' }],
-  playlistFlow());
+  playlistFlow(),
+);
 
-check('UnknownConnectionSourceOutput', 'Error',
-  mutate(playlistFlow, (f) => { connection(f, 'MakePlaylist_FlowOutput').configuration.data.sourceOutput = 'completion'; }),
+check(
+  'UnknownConnectionSourceOutput',
+  'Error',
+  mutate(playlistFlow, (f) => {
+    connection(f, 'MakePlaylist_FlowOutput').configuration.data.sourceOutput = 'completion';
+  }),
   [{ connection: 'MakePlaylist_FlowOutput' }],
-  playlistFlow());
+  playlistFlow(),
+);
 
-check('UnknownConnectionTarget', 'Error',
-  mutate(playlistFlow, (f) => { connection(f, 'MakePlaylist_FlowOutput').target = 'Ghost'; }),
+check(
+  'UnknownConnectionTarget',
+  'Error',
+  mutate(playlistFlow, (f) => {
+    connection(f, 'MakePlaylist_FlowOutput').target = 'Ghost';
+  }),
   [{ connection: 'MakePlaylist_FlowOutput' }],
-  playlistFlow());
+  playlistFlow(),
+);
 
-check('UnknownConnectionTargetInput', 'Error',
-  mutate(playlistFlow, (f) => { connection(f, 'MakePlaylist_FlowOutput').configuration.data.targetInput = 'doc'; }),
+check(
+  'UnknownConnectionTargetInput',
+  'Error',
+  mutate(playlistFlow, (f) => {
+    connection(f, 'MakePlaylist_FlowOutput').configuration.data.targetInput = 'doc';
+  }),
   [{ connection: 'MakePlaylist_FlowOutput' }],
-  playlistFlow());
+  playlistFlow(),
+);
 
-check('UnknownConnectionCondition', 'Error',
-  mutate(conditionFlow, (f) => { connection(f, 'MyCondition_GoodDealOutput_goodDeal').configuration.conditional.condition = 'cheap'; }),
+check(
+  'UnknownConnectionCondition',
+  'Error',
+  mutate(conditionFlow, (f) => {
+    connection(f, 'MyCondition_GoodDealOutput_goodDeal').configuration.conditional.condition = 'cheap';
+  }),
   [{ connection: 'MyCondition_GoodDealOutput_goodDeal' }],
-  conditionFlow());
+  conditionFlow(),
+);
 
-check('MalformedConditionExpression', 'Error',
-  mutate(conditionFlow, (f) => { node(f, 'MyCondition').configuration.condition.conditions[0].expression = '(retailPrice > 10) and'; }),
+check(
+  'MalformedConditionExpression',
+  'Error',
+  mutate(conditionFlow, (f) => {
+    node(f, 'MyCondition').configuration.condition.conditions[0].expression = '(retailPrice > 10) and';
+  }),
   [{ node: 'MyCondition', condition: 'expensive', cause: 'Expected an input or a constant at the end of the condition.' }],
-  conditionFlow());
+  conditionFlow(),
+);
 
-check('MalformedNodeInputExpression', 'Error',
-  mutate(playlistFlow, (f) => { node(f, 'MakePlaylist').inputs[0].expression = 'data.genre'; }),
+check(
+  'MalformedNodeInputExpression',
+  'Error',
+  mutate(playlistFlow, (f) => {
+    node(f, 'MakePlaylist').inputs[0].expression = 'data.genre';
+  }),
   [{ node: 'MakePlaylist', input: 'genre', cause: 'The expression must start with $.data.' }],
-  playlistFlow());
+  playlistFlow(),
+);
 
 const knowledgeBaseFlow = (): Json => ({
   nodes: [
     { type: 'Input', name: 'FlowInput', outputs: [{ name: 'document', type: 'Object' }] },
     {
-      type: 'KnowledgeBase', name: 'Docs', configuration: { knowledgeBase: { knowledgeBaseId: 'KB00000001' } },
+      type: 'KnowledgeBase',
+      name: 'Docs',
+      configuration: { knowledgeBase: { knowledgeBaseId: 'KB00000001' } },
       inputs: [{ name: 'retrievalQuery', type: 'String', expression: '$.data.question' }],
       outputs: [{ name: 'retrievalResults', type: 'Array' }],
     },
@@ -106,134 +176,225 @@ const knowledgeBaseFlow = (): Json => ({
   ],
 });
 
-check('MismatchedNodeInputType', 'Error',
-  mutate(knowledgeBaseFlow, (f) => { node(f, 'Docs').inputs[0].type = 'Number'; }),
+check(
+  'MismatchedNodeInputType',
+  'Error',
+  mutate(knowledgeBaseFlow, (f) => {
+    node(f, 'Docs').inputs[0].type = 'Number';
+  }),
   [{ node: 'Docs', input: 'retrievalQuery', expectedType: 'String' }],
-  knowledgeBaseFlow());
+  knowledgeBaseFlow(),
+);
 
-check('MismatchedNodeOutputType', 'Error',
-  mutate(playlistFlow, (f) => { node(f, 'MakePlaylist').outputs[0].type = 'Object'; }),
+check(
+  'MismatchedNodeOutputType',
+  'Error',
+  mutate(playlistFlow, (f) => {
+    node(f, 'MakePlaylist').outputs[0].type = 'Object';
+  }),
   [{ node: 'MakePlaylist', output: 'modelCompletion', expectedType: 'String' }],
-  playlistFlow());
+  playlistFlow(),
+);
 
-check('IncompatibleConnectionDataType', 'Error',
-  mutate(playlistFlow, (f) => { node(f, 'FlowOutput').inputs[0].type = 'Number'; }),
+check(
+  'IncompatibleConnectionDataType',
+  'Error',
+  mutate(playlistFlow, (f) => {
+    node(f, 'FlowOutput').inputs[0].type = 'Number';
+  }),
   [{ connection: 'MakePlaylist_FlowOutput' }],
-  conditionFlow()); // an Object document feeding String outputs through $.data.action[i] is fine
+  conditionFlow(),
+); // an Object document feeding String outputs through $.data.action[i] is fine
 
-check('MissingConnectionConfiguration', 'Error',
-  mutate(playlistFlow, (f) => { delete connection(f, 'MakePlaylist_FlowOutput').configuration; }),
+check(
+  'MissingConnectionConfiguration',
+  'Error',
+  mutate(playlistFlow, (f) => {
+    delete connection(f, 'MakePlaylist_FlowOutput').configuration;
+  }),
   [{ connection: 'MakePlaylist_FlowOutput' }],
-  playlistFlow());
+  playlistFlow(),
+);
 
-check('MissingDefaultCondition', 'Error',
+check(
+  'MissingDefaultCondition',
+  'Error',
   mutate(conditionFlow, (f) => {
     node(f, 'MyCondition').configuration.condition.conditions.pop();
     withoutNode(f, 'DefaultOutput');
   }),
   [{ node: 'MyCondition' }],
-  conditionFlow());
+  conditionFlow(),
+);
 
-check('MissingEndingNodes', 'Error',
+check(
+  'MissingEndingNodes',
+  'Error',
   mutate(playlistFlow, (f) => withoutNode(f, 'FlowOutput')),
   [{}],
-  playlistFlow());
+  playlistFlow(),
+);
 
-check('MissingNodeConfiguration', 'Error',
-  mutate(playlistFlow, (f) => { delete node(f, 'MakePlaylist').configuration; }),
+check(
+  'MissingNodeConfiguration',
+  'Error',
+  mutate(playlistFlow, (f) => {
+    delete node(f, 'MakePlaylist').configuration;
+  }),
   [{ node: 'MakePlaylist' }],
-  playlistFlow()); // its Input and Output nodes have no configuration, which they do not need
+  playlistFlow(),
+); // its Input and Output nodes have no configuration, which they do not need
 
-check('MissingNodeInput', 'Error',
+check(
+  'MissingNodeInput',
+  'Error',
   mutate(playlistFlow, (f) => {
     node(f, 'MakePlaylist').configuration.prompt.sourceConfiguration.inline.templateConfiguration.text.text += ' Mood: {{mood}}.';
   }),
   [{ node: 'MakePlaylist', input: 'mood' }],
-  playlistFlow());
+  playlistFlow(),
+);
 
-check('MissingNodeOutput', 'Error',
-  mutate(playlistFlow, (f) => { delete node(f, 'MakePlaylist').outputs; }),
+check(
+  'MissingNodeOutput',
+  'Error',
+  mutate(playlistFlow, (f) => {
+    delete node(f, 'MakePlaylist').outputs;
+  }),
   [{ node: 'MakePlaylist', output: 'modelCompletion' }],
-  playlistFlow());
+  playlistFlow(),
+);
 
-check('MissingStartingNodes', 'Error',
+check(
+  'MissingStartingNodes',
+  'Error',
   mutate(playlistFlow, (f) => withoutNode(f, 'FlowInput')),
   [{}],
-  playlistFlow());
+  playlistFlow(),
+);
 
-check('MultipleNodeInputConnections', 'Error',
+check(
+  'MultipleNodeInputConnections',
+  'Error',
   mutate(playlistFlow, (f) => f.connections.push(dataConnection('FlowInput', 'document', 'FlowOutput', 'document'))),
   [{ node: 'FlowOutput', input: 'document' }],
-  mutate(playlistFlow, (f) => f.connections.push({ ...connection(f, 'MakePlaylist_FlowOutput'), name: 'SameAgain' })));
+  mutate(playlistFlow, (f) => f.connections.push({ ...connection(f, 'MakePlaylist_FlowOutput'), name: 'SameAgain' })),
+);
 
-check('UnfulfilledNodeInput', 'Error',
-  mutate(playlistFlow, (f) => { f.connections = f.connections.filter((c: Json) => c.name !== 'FlowInput_MakePlaylist_number'); }),
+check(
+  'UnfulfilledNodeInput',
+  'Error',
+  mutate(playlistFlow, (f) => {
+    f.connections = f.connections.filter((c: Json) => c.name !== 'FlowInput_MakePlaylist_number');
+  }),
   [{ node: 'MakePlaylist', input: 'number' }],
-  playlistFlow());
+  playlistFlow(),
+);
 
 t.test('UnsatisfiedConnectionConditions also comes from a condition the declared types make false', async (t) => {
   const flow = conditionFlow();
   node(flow, 'MyCondition').configuration.condition.conditions[1].expression = 'type == 5';
-  t.same(ofType(validateDefinition(flow), 'UnsatisfiedConnectionConditions').map((v) => v.details),
-    [{ unsatisfiedConnectionConditions: { connection: 'MyCondition_GoodDealOutput_goodDeal' } }]);
+  t.same(
+    ofType(validateDefinition(flow), 'UnsatisfiedConnectionConditions').map((v) => v.details),
+    [{ unsatisfiedConnectionConditions: { connection: 'MyCondition_GoodDealOutput_goodDeal' } }],
+  );
   const shadowing = conditionFlow();
   node(shadowing, 'MyCondition').configuration.condition.conditions[0].expression = 'type != 5';
-  t.same(ofType(validateDefinition(shadowing), 'UnsatisfiedConnectionConditions').map((v) => (v.details as { unsatisfiedConnectionConditions: unknown }).unsatisfiedConnectionConditions),
+  t.same(
+    ofType(validateDefinition(shadowing), 'UnsatisfiedConnectionConditions').map(
+      (v) => (v.details as { unsatisfiedConnectionConditions: unknown }).unsatisfiedConnectionConditions,
+    ),
     [{ connection: 'MyCondition_GoodDealOutput_goodDeal' }, { connection: 'MyCondition_DefaultOutput_default' }],
-    'an always-true condition shadows the later ones and default');
+    'an always-true condition shadows the later ones and default',
+  );
 });
 
-check('UnsatisfiedConnectionConditions', 'Error',
+check(
+  'UnsatisfiedConnectionConditions',
+  'Error',
   mutate(conditionFlow, (f) => f.connections.push(conditionalConnection('MyCondition', 'goodDeal', 'ExpensiveOutput'))),
   [{ connection: 'MyCondition_ExpensiveOutput_goodDeal' }],
-  conditionFlow());
+  conditionFlow(),
+);
 
-check('Unspecified', 'Error',
+check(
+  'Unspecified',
+  'Error',
   mutate(playlistFlow, (f) => f.nodes.push({ type: 'Input', name: 'SecondInput', outputs: [{ name: 'document', type: 'Object' }] })),
   [{}],
-  playlistFlow());
+  playlistFlow(),
+);
 
-check('UnknownNodeInput', 'Error',
+check(
+  'UnknownNodeInput',
+  'Error',
   mutate(playlistFlow, (f) => node(f, 'FlowOutput').inputs.push({ name: 'extra', type: 'String', expression: '$.data' })),
   [{ node: 'FlowOutput', input: 'extra' }],
-  playlistFlow());
+  playlistFlow(),
+);
 
-check('UnknownNodeOutput', 'Error',
-  mutate(playlistFlow, (f) => { node(f, 'FlowOutput').outputs = [{ name: 'echo', type: 'String' }]; }),
+check(
+  'UnknownNodeOutput',
+  'Error',
+  mutate(playlistFlow, (f) => {
+    node(f, 'FlowOutput').outputs = [{ name: 'echo', type: 'String' }];
+  }),
   [{ node: 'FlowOutput', output: 'echo' }],
-  playlistFlow());
+  playlistFlow(),
+);
 
-check('MissingLoopInputNode', 'Error',
+check(
+  'MissingLoopInputNode',
+  'Error',
   mutate(loopFlow, (f) => withoutNode(loopBody(f), 'LoopStart')),
   [{ loopNode: 'Refine' }],
-  loopFlow());
+  loopFlow(),
+);
 
-check('MissingLoopControllerNode', 'Error',
+check(
+  'MissingLoopControllerNode',
+  'Error',
   mutate(loopFlow, (f) => withoutNode(loopBody(f), 'Control')),
   [{ loopNode: 'Refine' }],
-  loopFlow());
+  loopFlow(),
+);
 
-check('MultipleLoopInputNodes', 'Error',
+check(
+  'MultipleLoopInputNodes',
+  'Error',
   mutate(loopFlow, (f) => loopBody(f).nodes.push({ ...node(loopBody(f), 'LoopStart'), name: 'LoopStart2' })),
   [{ loopNode: 'Refine' }],
-  loopFlow());
+  loopFlow(),
+);
 
-check('MultipleLoopControllerNodes', 'Error',
+check(
+  'MultipleLoopControllerNodes',
+  'Error',
   mutate(loopFlow, (f) => loopBody(f).nodes.push({ ...node(loopBody(f), 'Control'), name: 'Control2' })),
   [{ loopNode: 'Refine' }],
-  loopFlow());
+  loopFlow(),
+);
 
-check('LoopIncompatibleNodeType', 'Error',
+check(
+  'LoopIncompatibleNodeType',
+  'Error',
   mutate(loopFlow, (f) => loopBody(f).nodes.push({ type: 'Iterator', name: 'Each' })),
   [{ node: 'Refine', incompatibleNodeType: 'Iterator', incompatibleNodeName: 'Each' }],
-  loopFlow());
+  loopFlow(),
+);
 
-check('InvalidLoopBoundary', 'Error',
+check(
+  'InvalidLoopBoundary',
+  'Error',
   mutate(loopFlow, (f) => f.connections.push(dataConnection('FlowInput', 'document', 'Step', 'state', 'IntoTheBody'))),
   [{ connection: 'IntoTheBody', source: 'FlowInput', target: 'Step' }],
-  loopFlow());
+  loopFlow(),
+);
 
 t.test('every FlowValidationType has a test', async (t) => {
-  t.same(FLOW_VALIDATION_TYPES.filter((type) => !seen.has(type)), []);
+  t.same(
+    FLOW_VALIDATION_TYPES.filter((type) => !seen.has(type)),
+    [],
+  );
   t.equal(FLOW_VALIDATION_TYPES.length, 33);
 });

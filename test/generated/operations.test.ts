@@ -106,7 +106,16 @@ t.test('input bindings: every URI label is a path member, and the locations matc
     'KB and agent lists page through the body',
   );
   t.same(OPERATIONS.InvokeFlow.output, {
-    header: [{ wire: 'x-amz-bedrock-flow-execution-id', member: 'executionId', shape: 'FlowExecutionId', type: 'string', list: false, required: false }],
+    header: [
+      {
+        wire: 'x-amz-bedrock-flow-execution-id',
+        member: 'executionId',
+        shape: 'FlowExecutionId',
+        type: 'string',
+        list: false,
+        required: false,
+      },
+    ],
     payload: 'responseStream',
     eventStream: true,
   });
@@ -158,17 +167,21 @@ t.test('generated files: provenance header, no model documentation, compact', as
 });
 
 const models = join(repo, '../shared/reference/models');
-t.test('the committed output is what the generator makes from the models', { skip: !existsSync(models) && 'the service models (../shared) are not here' }, async (t) => {
-  const out = mkdtempSync(join(tmpdir(), 'generated-'));
-  try {
-    execFileSync(process.execPath, [join(repo, 'scripts/generate-operations.mjs'), models, out], { stdio: 'pipe' });
-    for (const file of ['operations.ts', 'shapes.ts', 'types.ts']) {
-      t.equal(readFileSync(join(out, file), 'utf8'), readFileSync(join(generated, file), 'utf8'), `${file} is up to date`);
+t.test(
+  'the committed output is what the generator makes from the models',
+  { skip: !existsSync(models) && 'the service models (../shared) are not here' },
+  async (t) => {
+    const out = mkdtempSync(join(tmpdir(), 'generated-'));
+    try {
+      execFileSync(process.execPath, [join(repo, 'scripts/generate-operations.mjs'), models, out], { stdio: 'pipe' });
+      for (const file of ['operations.ts', 'shapes.ts', 'types.ts']) {
+        t.equal(readFileSync(join(out, file), 'utf8'), readFileSync(join(generated, file), 'utf8'), `${file} is up to date`);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
-});
+  },
+);
 
 t.test('the generated types describe the wire members', async (t) => {
   const input: CreateFlowInput = {

@@ -96,7 +96,11 @@ export async function signRequest(origin: string, req: RawRequest): Promise<Prep
     uriEscapePath: true,
     applyChecksum: false,
   });
-  const contentHash = req.contentSha256 ?? createHash('sha256').update(body ?? Buffer.alloc(0)).digest('hex');
+  const contentHash =
+    req.contentSha256 ??
+    createHash('sha256')
+      .update(body ?? Buffer.alloc(0))
+      .digest('hex');
   // Repeated headers arrive joined with ", " (Node's rule for unknown headers): sign what the server will see.
   const toSign: Record<string, string> = { host: url.host, 'x-amz-content-sha256': contentHash };
   for (const [k, v] of Object.entries(req.headers ?? {})) toSign[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;

@@ -22,13 +22,21 @@ t.test('actions of every service', async (t) => {
 });
 
 t.test('resource types and condition keys of the detailed services', async (t) => {
-  t.same(actionResourceTypes('bedrock:GetFlow'), [{ name: 'flow', required: true, arn: 'arn:${Partition}:bedrock:${Region}:${Account}:flow/${FlowId}' }]);
-  t.same(actionResourceTypes('bedrock:InvokeFlow')?.map((type) => type.name), ['flow-alias']);
+  t.same(actionResourceTypes('bedrock:GetFlow'), [
+    { name: 'flow', required: true, arn: 'arn:${Partition}:bedrock:${Region}:${Account}:flow/${FlowId}' },
+  ]);
+  t.same(
+    actionResourceTypes('bedrock:InvokeFlow')?.map((type) => type.name),
+    ['flow-alias'],
+  );
   t.same(actionResourceTypes('bedrock:ListFlows'), []);
   t.same(actionConditionKeys('bedrock:CreateFlow'), ['aws:RequestTag/${TagKey}', 'aws:TagKeys']);
   t.equal(actionResourceTypes('ec2:DescribeInstances'), undefined, 'other services carry names only');
   t.equal(evaluatedResource('bedrock:ListFlows', 'arn:aws:bedrock:us-east-1:123456789012:flow/X'), '*');
-  t.equal(evaluatedResource('bedrock:GetFlow', 'arn:aws:bedrock:us-east-1:123456789012:flow/X'), 'arn:aws:bedrock:us-east-1:123456789012:flow/X');
+  t.equal(
+    evaluatedResource('bedrock:GetFlow', 'arn:aws:bedrock:us-east-1:123456789012:flow/X'),
+    'arn:aws:bedrock:us-east-1:123456789012:flow/X',
+  );
 });
 
 t.test('the generated catalog stays small', async (t) => {

@@ -184,7 +184,9 @@ t.test('iam-simulate decision cases', { skip: absent }, async (t) => {
     }
   }
   const agreeing = applicable - disagreements.length;
-  t.comment(`iam-simulate cases: ${cases.length}; applicable ${applicable}; agreeing ${agreeing} (${((100 * agreeing) / applicable).toFixed(1)} %)`);
+  t.comment(
+    `iam-simulate cases: ${cases.length}; applicable ${applicable}; agreeing ${agreeing} (${((100 * agreeing) / applicable).toFixed(1)} %)`,
+  );
   for (const [kind, reason] of NOT_APPLICABLE) t.comment(`not applicable: ${notApplicable.get(kind) ?? 0} × ${kind}: ${reason}`);
   for (const line of rejected) t.comment(`IAM rejects: ${line}`);
   for (const line of disagreements) t.comment(`disagrees: ${line}`);

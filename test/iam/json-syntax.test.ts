@@ -40,7 +40,9 @@ t.test('a break in the structure is reported once, and nothing is guessed past i
   const unquoted = describeJsonSyntax('{\n\tVersion: "2012-10-17", "Statement": []}');
   t.same(unquoted.problems, [{ line: 2, column: 2, message: 'property name Version is not in double quotes' }]);
   t.notOk('recovered' in unquoted, 'no document is made up');
-  t.match(describeJsonSyntax('{"Action": ["a:B", a:C]}').problems, [{ line: 1, column: 20, message: 'unexpected "a": strings take double quotes' }]);
+  t.match(describeJsonSyntax('{"Action": ["a:B", a:C]}').problems, [
+    { line: 1, column: 20, message: 'unexpected "a": strings take double quotes' },
+  ]);
   t.match(describeJsonSyntax("{'Version': 1}").problems, [{ line: 1, column: 2, message: /single quotes in 'Version'/ }]);
   t.match(describeJsonSyntax('{"Statement": [{"Effect": "Allow"').problems, [{ line: 1, column: 34, message: /ends inside an object/ }]);
   t.match(describeJsonSyntax('').problems, [{ line: 1, column: 1, message: /ends where a value was expected/ }]);

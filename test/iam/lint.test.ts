@@ -26,7 +26,11 @@ t.test('unknown services, and wildcards that match nothing', async (t) => {
 
 t.test('condition operators and keys', async (t) => {
   t.match(warningsOf(allow('bedrock:GetFlow', FLOW, { Condition: { StringEqualz: {} } })), [
-    { code: 'unknown-condition-operator', suggestion: 'StringEquals', message: /"StringEqualz" is not a condition operator \(did you mean "StringEquals"\?\)/ },
+    {
+      code: 'unknown-condition-operator',
+      suggestion: 'StringEquals',
+      message: /"StringEqualz" is not a condition operator \(did you mean "StringEquals"\?\)/,
+    },
   ]);
   const unknownKey = warningsOf(allow('bedrock:GetFlow', FLOW, { Condition: { StringEquals: { 'bedrock:FlowNodeType': 'Prompt' } } }));
   t.match(unknownKey, [{ code: 'unknown-condition-key', message: /bedrock:FlowNodeType/ }]);
@@ -46,19 +50,26 @@ t.test('multivalued keys and set operators', async (t) => {
   t.same(codes(warningsOf(allow('bedrock:TagResource', FLOW, { Condition: { StringEquals: { 'aws:TagKeys': 'team' } } }))), [
     'multivalued-key-without-set-operator',
   ]);
-  t.same(codes(warningsOf(allow('bedrock:GetFlow', FLOW, { Condition: { 'ForAllValues:StringEquals': { 'aws:PrincipalTag/team': 'ml' } } }))), [
-    'set-operator-on-single-valued-key',
-  ]);
+  t.same(
+    codes(warningsOf(allow('bedrock:GetFlow', FLOW, { Condition: { 'ForAllValues:StringEquals': { 'aws:PrincipalTag/team': 'ml' } } }))),
+    ['set-operator-on-single-valued-key'],
+  );
 });
 
 t.test('actions paired with resources they are never authorized on', async (t) => {
   const flowPattern = 'arn:aws:bedrock:*:*:flow/*';
-  t.match(warningsOf(allow('bedrock:ListFlows', flowPattern)), [{ code: 'resource-type-mismatch', message: /bedrock:ListFlows has no resource type/ }]);
+  t.match(warningsOf(allow('bedrock:ListFlows', flowPattern)), [
+    { code: 'resource-type-mismatch', message: /bedrock:ListFlows has no resource type/ },
+  ]);
   t.match(warningsOf(allow('bedrock:CreateFlow', FLOW)), [{ code: 'resource-type-mismatch', message: /bedrock:CreateFlow/ }]);
   t.match(warningsOf(allow('bedrock:GetFlow', 'arn:aws:bedrock:*:*:prompt/*')), [
     { code: 'resource-type-mismatch', message: /bedrock:GetFlow is authorized on flow resources/ },
   ]);
-  t.match(warningsOf(allow('bedrock:InvokeFlow', FLOW)), [{ code: 'resource-type-mismatch', message: /flow-alias/ }], 'a flow ARN is no alias');
+  t.match(
+    warningsOf(allow('bedrock:InvokeFlow', FLOW)),
+    [{ code: 'resource-type-mismatch', message: /flow-alias/ }],
+    'a flow ARN is no alias',
+  );
   t.same(warningsOf(allow('bedrock:InvokeFlow', `${flowPattern}`)), [], 'flow/* also covers aliases');
   t.same(warningsOf(allow(['bedrock:GetFlow', 'bedrock:ListFlows'], '*')), []);
   t.same(warningsOf(allow('bedrock:GetFlow', 'arn:aws:bedrock:${aws:RequestedRegion}:*:flow/*')), []);

@@ -25,7 +25,19 @@ t.test('lookup by name, path and ARN', async (t) => {
 
 t.test('the generated set holds the general policies and every policy naming a bedrock action', async (t) => {
   const names = managedPolicyNames();
-  for (const name of ['AdministratorAccess', 'PowerUserAccess', 'ReadOnlyAccess', 'AmazonBedrockFullAccess', 'AmazonBedrockReadOnly', 'IAMFullAccess', 'AmazonS3FullAccess', 'AmazonS3ReadOnlyAccess', 'AWSLambda_FullAccess', 'AWSLambdaRole', 'AmazonLexFullAccess']) {
+  for (const name of [
+    'AdministratorAccess',
+    'PowerUserAccess',
+    'ReadOnlyAccess',
+    'AmazonBedrockFullAccess',
+    'AmazonBedrockReadOnly',
+    'IAMFullAccess',
+    'AmazonS3FullAccess',
+    'AmazonS3ReadOnlyAccess',
+    'AWSLambda_FullAccess',
+    'AWSLambdaRole',
+    'AmazonLexFullAccess',
+  ]) {
     t.ok(names.includes(name), name);
   }
   for (const name of names) t.ok(managedPolicyByNameOrArn(name), `${name} compiles`);
@@ -34,7 +46,11 @@ t.test('the generated set holds the general policies and every policy naming a b
 t.test('AmazonBedrockFullAccess passes only *AmazonBedrock* roles, and only to Bedrock', async (t) => {
   const principal = withManaged('AmazonBedrockFullAccess');
   const passRole = (role: string, service: string) =>
-    decide(principal, { action: 'iam:PassRole', resource: `arn:aws:iam::${ACCOUNT}:role/${role}`, context: { 'iam:PassedToService': service } }).decision;
+    decide(principal, {
+      action: 'iam:PassRole',
+      resource: `arn:aws:iam::${ACCOUNT}:role/${role}`,
+      context: { 'iam:PassedToService': service },
+    }).decision;
   t.equal(passRole('AmazonBedrockExecutionRoleForFlows_X', 'bedrock.amazonaws.com'), 'Allow');
   t.equal(passRole('service-role/AmazonBedrockExecutionRoleForFlows_X', 'bedrock.amazonaws.com'), 'Allow');
   t.equal(passRole('OtherRole', 'bedrock.amazonaws.com'), 'ImplicitDeny');

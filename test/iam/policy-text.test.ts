@@ -28,7 +28,9 @@ t.test('a misspelled condition operator: IAM refuses it; we say which and what w
   ]);
   const empty = checkPolicyText(policy({ StringLikeIfExist: {} }), 'p', 'inline');
   t.equal(empty.malformed, undefined, 'IAM accepts an unknown operator over an empty block');
-  t.match(empty.warnings, [{ code: 'unknown-condition-operator', suggestion: 'StringLikeIfExists', message: /did you mean "StringLikeIfExists"/ }]);
+  t.match(empty.warnings, [
+    { code: 'unknown-condition-operator', suggestion: 'StringLikeIfExists', message: /did you mean "StringLikeIfExists"/ },
+  ]);
 });
 
 t.test('read past the syntax, a document IAM would still refuse says so', async (t) => {
@@ -38,16 +40,27 @@ t.test('read past the syntax, a document IAM would still refuse says so', async 
     { message: 'with the syntax fixed, IAM would still refuse it: Syntax errors in policy.' },
     { line: 3, column: 17, message: /"StringEqual".*did you mean "StringEquals"/ },
   ]);
-  const noResource = checkPolicyText('{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:GetObject",}}', 'p', 'inline');
+  const noResource = checkPolicyText(
+    '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:GetObject",}}',
+    'p',
+    'inline',
+  );
   t.match(noResource.findings, [{ message: /trailing comma/ }, { message: /still refuse it: Policy statement must contain resources\./ }]);
 });
 
 t.test('valid JSON with a structural error keeps just IAM message; valid policies just lint', async (t) => {
   t.same(checkPolicyText('{"Statement": 1}', 'p', 'inline'), { malformed: 'Syntax errors in policy.', findings: [], warnings: [] });
-  t.same(checkPolicyText('{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}}', 'p', 'inline'), {
-    findings: [],
-    warnings: [],
-  });
+  t.same(
+    checkPolicyText(
+      '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}}',
+      'p',
+      'inline',
+    ),
+    {
+      findings: [],
+      warnings: [],
+    },
+  );
 });
 
 t.test('nearestOperator keeps the set prefix and IfExists', async (t) => {

@@ -27,7 +27,10 @@ t.test('the documented flow execution role trust policy', async (t) => {
   t.equal(canAssumeRole(flowsTrust, undefined, ROLE, source).decision, 'Allow', 'bedrock.amazonaws.com by default');
   t.equal(canAssumeRole(flowsTrust, 'BEDROCK.amazonaws.com', ROLE, source).decision, 'Allow', 'service names ignore case');
   t.equal(canAssumeRole(flowsTrust, 'lambda.amazonaws.com', ROLE, source).decision, 'ImplicitDeny');
-  t.equal(canAssumeRole(flowsTrust, 'bedrock.amazonaws.com', ROLE, { ...source, 'aws:SourceAccount': '999999999999' }).decision, 'ImplicitDeny');
+  t.equal(
+    canAssumeRole(flowsTrust, 'bedrock.amazonaws.com', ROLE, { ...source, 'aws:SourceAccount': '999999999999' }).decision,
+    'ImplicitDeny',
+  );
   t.equal(canAssumeRole(flowsTrust, 'bedrock.amazonaws.com', ROLE).decision, 'ImplicitDeny', 'the conditions need the source keys');
   const decision = canAssumeRole(flowsTrust, 'bedrock.amazonaws.com', ROLE, source);
   t.same(decision.contextKeysRead, ['aws:SourceAccount', 'aws:SourceArn']);
@@ -35,7 +38,10 @@ t.test('the documented flow execution role trust policy', async (t) => {
 });
 
 t.test('a trust policy for another service, or a deny', async (t) => {
-  const lambdaTrust = compiled({ Version: '2008-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com'] }, Action: 'sts:AssumeRole' }] }, 'trust');
+  const lambdaTrust = compiled(
+    { Version: '2008-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com'] }, Action: 'sts:AssumeRole' }] },
+    'trust',
+  );
   t.equal(canAssumeRole(lambdaTrust, 'bedrock.amazonaws.com', ROLE).decision, 'ImplicitDeny');
   const denying = compiled(
     {
@@ -70,7 +76,12 @@ t.test('principal context keys', async (t) => {
 t.test('describePrincipalArn', async (t) => {
   t.same(describePrincipalArn(`arn:aws:iam::${ACCOUNT}:user/team/dev`), { kind: 'user', accountId: ACCOUNT, name: 'dev' });
   t.same(describePrincipalArn(`arn:aws:iam::${ACCOUNT}:role/service-role/R`), { kind: 'role', accountId: ACCOUNT, name: 'R' });
-  t.same(describePrincipalArn(`arn:aws:sts::${ACCOUNT}:assumed-role/R/s`), { kind: 'assumed-role', accountId: ACCOUNT, name: 's', roleName: 'R' });
+  t.same(describePrincipalArn(`arn:aws:sts::${ACCOUNT}:assumed-role/R/s`), {
+    kind: 'assumed-role',
+    accountId: ACCOUNT,
+    name: 's',
+    roleName: 'R',
+  });
   t.same(describePrincipalArn(`arn:aws:iam::${ACCOUNT}:root`), { kind: 'root', accountId: ACCOUNT });
   t.same(describePrincipalArn('bedrock.amazonaws.com'), { kind: 'service', accountId: '' });
   t.equal(describePrincipalArn('arn:aws:s3:::bucket'), undefined);

@@ -20,7 +20,12 @@ const quotas = { runningExecutionsPerAccount: 1_000, executionsPerAlias: 1_000, 
 
 t.test('over the budget, the oldest ended executions of any alias are removed until it fits', async (t) => {
   const runs = new Map<string, FlowExecutionRecord>();
-  for (const r of [record('a', 'ALIAS00001', 'Succeeded', 400), record('b', 'ALIAS00002', 'Running', 500), record('c', 'ALIAS00002', 'Failed', 300), record('d', 'ALIAS00001', 'Succeeded', 100)]) {
+  for (const r of [
+    record('a', 'ALIAS00001', 'Succeeded', 400),
+    record('b', 'ALIAS00002', 'Running', 500),
+    record('c', 'ALIAS00002', 'Failed', 300),
+    record('d', 'ALIAS00001', 'Succeeded', 100),
+  ]) {
     runs.set(r.arn, r);
   }
   makeRoomForExecution(runs, 'FLOW000001', 'ALIAS00001', quotas);

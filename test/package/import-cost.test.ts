@@ -50,8 +50,15 @@ t.test('importing the package and starting it loads few files', { skip: existsSy
   });
   const esm = readFileSync(log, 'utf8').split('\n').filter(Boolean);
   const cjs = JSON.parse(stdout.trim().split('\n').pop()!) as string[];
-  t.same(esm.filter((url) => url.includes('/dist/src/')), [], 'no compiled module outside the bundle');
-  t.ok(esm.some((url) => url.endsWith(pkg.exports['.'].default.slice(1))), 'the package entry is what loaded');
+  t.same(
+    esm.filter((url) => url.includes('/dist/src/')),
+    [],
+    'no compiled module outside the bundle',
+  );
+  t.ok(
+    esm.some((url) => url.endsWith(pkg.exports['.'].default.slice(1))),
+    'the package entry is what loaded',
+  );
   // The unbundled entry loaded 470 ES modules and 289 CommonJS files (pino's, ajv's, fastify's…).
   t.ok(esm.length <= 3, `${esm.length} ES modules loaded (at most 3)`);
   t.same(cjs, [], 'no CommonJS file: fastify, ajv, pino and typebox are inside the bundle');
@@ -61,10 +68,18 @@ t.test('the installed command is the CLI bundle', { skip: existsSync(ENTRY) ? fa
   const log = join(mkdtempSync(join(tmpdir(), 'bfe-import-')), 'esm.log');
   const bin = join(ROOT, pkg.bin['bedrock-flows-emulator']!);
   const register = `import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent(process.env.HOOKS), import.meta.url, { data: process.env.LOG });`;
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, bin, '--version'], {
-    env: { ...process.env, HOOKS, LOG: log, NODE_OPTIONS: '' },
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', `data:text/javascript,${encodeURIComponent(register)}`, bin, '--version'],
+    {
+      env: { ...process.env, HOOKS, LOG: log, NODE_OPTIONS: '' },
+    },
+  );
   t.match(stdout, /^\d+\.\d+\.\d+/, 'it runs');
   const esm = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-  t.same(esm.filter((url) => url.includes('/dist/src/')), [], 'no compiled module outside the bundle');
+  t.same(
+    esm.filter((url) => url.includes('/dist/src/')),
+    [],
+    'no compiled module outside the bundle',
+  );
 });

@@ -32,7 +32,10 @@ class SplitFirstWrite extends Duplex {
 
 function h2Get(url: string, path: string, split: boolean): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(url);
-  const session = http2.connect(url, split ? { createConnection: () => new SplitFirstWrite(net.connect(Number(port), hostname)) as never } : {});
+  const session = http2.connect(
+    url,
+    split ? { createConnection: () => new SplitFirstWrite(net.connect(Number(port), hostname)) as never } : {},
+  );
   return new Promise((resolve, reject) => {
     session.on('error', reject);
     const stream = session.request({ ':path': path });

@@ -6,8 +6,7 @@ import { AwsError } from '../../src/protocol/errors.js';
 import { encodeEvent, encodeException } from '../../src/protocol/eventstream.js';
 
 const codec = new EventStreamCodec(toUtf8, fromUtf8);
-const headersOf = (frame: Uint8Array) =>
-  Object.fromEntries(Object.entries(codec.decode(frame).headers).map(([k, v]) => [k, v.value]));
+const headersOf = (frame: Uint8Array) => Object.fromEntries(Object.entries(codec.decode(frame).headers).map(([k, v]) => [k, v.value]));
 
 t.test('events: three string headers and the JSON payload, CRCs checked by the decoder', async (t) => {
   for (const payload of [{}, { nodeName: 'Out', content: { document: 'é✓🙂'.repeat(2000) } }, { list: [1, null, true] }]) {

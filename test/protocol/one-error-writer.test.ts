@@ -30,7 +30,10 @@ function offending(match: (line: string) => boolean): string[] {
 }
 
 t.test('no AwsError is constructed outside src/protocol/errors.ts', async (t) => {
-  t.same(offending((line) => line.includes('new AwsError(')), []);
+  t.same(
+    offending((line) => line.includes('new AwsError(')),
+    [],
+  );
 });
 
 t.test('no file but src/protocol/errors.ts names the x-amzn-errortype header, except to read it', async (t) => {

@@ -101,7 +101,11 @@ t.test('each constraint kind, worded as AWS does', async (t) => {
   t.equal(
     invalid('CreateFlowAlias', {
       pathParams: flowPath,
-      body: { name: 'live', routingConfiguration: [{ flowVersion: '1' }], concurrencyConfiguration: { type: 'Manual', maxConcurrency: 101 } },
+      body: {
+        name: 'live',
+        routingConfiguration: [{ flowVersion: '1' }],
+        concurrencyConfiguration: { type: 'Manual', maxConcurrency: 101 },
+      },
     }),
     `1 validation error detected: Value '101' at 'concurrencyConfiguration.maxConcurrency' failed to satisfy constraint: ` +
       'Member must have value less than or equal to 100',
@@ -226,7 +230,11 @@ t.test('flow definitions: 40 nodes and 100 connections, not more', async (t) => 
 t.test('path parameters: ids, ARNs, and the runtime patterns with their anchors', async (t) => {
   t.same(attempt('GetFlow', { pathParams: flowPath }).value, { flowIdentifier: 'ABCDE12345' });
   t.same(attempt('GetFlow', { pathParams: { flowIdentifier: FLOW_ARN } }).value, { flowIdentifier: FLOW_ARN });
-  t.match(invalid('GetFlow', { pathParams: { flowIdentifier: `${FLOW_ARN}/alias/TSTALIASID` } }), /at 'flowIdentifier'/, 'full match, not search');
+  t.match(
+    invalid('GetFlow', { pathParams: { flowIdentifier: `${FLOW_ARN}/alias/TSTALIASID` } }),
+    /at 'flowIdentifier'/,
+    'full match, not search',
+  );
   t.equal(
     invalid('GetFlow', {}),
     `1 validation error detected: Value null at 'flowIdentifier' failed to satisfy constraint: Member must not be null`,
@@ -242,7 +250,10 @@ t.test('path parameters: ids, ARNs, and the runtime patterns with their anchors'
       'regular expression pattern: ^(arn:aws:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:flow/[0-9a-zA-Z]{10})|([0-9a-zA-Z]{10})$',
   );
   t.equal(
-    invalid('InvokeFlow', { pathParams: { flowIdentifier: FLOW_ARN, flowAliasIdentifier: 'TSTALIASID' }, body: { inputs: [...inputs, ...inputs] } }),
+    invalid('InvokeFlow', {
+      pathParams: { flowIdentifier: FLOW_ARN, flowAliasIdentifier: 'TSTALIASID' },
+      body: { inputs: [...inputs, ...inputs] },
+    }),
     `1 validation error detected: Value at 'inputs' failed to satisfy constraint: Member must have length less than or equal to 1`,
     'a list holding sensitive content (the input document) is not echoed',
   );
@@ -280,13 +291,17 @@ t.test('query strings: numbers, booleans and repeated keys', async (t) => {
     flowIdentifier: 'ABCDE12345',
     skipResourceInUseCheck: false,
   });
-  const untag = (tagKeys: string | string[]) => attempt('UntagResource', { pathParams: { resourceArn: FLOW_ARN }, query: { tagKeys } }).value;
+  const untag = (tagKeys: string | string[]) =>
+    attempt('UntagResource', { pathParams: { resourceArn: FLOW_ARN }, query: { tagKeys } }).value;
   t.same(untag(['a', 'b']), { resourceArn: FLOW_ARN, tagKeys: ['a', 'b'] });
   t.same(untag('a'), { resourceArn: FLOW_ARN, tagKeys: ['a'] }, 'one key is a one-item list');
   t.same(attempt('ListFlows', { query: { maxResults: ['5', '6'] } }).value, { maxResults: 5 }, 'a repeated scalar takes the first');
   t.equal(malformed('ListFlows', { query: { maxResults: 'ten' } }), 'STRING_VALUE can not be converted to an Integer');
   t.equal(malformed('ListFlows', { query: { maxResults: '1.5' } }), 'STRING_VALUE can not be converted to an Integer');
-  t.equal(malformed('DeleteFlow', { pathParams: flowPath, query: { skipResourceInUseCheck: 'yes' } }), 'STRING_VALUE can not be converted to a Boolean');
+  t.equal(
+    malformed('DeleteFlow', { pathParams: flowPath, query: { skipResourceInUseCheck: 'yes' } }),
+    'STRING_VALUE can not be converted to a Boolean',
+  );
   t.same(attempt('ListFlows', { query: { unknown: 'x' } }).value, {}, 'unknown query keys are ignored');
 });
 
@@ -305,12 +320,26 @@ t.test('wrong JSON types are SerializationExceptions, and come before constraint
   t.equal(
     malformed('CreateFlowAlias', {
       pathParams: flowPath,
-      body: { name: 'live', routingConfiguration: [{ flowVersion: '1' }], concurrencyConfiguration: { type: 'Manual', maxConcurrency: '5' } },
+      body: {
+        name: 'live',
+        routingConfiguration: [{ flowVersion: '1' }],
+        concurrencyConfiguration: { type: 'Manual', maxConcurrency: '5' },
+      },
     }),
     'STRING_VALUE can not be converted to an Integer',
   );
-  t.equal(malformed('InvokeFlow', { pathParams: { flowIdentifier: FLOW_ARN, flowAliasIdentifier: 'TSTALIASID' }, body: { inputs: [], enableTrace: 'yes' } }), 'STRING_VALUE can not be converted to a Boolean');
-  t.equal(malformed('CreateFlow', { body: { name: 'no spaces allowed', definition: 7 } }), 'Expected null', 'the bad type wins over the bad name');
+  t.equal(
+    malformed('InvokeFlow', {
+      pathParams: { flowIdentifier: FLOW_ARN, flowAliasIdentifier: 'TSTALIASID' },
+      body: { inputs: [], enableTrace: 'yes' },
+    }),
+    'STRING_VALUE can not be converted to a Boolean',
+  );
+  t.equal(
+    malformed('CreateFlow', { body: { name: 'no spaces allowed', definition: 7 } }),
+    'Expected null',
+    'the bad type wins over the bad name',
+  );
   t.equal(malformed('CreateFlow', { body: [] }), 'Start of list found where not expected');
   t.equal(malformed('CreateFlow', { body: 'text' }), '');
 });
@@ -326,7 +355,10 @@ t.test('unions take exactly one member', async (t) => {
     malformed('CreateFlow', withConfiguration({ input: {}, output: {} })),
     "Exactly one member of a union must be set at 'definition.nodes.1.member.configuration', found 2",
   );
-  t.equal(malformed('CreateFlow', withConfiguration({})), "Exactly one member of a union must be set at 'definition.nodes.1.member.configuration', found 0");
+  t.equal(
+    malformed('CreateFlow', withConfiguration({})),
+    "Exactly one member of a union must be set at 'definition.nodes.1.member.configuration', found 0",
+  );
   t.equal(
     malformed('CreateFlow', withConfiguration({ futureNodeKind: {} })),
     "Exactly one member of a union must be set at 'definition.nodes.1.member.configuration', found 0",
@@ -358,7 +390,10 @@ t.test('the result holds what AWS deserializes: known members, no nulls, integer
   });
   const def = definition(3);
   const value = attempt('CreateFlow', createFlow({ definition: def })).value as any;
-  t.equal(value.definition.nodes[1].configuration.prompt.sourceConfiguration.inline.inferenceConfiguration.text.temperature, Math.fround(0.8));
+  t.equal(
+    value.definition.nodes[1].configuration.prompt.sourceConfiguration.inline.inferenceConfiguration.text.temperature,
+    Math.fround(0.8),
+  );
   t.same(attempt('GetFlow', { pathParams: flowPath, body: 'ignored: GetFlow has no body members' }).value, flowPath);
   t.throws(() => validateInput('NoSuchOperation', { pathParams: {}, query: {}, body: undefined }), /Unknown operation/);
 });

@@ -84,7 +84,11 @@ t.test('a JSON string is a value, never a path: nothing is read, nothing freezes
     const answer = await attack;
     t.equal(answer.status, 400, `${path}: 400`);
     t.equal(answer.type, 'FixtureError', `${path}: FixtureError`);
-    t.match(answer.status === 400 ? JSON.parse(answer.text) : {}, { message: NOT_A_DOCUMENT, path: '$' }, `${path}: says a document is expected`);
+    t.match(
+      answer.status === 400 ? JSON.parse(answer.text) : {},
+      { message: NOT_A_DOCUMENT, path: '$' },
+      `${path}: says a document is expected`,
+    );
     t.notMatch(answer.text, /TOP-SECRET|root:/, `${path}: no file content in the answer`);
     t.equal(health, 200, `${path}: health answers while it is handled`);
     t.equal(await healthOf(base), 200, `${path}: and after`);
@@ -108,7 +112,9 @@ const postedLambdas = {
 } as const;
 
 const lambdaNames = async (base: string) =>
-  ((JSON.parse((await send(`${base}/_emulator/state`)).text) as { lambdaFunctions?: { name: string }[] }).lambdaFunctions ?? []).map((f) => f.name);
+  ((JSON.parse((await send(`${base}/_emulator/state`)).text) as { lambdaFunctions?: { name: string }[] }).lambdaFunctions ?? []).map(
+    (f) => f.name,
+  );
 
 t.test('Lambda handler and url in a posted fixture are refused without the opt-in flag', async (t) => {
   const { emu } = await withEmulator(t);
@@ -121,7 +127,12 @@ t.test('Lambda handler and url in a posted fixture are refused without the opt-i
   }
   t.same(await lambdaNames(emu.url), before, 'nothing was applied');
   // The library is trusted: load() keeps taking handlers and urls.
-  emu.load({ lambdaFunctions: [{ name: 'library-handler', handler: ECHO_HANDLER }, { name: 'library-url', url: 'http://127.0.0.1:9/' }] });
+  emu.load({
+    lambdaFunctions: [
+      { name: 'library-handler', handler: ECHO_HANDLER },
+      { name: 'library-url', url: 'http://127.0.0.1:9/' },
+    ],
+  });
   t.ok((await lambdaNames(emu.url)).includes('library-handler'));
 });
 
@@ -187,9 +198,18 @@ t.test('GET /_emulator/state redacts secrets unless the admin token guards it', 
 t.test('reset and the S3 view never read server files', async (t) => {
   const { emu } = await withEmulator(t);
   // Reset ignores its body: it rebuilds the start-up world from the fixtures named at start-up.
-  const reset = await send(`${emu.url}/_emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '"/etc/passwd"' });
+  const reset = await send(`${emu.url}/_emulator/reset`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '"/etc/passwd"',
+  });
   t.same([reset.status, JSON.parse(reset.text)], [200, { status: 'reset' }]);
-  for (const path of ['/_emulator/s3/flow-data/../../../../etc/passwd', '/_emulator/s3/flow-data/..%2F..%2F..%2F..%2Fetc%2Fpasswd', '/_emulator/s3/../etc/passwd', '/_emulator/s3/%2E%2E/etc%2Fpasswd']) {
+  for (const path of [
+    '/_emulator/s3/flow-data/../../../../etc/passwd',
+    '/_emulator/s3/flow-data/..%2F..%2F..%2F..%2Fetc%2Fpasswd',
+    '/_emulator/s3/../etc/passwd',
+    '/_emulator/s3/%2E%2E/etc%2Fpasswd',
+  ]) {
     const answer = await sendRawHttp(emu.port, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
     t.equal(answer.status, 404, `${path}: 404`);
     t.notMatch(answer.text, /root:/, `${path}: no file content`);

@@ -11,38 +11,57 @@ export function echoLoopFlow(maxIterations: number) {
     nodes: [
       { type: 'Input', name: 'FlowInput', outputs: [{ name: 'document', type: 'String' }] },
       {
-        type: 'Loop', name: 'Echoes',
+        type: 'Loop',
+        name: 'Echoes',
         inputs: [{ name: 'loopInput', type: 'String', expression: '$.data' }],
         outputs: [{ name: 'loopOutput', type: 'String' }],
-        configuration: { loop: { definition: {
-          nodes: [
-            { type: 'LoopInput', name: 'LoopStart', configuration: { loopInput: {} }, outputs: [{ name: 'loopInput', type: 'String' }] },
-            {
-              type: 'Prompt', name: 'Echo',
-              configuration: { prompt: { sourceConfiguration: { inline: {
-                modelId: 'amazon.nova-lite-v1:0', templateType: 'TEXT',
-                templateConfiguration: { text: { text: '{{text}}' } },
-              } } } },
-              inputs: [{ name: 'text', type: 'String', expression: '$.data' }],
-              outputs: [{ name: 'modelCompletion', type: 'String' }],
-            },
-            {
-              type: 'LoopController', name: 'Control',
-              configuration: { loopController: { continueCondition: { name: 'again', expression: 'reply != "stop"' }, maxIterations } },
-              inputs: [
-                { name: 'reply', type: 'String', expression: '$.data', category: 'LoopCondition' },
-                { name: 'loopInput', type: 'String', expression: '$.data', category: 'ReturnValueToLoopStart' },
-                { name: 'loopOutput', type: 'String', expression: '$.data', category: 'ExitLoop' },
+        configuration: {
+          loop: {
+            definition: {
+              nodes: [
+                {
+                  type: 'LoopInput',
+                  name: 'LoopStart',
+                  configuration: { loopInput: {} },
+                  outputs: [{ name: 'loopInput', type: 'String' }],
+                },
+                {
+                  type: 'Prompt',
+                  name: 'Echo',
+                  configuration: {
+                    prompt: {
+                      sourceConfiguration: {
+                        inline: {
+                          modelId: 'amazon.nova-lite-v1:0',
+                          templateType: 'TEXT',
+                          templateConfiguration: { text: { text: '{{text}}' } },
+                        },
+                      },
+                    },
+                  },
+                  inputs: [{ name: 'text', type: 'String', expression: '$.data' }],
+                  outputs: [{ name: 'modelCompletion', type: 'String' }],
+                },
+                {
+                  type: 'LoopController',
+                  name: 'Control',
+                  configuration: { loopController: { continueCondition: { name: 'again', expression: 'reply != "stop"' }, maxIterations } },
+                  inputs: [
+                    { name: 'reply', type: 'String', expression: '$.data', category: 'LoopCondition' },
+                    { name: 'loopInput', type: 'String', expression: '$.data', category: 'ReturnValueToLoopStart' },
+                    { name: 'loopOutput', type: 'String', expression: '$.data', category: 'ExitLoop' },
+                  ],
+                },
+              ],
+              connections: [
+                dataConnection('LoopStart', 'loopInput', 'Echo', 'text'),
+                dataConnection('Echo', 'modelCompletion', 'Control', 'reply'),
+                dataConnection('Echo', 'modelCompletion', 'Control', 'loopInput'),
+                dataConnection('Echo', 'modelCompletion', 'Control', 'loopOutput'),
               ],
             },
-          ],
-          connections: [
-            dataConnection('LoopStart', 'loopInput', 'Echo', 'text'),
-            dataConnection('Echo', 'modelCompletion', 'Control', 'reply'),
-            dataConnection('Echo', 'modelCompletion', 'Control', 'loopInput'),
-            dataConnection('Echo', 'modelCompletion', 'Control', 'loopOutput'),
-          ],
-        } } },
+          },
+        },
       },
       { type: 'Output', name: 'FlowOutput', inputs: [{ name: 'document', type: 'String', expression: '$.data' }] },
     ],

@@ -33,7 +33,10 @@ const gatedFlow = {
       },
       { type: 'Output', name: 'Out', inputs: [{ name: 'document', type: 'Object', expression: '$.data' }] },
     ],
-    connections: [dataConnection('FlowInput', 'document', 'Gate', 'event', 'FlowInput_Gate'), dataConnection('Gate', 'functionResponse', 'Out', 'document', 'Gate_Out')],
+    connections: [
+      dataConnection('FlowInput', 'document', 'Gate', 'event', 'FlowInput_Gate'),
+      dataConnection('Gate', 'functionResponse', 'Out', 'document', 'Gate_Out'),
+    ],
   },
 };
 const FIXTURE: FixtureDocument = {

@@ -77,7 +77,13 @@ function huge(m: BoundMember): unknown {
 
 function bodyCases(spec: OperationSpec, rnd: Random): Omit<FuzzCase, 'operation'>[] {
   const path = pathOf(spec);
-  const post = (name: string, body: string | Buffer, expect: FuzzCase['expect'] = '4xx', headers: Record<string, string> = JSON_TYPE, kind = `body: ${name}`) => ({
+  const post = (
+    name: string,
+    body: string | Buffer,
+    expect: FuzzCase['expect'] = '4xx',
+    headers: Record<string, string> = JSON_TYPE,
+    kind = `body: ${name}`,
+  ) => ({
     kind,
     name,
     request: { method: spec.method, path, headers, body },
@@ -91,7 +97,11 @@ function bodyCases(spec: OperationSpec, rnd: Random): Omit<FuzzCase, 'operation'
     post('deep array body (10,000 levels)', deepArray(10_000)),
     post('trailing garbage', '{} {}'),
     post('invalid UTF-8 in a string', invalidUtf8Json(spec.input.body[0]?.wire ?? 'name')),
-    post('JSON with a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"x":1}')]), spec.input.body.some((m) => m.required) ? '4xx' : 'no5xx'),
+    post(
+      'JSON with a BOM',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"x":1}')]),
+      spec.input.body.some((m) => m.required) ? '4xx' : 'no5xx',
+    ),
     post('text/plain content type', '{"a":', '4xx', { 'content-type': 'text/plain' }),
   ];
   for (const m of spec.input.body) {
@@ -122,8 +132,19 @@ function queryCases(spec: OperationSpec): Omit<FuzzCase, 'operation'>[] {
           ? ['maybe', '', '2', '%ZZ']
           : [`${'x'.repeat(10 * KB)}`, '%ZZ', '%FF%FE', ''];
     const kind = `query ${m.list ? 'list' : m.type}: invalid value`;
-    for (const v of values) cases.push({ kind, name: `?${m.wire}=${v.slice(0, 24)}`, request: { method: spec.method, path, query: `${m.wire}=${v}` }, expect: '4xx' });
-    cases.push({ kind: 'query: invalid value twice', name: `?${m.wire} twice`, request: { method: spec.method, path, query: `${m.wire}=${values[0]}&${m.wire}=${values[1]}` }, expect: '4xx' });
+    for (const v of values)
+      cases.push({
+        kind,
+        name: `?${m.wire}=${v.slice(0, 24)}`,
+        request: { method: spec.method, path, query: `${m.wire}=${v}` },
+        expect: '4xx',
+      });
+    cases.push({
+      kind: 'query: invalid value twice',
+      name: `?${m.wire} twice`,
+      request: { method: spec.method, path, query: `${m.wire}=${values[0]}&${m.wire}=${values[1]}` },
+      expect: '4xx',
+    });
   }
   return cases;
 }
@@ -147,7 +168,12 @@ function pathCases(spec: OperationSpec): Omit<FuzzCase, 'operation'>[] {
   ];
   for (const label of labels) {
     for (const [name, raw, expect] of bad) {
-      cases.push({ kind: `path label: ${name}`, name: `{${label}}: ${name}`, request: { method: spec.method, path: pathOf(spec, { [label]: raw }) }, expect });
+      cases.push({
+        kind: `path label: ${name}`,
+        name: `{${label}}: ${name}`,
+        request: { method: spec.method, path: pathOf(spec, { [label]: raw }) },
+        expect,
+      });
     }
   }
   return cases;
@@ -159,17 +185,36 @@ function signatureCases(spec: OperationSpec): Omit<FuzzCase, 'operation'>[] {
   const old = new Date(Date.now() - 20 * 60 * 1000);
   const cases: Omit<FuzzCase, 'operation' | 'kind'>[] = [
     { name: 'x-amz-date 20 minutes old', request: { method: spec.method, path, date: old }, expect: '4xx' },
-    { name: 'x-amz-content-sha256 of another body', request: { method: spec.method, path, body: '{}', headers: JSON_TYPE, contentSha256: 'a'.repeat(64) }, expect: '4xx' },
-    { name: 'x-amz-date twice', request: { method: spec.method, path, headers: { 'x-amz-date': ['20260101T000000Z', '20260101T000001Z'] } }, expect: '4xx' },
-    { name: 'unknown access key', request: { method: spec.method, path, credentials: { accessKeyId: 'AKIANOBODY0000000000', secretAccessKey: 'x' } }, expect: '4xx' },
-    { name: 'wrong secret', request: { method: spec.method, path, credentials: { accessKeyId: 'test', secretAccessKey: 'wrong' } }, expect: '4xx' },
+    {
+      name: 'x-amz-content-sha256 of another body',
+      request: { method: spec.method, path, body: '{}', headers: JSON_TYPE, contentSha256: 'a'.repeat(64) },
+      expect: '4xx',
+    },
+    {
+      name: 'x-amz-date twice',
+      request: { method: spec.method, path, headers: { 'x-amz-date': ['20260101T000000Z', '20260101T000001Z'] } },
+      expect: '4xx',
+    },
+    {
+      name: 'unknown access key',
+      request: { method: spec.method, path, credentials: { accessKeyId: 'AKIANOBODY0000000000', secretAccessKey: 'x' } },
+      expect: '4xx',
+    },
+    {
+      name: 'wrong secret',
+      request: { method: spec.method, path, credentials: { accessKeyId: 'test', secretAccessKey: 'wrong' } },
+      expect: '4xx',
+    },
     { name: 'no Authorization', request: { method: spec.method, path }, unsigned: {}, expect: '4xx' },
     { name: 'garbage Authorization', request: { method: spec.method, path }, unsigned: { authorization: 'garbage' }, expect: '4xx' },
     { name: 'Bearer Authorization', request: { method: spec.method, path }, unsigned: { authorization: 'Bearer abc' }, expect: '4xx' },
     {
       name: 'Authorization without Signature',
       request: { method: spec.method, path },
-      unsigned: { authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/bedrock/aws4_request', 'x-amz-date': '20260101T000000Z' },
+      unsigned: {
+        authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/bedrock/aws4_request',
+        'x-amz-date': '20260101T000000Z',
+      },
       expect: '4xx',
     },
   ];
@@ -178,10 +223,8 @@ function signatureCases(spec: OperationSpec): Omit<FuzzCase, 'operation'>[] {
 
 export function casesFor(operation: string, spec: OperationSpec, rnd: Random): FuzzCase[] {
   const hasBody = spec.method !== 'GET';
-  return [
-    ...(hasBody ? bodyCases(spec, rnd) : []),
-    ...queryCases(spec),
-    ...pathCases(spec),
-    ...signatureCases(spec),
-  ].map((c) => ({ ...c, operation }));
+  return [...(hasBody ? bodyCases(spec, rnd) : []), ...queryCases(spec), ...pathCases(spec), ...signatureCases(spec)].map((c) => ({
+    ...c,
+    operation,
+  }));
 }

@@ -55,9 +55,11 @@ const failure = (request: string, res: RawResponse, why: string): Failure & { wh
 /** Runs `work` over `items`, `width` at a time. */
 async function pool<T>(items: T[], width: number, work: (item: T) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 type Transport = 'HTTP/1.1' | 'h2c';
@@ -101,7 +103,9 @@ async function fuzzEveryRoute(t: Test, transport: Transport) {
     }
     if (failed) failures.set(c.kind, [...(failures.get(c.kind) ?? []), { operation: c.operation, case: c.name, ...failed }]);
   });
-  t.comment(`${transport}: ${cases.length} requests (${unsendable} not sendable) in ${Date.now() - started} ms; answers: ${JSON.stringify(Object.fromEntries([...answered].sort((a, b) => b[1] - a[1])))}`);
+  t.comment(
+    `${transport}: ${cases.length} requests (${unsendable} not sendable) in ${Date.now() - started} ms; answers: ${JSON.stringify(Object.fromEntries([...answered].sort((a, b) => b[1] - a[1])))}`,
+  );
   t.ok(unsendable < cases.length / 20, 'nearly every case reached the server');
   // One assertion per kind of malformation, so a failure names the bug, with every route it hit.
   for (const kind of new Set(cases.map((c) => c.kind))) {
@@ -124,7 +128,12 @@ t.test('oversized bodies are refused with 413', async (t) => {
   const body = Buffer.alloc(9 * MB, 0x20);
   for (const operation of ['CreateFlow', 'InvokeFlow', 'TagResource'] as const) {
     const spec = OPERATIONS[operation];
-    const res = await sendSigned(emu.url, { method: spec.method, path: pathOf(spec), headers: { 'content-type': 'application/json' }, body });
+    const res = await sendSigned(emu.url, {
+      method: spec.method,
+      path: pathOf(spec),
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     t.equal(res.status, 413, `${operation}: 9 MB body`);
     t.equal(problem(res, '4xx'), undefined, `${operation}: an AWS-shaped error`);
   }

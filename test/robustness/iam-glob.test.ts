@@ -76,8 +76,7 @@ t.test('compileGlob, compileGlobs and matchGlobCodes agree with the RegExp trans
 t.test('static ARN patterns agree with the per-part RegExp translation', async (t) => {
   const rnd = createRandom(seed + 1);
   const partChars = ['a', 'b', 'A', '*', '?', ':', '/'];
-  const arnPattern = () =>
-    rnd.int(20) === 0 ? '*' : Array.from({ length: 5 + rnd.int(3) }, () => word(rnd, partChars, 3)).join(':');
+  const arnPattern = () => (rnd.int(20) === 0 ? '*' : Array.from({ length: 5 + rnd.int(3) }, () => word(rnd, partChars, 3)).join(':'));
   let matched = 0;
   for (let i = 0; i < CASES; i++) {
     const patterns = Array.from({ length: 1 + rnd.int(3) }, arnPattern);

@@ -48,11 +48,17 @@ const FIXTURE: FixtureDocument = {
     name: flowId.toLowerCase(),
     executionRoleArn: FLOW_ROLE,
     prepare: true,
-    definition: around(inlineCodeNode('Code', f.code, [[f.input === 'String' ? 'text' : 'num', f.input, '$.data']], f.output), f.output, f.input),
+    definition: around(
+      inlineCodeNode('Code', f.code, [[f.input === 'String' ? 'text' : 'num', f.input, '$.data']], f.output),
+      f.output,
+      f.input,
+    ),
   })),
 };
 
-const input = (document: unknown): FlowInput[] => [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document } as FlowInput['content'] }];
+const input = (document: unknown): FlowInput[] => [
+  { nodeName: 'FlowInput', nodeOutputName: 'document', content: { document } as FlowInput['content'] },
+];
 
 /** Reads a whole InvokeFlow stream: the event kinds, and the in-stream exception's name and message if any. */
 async function invoke(client: BedrockAgentRuntimeClient, flowId: FlowId, document: unknown, abortSignal?: AbortSignal) {
@@ -83,7 +89,11 @@ t.test('a NaN or Infinity result ends the run with an in-stream validationExcept
   for (let i = 0; i < 3; i++) {
     const text = random.pick(spellings);
     const ran = await invoke(client, 'FLOATFLOW1', text);
-    t.match(ran.error, { name: 'ValidationException', message: /InlineCode node Code failed: .*NaN or Infinity/ }, `float(${JSON.stringify(text)})`);
+    t.match(
+      ran.error,
+      { name: 'ValidationException', message: /InlineCode node Code failed: .*NaN or Infinity/ },
+      `float(${JSON.stringify(text)})`,
+    );
     t.ok(await healthy(emu.url), 'health answers after the run');
   }
   t.same((await invoke(client, 'FLOATFLOW1', '2.5')).outputs, [2.5], 'a finite float still comes back');
@@ -134,7 +144,11 @@ t.test('many concurrent runs never have more than 4 children; all finish', async
   sampling = false;
   await sampler;
   t.ok(most > 0 && most <= 4, `at most 4 children at once (saw ${most} while ${count} runs were started)`);
-  t.same(results.map((r) => r.outputs), Array.from({ length: count }, (_, i) => [String(i)]), 'every queued run ran');
+  t.same(
+    results.map((r) => r.outputs),
+    Array.from({ length: count }, (_, i) => [String(i)]),
+    'every queued run ran',
+  );
 });
 
 t.test('output past 4 MiB (stdout or stderr) ends the run with a validationException', async (t) => {

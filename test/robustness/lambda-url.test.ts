@@ -44,10 +44,15 @@ t.test('a URL Lambda answering past 6 MB fails the node; the server stays up', a
         account: '123456789012',
         region: 'us-east-1',
         lambdaFunctions: [{ name: 'flood', url }],
-        flows: [{
-          flowId: 'FLOODFLOW1', name: 'flood', executionRoleArn: FLOW_ROLE, prepare: true,
-          definition: around(lambdaNode('Flood', 'flood', [['event', 'Object', '$.data']]), 'Object', 'Object'),
-        }],
+        flows: [
+          {
+            flowId: 'FLOODFLOW1',
+            name: 'flood',
+            executionRoleArn: FLOW_ROLE,
+            prepare: true,
+            definition: around(lambdaNode('Flood', 'flood', [['event', 'Object', '$.data']]), 'Object', 'Object'),
+          },
+        ],
       },
     ],
   });
@@ -55,16 +60,21 @@ t.test('a URL Lambda answering past 6 MB fails the node; the server stays up', a
   t.teardown(() => clearInterval(health));
   let error: Error | undefined;
   try {
-    const res = await runtime(ADMIN).send(new InvokeFlowCommand({
-      flowIdentifier: 'FLOODFLOW1',
-      flowAliasIdentifier: 'TSTALIASID',
-      inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document: { n: random.int(1000) } } }],
-    }));
+    const res = await runtime(ADMIN).send(
+      new InvokeFlowCommand({
+        flowIdentifier: 'FLOODFLOW1',
+        flowAliasIdentifier: 'TSTALIASID',
+        inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document: { n: random.int(1000) } } }],
+      }),
+    );
     for await (const _ of res.responseStream ?? []) void _;
   } catch (err) {
     error = err as Error;
   }
-  t.match(error, { name: 'DependencyFailedException', message: /Response payload size exceeded maximum allowed payload size \(6291456 bytes\)/ });
+  t.match(error, {
+    name: 'DependencyFailedException',
+    message: /Response payload size exceeded maximum allowed payload size \(6291456 bytes\)/,
+  });
   t.ok(sent < 64 * 1024 * 1024, `the emulator stopped reading (upstream wrote ${sent} bytes)`);
   t.equal((await fetch(`${emu.url}/_emulator/health`)).status, 200, 'health answers');
 });

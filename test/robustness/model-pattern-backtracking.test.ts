@@ -9,7 +9,10 @@ import { validateInput } from '../../src/protocol/validate-input.js';
 const storage = (endpointServiceName: string) => ({
   name: 'kb',
   roleArn: 'arn:aws:iam::123456789012:role/kb',
-  knowledgeBaseConfiguration: { type: 'VECTOR', vectorKnowledgeBaseConfiguration: { embeddingModelArn: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0' } },
+  knowledgeBaseConfiguration: {
+    type: 'VECTOR',
+    vectorKnowledgeBaseConfiguration: { embeddingModelArn: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0' },
+  },
   storageConfiguration: {
     type: 'MONGO_DB_ATLAS',
     mongoDbAtlasConfiguration: {
@@ -28,10 +31,16 @@ const validate = (value: string) => () => validateInput('CreateKnowledgeBase', {
 
 t.test('a hostile value far past the maximum is refused for its length alone', async (t) => {
   const hostile = `arn:aws:s3:::${'0:'.repeat(20_000)}`;
-  t.throws(validate(hostile), { name: 'ValidationException', message: /endpointServiceName' failed to satisfy constraint: Member must have length less than or equal to 255$/ });
+  t.throws(validate(hostile), {
+    name: 'ValidationException',
+    message: /endpointServiceName' failed to satisfy constraint: Member must have length less than or equal to 255$/,
+  });
 });
 
 t.test('a value just past the maximum still gets every constraint it breaks, as AWS lists them', async (t) => {
-  t.throws(validate(`!${'a'.repeat(300)}`), { message: /length less than or equal to 255; .*endpointServiceName' failed to satisfy constraint: Member must satisfy regular expression pattern/ });
+  t.throws(validate(`!${'a'.repeat(300)}`), {
+    message:
+      /length less than or equal to 255; .*endpointServiceName' failed to satisfy constraint: Member must satisfy regular expression pattern/,
+  });
   t.doesNotThrow(validate('com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0'), 'a valid one passes');
 });

@@ -49,7 +49,11 @@ t.test('a queued run times out on the same clock as a running one', async (t) =>
   const pool = new PythonProcesses({ maxRunning: 1, maxWaiting: 4 });
   t.teardown(() => pool.close());
   const running = pool.run(SLEEP, {}, { ...LIMITS, timeoutMs: 3_000 });
-  t.match(await pool.run('1', {}, { ...LIMITS, timeoutMs: 200 }), { ok: false, reason: 'timeout', message: /did not start within 0.2 seconds/ });
+  t.match(await pool.run('1', {}, { ...LIMITS, timeoutMs: 200 }), {
+    ok: false,
+    reason: 'timeout',
+    message: /did not start within 0.2 seconds/,
+  });
   pool.close();
   t.match(await running, { ok: false, reason: 'stopped' });
 });

@@ -31,7 +31,12 @@ const world = {
         {
           Version: '2012-10-17',
           Statement: [
-            { Effect: 'Allow', Action: 'bedrock:CreateFlow', Resource: '*', Condition: { StringLike: { 'aws:RequestTag/team': 'a*a*a*a*a*a*b' } } },
+            {
+              Effect: 'Allow',
+              Action: 'bedrock:CreateFlow',
+              Resource: '*',
+              Condition: { StringLike: { 'aws:RequestTag/team': 'a*a*a*a*a*a*b' } },
+            },
             { Effect: 'Allow', Action: 'iam:PassRole', Resource: `arn:aws:iam::${ACCOUNT}:role/*e*e*e*e*_DEFAULT001` },
           ],
         },
@@ -64,8 +69,20 @@ const world = {
           { type: 'Output', name: 'FlowOutput', inputs: [{ name: 'document', type: 'String', expression: '$.data' }] },
         ],
         connections: [
-          { name: 'in', source: 'FlowInput', target: 'Ask', type: 'Data', configuration: { data: { sourceOutput: 'document', targetInput: 'text' } } },
-          { name: 'out', source: 'Ask', target: 'FlowOutput', type: 'Data', configuration: { data: { sourceOutput: 'modelCompletion', targetInput: 'document' } } },
+          {
+            name: 'in',
+            source: 'FlowInput',
+            target: 'Ask',
+            type: 'Data',
+            configuration: { data: { sourceOutput: 'document', targetInput: 'text' } },
+          },
+          {
+            name: 'out',
+            source: 'Ask',
+            target: 'FlowOutput',
+            type: 'Data',
+            configuration: { data: { sourceOutput: 'modelCompletion', targetInput: 'document' } },
+          },
         ],
       },
     },
@@ -109,8 +126,7 @@ async function startWorld(t: Test) {
 t.test('StringLike a*a*a*a*a*a*b against a 250-character request tag answers, and health answers meanwhile', async (t) => {
   const { url, tagger } = await startWorld(t);
   const run = 'a'.repeat(250);
-  const create = (team: string) =>
-    tagger.send(new CreateFlowCommand({ name: 'tagged', executionRoleArn: FLOW_ROLE, tags: { team } }));
+  const create = (team: string) => tagger.send(new CreateFlowCommand({ name: 'tagged', executionRoleArn: FLOW_ROLE, tags: { team } }));
   const denied = create(run);
   t.ok(await healthyDuring(url, denied), 'health answers while StringLike runs');
   await t.rejects(denied, { name: 'AccessDeniedException' }, 'the tag does not end in b');
@@ -122,7 +138,11 @@ t.test('a model rule (\\w+\\s?)+$ against 30 a and ! completes InvokeFlow, and h
   const invoke = (document: string) =>
     (async () => {
       const res = await runtime.send(
-        new InvokeFlowCommand({ flowIdentifier: FLOW_ID, flowAliasIdentifier: 'TSTALIASID', inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document } }] }),
+        new InvokeFlowCommand({
+          flowIdentifier: FLOW_ID,
+          flowAliasIdentifier: 'TSTALIASID',
+          inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document } }],
+        }),
       );
       const events: Record<string, { document?: unknown }>[] = [];
       for await (const event of res.responseStream!) events.push(event as never);
@@ -134,9 +154,17 @@ t.test('a model rule (\\w+\\s?)+$ against 30 a and ! completes InvokeFlow, and h
   t.ok(await healthyDuring(url, attack), 'health answers while the rule runs');
   const events = await attack;
   t.match(events.at(-1), { flowCompletionEvent: { completionReason: 'SUCCESS' } });
-  t.match(events.find((e) => e.flowOutputEvent), { flowOutputEvent: { content: { document: evil } } }, 'no rule: echo');
+  t.match(
+    events.find((e) => e.flowOutputEvent),
+    { flowOutputEvent: { content: { document: evil } } },
+    'no rule: echo',
+  );
   const matched = await invoke('hello world');
-  t.match(matched.find((e) => e.flowOutputEvent), { flowOutputEvent: { content: { document: 'rule matched' } } }, 'the rule still matches');
+  t.match(
+    matched.find((e) => e.flowOutputEvent),
+    { flowOutputEvent: { content: { document: 'rule matched' } } },
+    'the rule still matches',
+  );
 });
 
 t.test('rules RE2 cannot run in linear time are refused at load with file, JSON path and reason', async (t) => {
@@ -144,7 +172,20 @@ t.test('rules RE2 cannot run in linear time are refused at load with file, JSON 
   const dir = mkdtempSync(join(tmpdir(), 'bfe-regex-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'lookaround.json');
-  writeFileSync(file, JSON.stringify({ models: [{ modelId: '*', rules: [{ match: 'ok', completion: 'x' }, { match: 'a(?=b)', completion: 'y' }] }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      models: [
+        {
+          modelId: '*',
+          rules: [
+            { match: 'ok', completion: 'x' },
+            { match: 'a(?=b)', completion: 'y' },
+          ],
+        },
+      ],
+    }),
+  );
   t.throws(() => emu.load(file), {
     name: 'FixtureError',
     file,

@@ -54,10 +54,14 @@ t.test('past the cap of paused multi-turn runs, the oldest stops waiting', async
   }
   t.equal(world().executions.paused.size, CAP, `${runs} paused runs keep ${CAP}`);
   t.same([...world().executions.paused.keys()], ids.slice(-CAP), 'the newest are kept');
-  await t.rejects(invoke(client, id, '1', { executionId: ids[0], answerTo: 'Orders' }), {
-    name: 'ValidationException',
-    message: /is waiting for input/,
-  }, 'the oldest answers as an execution that waits for nothing');
+  await t.rejects(
+    invoke(client, id, '1', { executionId: ids[0], answerTo: 'Orders' }),
+    {
+      name: 'ValidationException',
+      message: /is waiting for input/,
+    },
+    'the oldest answers as an execution that waits for nothing',
+  );
   t.equal(completionOf(await invoke(client, id, '2', { executionId: ids.at(-1), answerTo: 'Orders' })), 'SUCCESS', 'the newest resumes');
 });
 
@@ -69,7 +73,11 @@ const start = (flowIdentifier: string, document: unknown) =>
       inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document } as FlowInput['content'] }],
     }),
   );
-const ids = (flowIdentifier: string, executionIdentifier: string) => ({ flowIdentifier, flowAliasIdentifier: 'TSTALIASID', executionIdentifier });
+const ids = (flowIdentifier: string, executionIdentifier: string) => ({
+  flowIdentifier,
+  flowAliasIdentifier: 'TSTALIASID',
+  executionIdentifier,
+});
 
 async function ended(c: BedrockAgentRuntimeClient, flowId: string, executionArn: string) {
   for (;;) {
@@ -89,7 +97,11 @@ t.test('past the cap of executions per alias, the oldest ended ones are pruned',
     arns.push(executionArn!);
   }
   const listed = await client.send(new ListFlowExecutionsCommand({ flowIdentifier: id }));
-  t.same(listed.flowExecutionSummaries?.map((s) => s.executionArn).sort(), arns.slice(-CAP).sort(), `${count} executions keep the newest ${CAP}`);
+  t.same(
+    listed.flowExecutionSummaries?.map((s) => s.executionArn).sort(),
+    arns.slice(-CAP).sort(),
+    `${count} executions keep the newest ${CAP}`,
+  );
   for (const arn of arns.slice(0, -CAP)) {
     await t.rejects(client.send(new GetFlowExecutionCommand(ids(id, arn))), { name: 'ResourceNotFoundException' }, 'a pruned one is gone');
   }
@@ -146,7 +158,13 @@ t.test('clientTokens: a hash of the request, at most the cap, forgotten after 8 
 
   offset = 8 * 60 * 60 * 1000;
   // The emulator's clock also checks request signatures: a client 8 hours ahead signs in the emulator's present.
-  const later = new BedrockAgentClient({ endpoint: h.emu.url, region: 'us-east-1', credentials: ADMIN, maxAttempts: 1, systemClockOffset: offset });
+  const later = new BedrockAgentClient({
+    endpoint: h.emu.url,
+    region: 'us-east-1',
+    credentials: ADMIN,
+    maxAttempts: 1,
+    systemClockOffset: offset,
+  });
   t.teardown(() => later.destroy());
   const again = await createFlow(`token-flow-${last}`, token(`t${last}`), PLAYLIST_DEFINITION, later);
   t.not(again.id, created[last], 'after 8 hours the token is new again');
@@ -168,7 +186,9 @@ t.test('scaled, at the default caps: 24 CreateFlow+DeleteFlow of a 2 MB definiti
   gc();
   const before = process.memoryUsage().heapUsed;
   for (let i = 0; i < 24; i++) {
-    const flow = await agent.send(new CreateFlowCommand({ name: `scaled-${i}`, executionRoleArn: FLOW_ROLE, definition: definition as FlowDefinition }));
+    const flow = await agent.send(
+      new CreateFlowCommand({ name: `scaled-${i}`, executionRoleArn: FLOW_ROLE, definition: definition as FlowDefinition }),
+    );
     await agent.send(new DeleteFlowCommand({ flowIdentifier: flow.id }));
     if (i === 12) t.ok(await healthy(scaled), 'health answers meanwhile');
   }
@@ -177,5 +197,8 @@ t.test('scaled, at the default caps: 24 CreateFlow+DeleteFlow of a 2 MB definiti
   t.comment(`heap grew ${(grown / 1024 / 1024).toFixed(1)} MB; ${world(scaled).idempotency.size} tokens kept`);
   t.ok(grown < 64 * 1024 * 1024, 'heap growth stays under 64 MB (it was about 150 MB before the store was bounded)');
   const bytes = [...world(scaled).idempotency.values()].reduce((sum, call) => sum + call.responseBytes, 0);
-  t.ok(bytes <= 16 * 1024 * 1024 + definition.nodes[1].configuration.inlineCode.code.length + 10_000, 'kept responses within the byte bound');
+  t.ok(
+    bytes <= 16 * 1024 * 1024 + definition.nodes[1].configuration.inlineCode.code.length + 10_000,
+    'kept responses within the byte bound',
+  );
 });

@@ -28,11 +28,13 @@ t.test('SIGTERM cuts a never-ending stream with an exception frame and exits', a
   const events: string[] = [];
   let failure: { name: string; message: string } | undefined;
   const inFlight = (async () => {
-    const res = await runtime.send(new InvokeFlowCommand({
-      flowIdentifier: SLOW_FLOW_ID,
-      flowAliasIdentifier: 'TSTALIASID',
-      inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document: { sleepMs: 60_000 } } }],
-    }));
+    const res = await runtime.send(
+      new InvokeFlowCommand({
+        flowIdentifier: SLOW_FLOW_ID,
+        flowAliasIdentifier: 'TSTALIASID',
+        inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document: { sleepMs: 60_000 } } }],
+      }),
+    );
     for await (const event of res.responseStream!) events.push(Object.keys(event)[0]!);
   })().catch((err: Error) => (failure = { name: err.name, message: err.message }));
   while (events.length === 0 && failure === undefined) await new Promise((r) => setTimeout(r, 10));

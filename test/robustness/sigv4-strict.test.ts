@@ -49,7 +49,8 @@ const REFUSALS: Refusal[] = [
     send: (origin) => sendSigned(origin, createFlow('r', { region: ' ' })),
     type: 'IncompleteSignatureException',
     status: 400,
-    message: /^'\/bedrock\/aws4_request' not a valid key=value pair \(missing equal-sign\) in Authorization header: 'AWS4-HMAC-SHA256 Credential=test\/\d{8}\/ \/bedrock\/aws4_request, /,
+    message:
+      /^'\/bedrock\/aws4_request' not a valid key=value pair \(missing equal-sign\) in Authorization header: 'AWS4-HMAC-SHA256 Credential=test\/\d{8}\/ \/bedrock\/aws4_request, /,
   },
   {
     name: 'service iam',
@@ -77,7 +78,8 @@ const REFUSALS: Refusal[] = [
     send: tamper(createFlow('p'), 'authorization', (a) => `${a}, Region=us-west-2`),
     type: 'IncompleteSignatureException',
     status: 400,
-    message: /^'Region' is not an Authorization header parameter: expected only 'Credential', 'SignedHeaders' and 'Signature'\. Authorization=AWS4-HMAC-SHA256 /,
+    message:
+      /^'Region' is not an Authorization header parameter: expected only 'Credential', 'SignedHeaders' and 'Signature'\. Authorization=AWS4-HMAC-SHA256 /,
   },
   {
     name: 'a signed header left out of the request',
@@ -127,7 +129,11 @@ t.test('IAM off: a malformed scope region names neither a world nor an ARN', asy
     t.equal(res.status, 201, `${region}: accepted, as mode off accepts any credentials`);
     t.match((res.json as { arn?: string }).arn, /^arn:aws:bedrock:us-east-1:123456789012:flow\/[0-9A-Z]{10}$/, `${region}: default region`);
   }
-  t.same([...emu.emulator.universe.worlds.keys()].filter((k) => k !== '123456789012/us-east-1'), [], 'only the default world');
+  t.same(
+    [...emu.emulator.universe.worlds.keys()].filter((k) => k !== '123456789012/us-east-1'),
+    [],
+    'only the default world',
+  );
   const wellFormed = await sendSigned(emu.url, createFlow('off_west', { region: 'eu-west-3' }));
   t.match((wellFormed.json as { arn?: string }).arn, /^arn:aws:bedrock:eu-west-3:/, 'a well-formed region is still honoured');
 });

@@ -113,7 +113,10 @@ t.test('the server closes sockets that stall, on both protocols, and stays reach
   t.equal(timedOut.length, partialHeads.length, 'a stalled HTTP/1.1 head or body gets a 408 before the close');
   t.match(partialHeads[0]!.received.toString('latin1'), /x-amzn-errortype: RequestTimeoutException/, 'in AWS shape');
   const keepAlive = outcomes.filter((o) => o.kind.startsWith('one HTTP/1.1 request'));
-  t.ok(keepAlive.every((o) => /^HTTP\/1\.1 200 /.test(o.received.toString('latin1'))), 'the keep-alive request was answered first');
+  t.ok(
+    keepAlive.every((o) => /^HTTP\/1\.1 200 /.test(o.received.toString('latin1'))),
+    'the keep-alive request was answered first',
+  );
 
   t.equal(await healthOverH1(emu.url), 200, 'health answers over HTTP/1.1 afterwards');
   t.equal(await healthOverH2(emu.url), 200, 'health answers over h2c afterwards');
@@ -197,7 +200,10 @@ t.test('an h2c stream whose request body stalls is reset; the session then close
     session.on('close', () => (clearTimeout(timer), resolve(true)));
   });
   const streams = Array.from({ length: 5 }, () => {
-    const stream = session.request({ ':method': 'POST', ':path': '/flows/', 'content-type': 'application/json', 'content-length': '100' }, { endStream: false });
+    const stream = session.request(
+      { ':method': 'POST', ':path': '/flows/', 'content-type': 'application/json', 'content-length': '100' },
+      { endStream: false },
+    );
     stream.write('{"name":');
     stream.on('error', () => {});
     return new Promise<number | undefined>((resolve) => {

@@ -20,7 +20,10 @@ t.test('SIGKILL halfway through the save on SIGTERM leaves the old state file wh
   const stateFile = join(dir, 'state.json');
   // A world saved earlier: the default fixtures plus one flow.
   const saved = JSON.parse(readFileSync(DEFAULT_FIXTURES, 'utf8'));
-  saved.flows = [...(saved.flows ?? []), { flowId: 'KEPTFLOW01', name: 'kept', executionRoleArn: FLOW_ROLE, definition: PLAYLIST_DEFINITION }];
+  saved.flows = [
+    ...(saved.flows ?? []),
+    { flowId: 'KEPTFLOW01', name: 'kept', executionRoleArn: FLOW_ROLE, definition: PLAYLIST_DEFINITION },
+  ];
   writeFileSync(stateFile, JSON.stringify(saved, null, 2));
   const before = readFileSync(stateFile, 'utf8');
 
@@ -28,7 +31,9 @@ t.test('SIGKILL halfway through the save on SIGTERM leaves the old state file wh
   t.teardown(() => void crashing.child.kill('SIGKILL'));
   const agent = new BedrockAgentClient({ endpoint: await crashing.url, region: 'us-east-1', credentials: ADMIN, maxAttempts: 1 });
   t.teardown(() => agent.destroy());
-  await agent.send(new CreateFlowCommand({ name: 'lost-in-the-crash', executionRoleArn: FLOW_ROLE, definition: PLAYLIST_DEFINITION as never }));
+  await agent.send(
+    new CreateFlowCommand({ name: 'lost-in-the-crash', executionRoleArn: FLOW_ROLE, definition: PLAYLIST_DEFINITION as never }),
+  );
   crashing.child.kill('SIGTERM');
   t.equal(await crashing.exited, 'SIGKILL', 'the process died during the save');
 

@@ -32,7 +32,9 @@ const MB = 1024 * 1024;
 
 async function echoFlow(h: Harness, maxIterations: number): Promise<string> {
   const agent = h.agent();
-  const flow = await agent.send(new CreateFlowCommand({ name: `echo${maxIterations}`, executionRoleArn: ECHO_ROLE, definition: echoLoopFlow(maxIterations) as never }));
+  const flow = await agent.send(
+    new CreateFlowCommand({ name: `echo${maxIterations}`, executionRoleArn: ECHO_ROLE, definition: echoLoopFlow(maxIterations) as never }),
+  );
   await agent.send(new PrepareFlowCommand({ flowIdentifier: flow.id! }));
   return flow.id!;
 }
@@ -41,7 +43,10 @@ t.test('a client that never reads pauses the run; the heap stays flat and health
   const h = await withEmulator(t, { logLevel: 'silent' });
   const flowId = await echoFlow(h, 1000);
   // Unpaced, this run would stream about 1.5 MB a round for 333 rounds.
-  const body = JSON.stringify({ enableTrace: true, inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document: filler(50_000) } }] });
+  const body = JSON.stringify({
+    enableTrace: true,
+    inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document: filler(50_000) } }],
+  });
   const prepared = await signRequest(h.emu.url, {
     method: 'POST',
     path: `/flows/${flowId}/aliases/TSTALIASID`,
@@ -73,12 +78,14 @@ t.test(`a run past ${DEFAULT_LIMITS.maxStreamedBytes} streamed bytes ends with S
   const h = await withEmulator(t, { logLevel: 'silent' });
   // 40 rounds of a 400 KB echo with trace is about 130 MB: twice the cap.
   const flowId = await echoFlow(h, 40);
-  const res = await h.runtime().send(new InvokeFlowCommand({
-    flowIdentifier: flowId,
-    flowAliasIdentifier: 'TSTALIASID',
-    enableTrace: true,
-    inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document: filler(400_000) } }],
-  }));
+  const res = await h.runtime().send(
+    new InvokeFlowCommand({
+      flowIdentifier: flowId,
+      flowAliasIdentifier: 'TSTALIASID',
+      enableTrace: true,
+      inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document: filler(400_000) } }],
+    }),
+  );
   const seen: string[] = [];
   let failure: { name: string; message: string } | undefined;
   try {

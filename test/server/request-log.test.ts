@@ -27,7 +27,9 @@ function rawExchange(port: number, bytes: string): Promise<string> {
 
 type Line = Record<string, any>;
 
-const CHATTY = { lambdaFunctions: [{ name: 'chatty', handler: fileURLToPath(new URL('../fixtures/lambda-handlers/chatty.mjs', import.meta.url)) }] };
+const CHATTY = {
+  lambdaFunctions: [{ name: 'chatty', handler: fileURLToPath(new URL('../fixtures/lambda-handlers/chatty.mjs', import.meta.url)) }],
+};
 const ADMIN_ARN = 'arn:aws:iam::123456789012:user/admin';
 const CHATTY_FLOW = around(lambdaNode('Chatty', 'chatty', [['value', 'String', '$.data']]), 'Object', 'String');
 const EXPLODE_FLOW = around(lambdaNode('Explode', 'explode', [['value', 'String', '$.data']]), 'Object', 'String');
@@ -50,12 +52,18 @@ t.test('info: one line per request, with operation, status, duration, caller and
   t.match(getFlow!.msg, new RegExp(`^GetFlow 200 [0-9.]+ms ${ADMIN_ARN}$`));
 
   await t.rejects(agent({ accessKeyId: 'test', secretAccessKey: 'wrong' }).send(new GetFlowCommand({ flowIdentifier: 'FLOW000001' })));
-  t.match(requests('GetFlow')[1], { status: 403, errorType: 'InvalidSignatureException', caller: 'test' }, 'a refused signature names the access key');
+  t.match(
+    requests('GetFlow')[1],
+    { status: 403, errorType: 'InvalidSignatureException', caller: 'test' },
+    'a refused signature names the access key',
+  );
   t.match(requests('GetFlow')[1]?.msg, /^GetFlow 403 InvalidSignatureException [0-9.]+ms test$/);
 
   const res = await fetch(`${emu.url}/no/such/operation?x=1`);
   t.equal(res.status, 404);
-  t.match(requests('GET /no/such/operation'), [{ status: 404, errorType: 'UnknownOperationException', caller: 'anonymous', requestId: res.headers.get('x-amzn-requestid') }]);
+  t.match(requests('GET /no/such/operation'), [
+    { status: 404, errorType: 'UnknownOperationException', caller: 'anonymous', requestId: res.headers.get('x-amzn-requestid') },
+  ]);
 
   const ok = await invoke(runtime(), 'FLOW000001', { genre: 'pop', number: 3 });
   t.notOk(ok.error);
@@ -96,10 +104,19 @@ t.test('debug: node progress and the handler output, each attributed to its own 
   t.equal(invocations.length, 2);
   for (const value of ['A', 'B']) {
     const said = lines.filter((l) => l.lambda === 'chatty' && l.msg.endsWith(` ${value}`));
-    t.same(said.map((l) => [l.msg, l.stream]), [[`chatty before ${value}`, 'log'], [`chatty after ${value}`, 'error']]);
+    t.same(
+      said.map((l) => [l.msg, l.stream]),
+      [
+        [`chatty before ${value}`, 'log'],
+        [`chatty after ${value}`, 'error'],
+      ],
+    );
     t.equal(said[0]!.requestId, said[1]!.requestId, `${value}: both lines carry the request id`);
     t.equal(said[0]!.lambdaRequestId, said[1]!.lambdaRequestId);
-    t.ok(invocations.some((i) => i.requestId === said[0]!.requestId), `${value}: the request id is its InvokeFlow's`);
+    t.ok(
+      invocations.some((i) => i.requestId === said[0]!.requestId),
+      `${value}: the request id is its InvokeFlow's`,
+    );
     const nodes = lines.filter((l) => l.node && l.requestId === said[0]!.requestId);
     t.match(nodes, [
       { node: 'FlowInput', nodeType: 'FlowInputNode', outcome: 'ok', durationMs: Number },
@@ -112,16 +129,28 @@ t.test('debug: node progress and the handler output, each attributed to its own 
   const failed = await invoke(runtime(), id, 'fail');
   t.equal(failed.error?.name, 'DependencyFailedException');
   t.match(lines.filter((l) => l.node === 'Chatty').at(-1), { outcome: 'failed: DependencyFailedException' });
-  t.match(lines.find((l) => l.lambda === 'chatty' && l.errorType), { msg: 'Lambda chatty failed: Error: chatty was told to fail' });
+  t.match(
+    lines.find((l) => l.lambda === 'chatty' && l.errorType),
+    { msg: 'Lambda chatty failed: Error: chatty was told to fail' },
+  );
   t.ok(lines.some((l) => l.operation === 'emulator:GetHealth') === false);
 });
 
 t.test('info: requests Node refuses before fastify sees them get a line too', async (t) => {
   const { emu, lines } = await logged(t, 'info', { timeouts: { headersMs: 200, requestMs: 300 } });
-  const stalled = await rawExchange(emu.port, 'POST /flows/ HTTP/1.1\r\nHost: x\r\nAuthorization: AWS4-HMAC-SHA256 Credential=AKIASTALLED/20260101/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=00\r\nContent-Length: 100\r\n\r\n{"name"');
+  const stalled = await rawExchange(
+    emu.port,
+    'POST /flows/ HTTP/1.1\r\nHost: x\r\nAuthorization: AWS4-HMAC-SHA256 Credential=AKIASTALLED/20260101/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=00\r\nContent-Length: 100\r\n\r\n{"name"',
+  );
   t.match(stalled, /^HTTP\/1\.1 408 /);
-  t.match(lines.find((l) => l.status === 408), { operation: 'POST /flows/', errorType: 'RequestTimeoutException', caller: 'AKIASTALLED', requestId: String });
+  t.match(
+    lines.find((l) => l.status === 408),
+    { operation: 'POST /flows/', errorType: 'RequestTimeoutException', caller: 'AKIASTALLED', requestId: String },
+  );
   const garbage = await rawExchange(emu.port, 'NOT HTTP AT ALL\r\n\r\n');
   t.match(garbage, /^HTTP\/1\.1 400 /);
-  t.match(lines.find((l) => l.status === 400), { operation: 'unparsed request', errorType: 'SerializationException', caller: 'anonymous' });
+  t.match(
+    lines.find((l) => l.status === 400),
+    { operation: 'unparsed request', errorType: 'SerializationException', caller: 'anonymous' },
+  );
 });

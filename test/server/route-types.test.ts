@@ -19,8 +19,14 @@ t.test('a route declares its operation once and keeps what it was given', async 
   t.equal(route.action, 'bedrock:GetFlow');
   t.equal(route.handler, GetFlow);
   t.equal(route.resource({ flowIdentifier: 'FLOW123456' }, undefined as never), 'FLOW123456');
-  const table: AnyRoute[] = [route, defineRoute('CreateFlow', { action: 'bedrock:CreateFlow', resource: NO_RESOURCE, handler: createFlowHandler })];
-  t.same(table.map((r) => r.operation), ['GetFlow', 'CreateFlow']);
+  const table: AnyRoute[] = [
+    route,
+    defineRoute('CreateFlow', { action: 'bedrock:CreateFlow', resource: NO_RESOURCE, handler: createFlowHandler }),
+  ];
+  t.same(
+    table.map((r) => r.operation),
+    ['GetFlow', 'CreateFlow'],
+  );
 });
 
 t.test('a handler or resource written for another input does not compile', async (t) => {

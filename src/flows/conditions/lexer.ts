@@ -13,7 +13,11 @@ export type Operator = RelationalOperator | 'and' | 'or' | 'not' | '(' | ')';
 
 export class ConditionSyntaxError extends Error {}
 
-const KEYWORDS: ReadonlyMap<string, Operator> = new Map([['and', 'and'], ['or', 'or'], ['not', 'not']]);
+const KEYWORDS: ReadonlyMap<string, Operator> = new Map([
+  ['and', 'and'],
+  ['or', 'or'],
+  ['not', 'not'],
+]);
 const SYMBOLS: readonly Operator[] = ['==', '!=', '<=', '>=', '<', '>', '(', ')'];
 const HINTS: Readonly<Record<string, string>> = {
   '=': "use '==' to compare",

@@ -54,7 +54,10 @@ export function parseCondition(text: unknown, inputs: readonly ConditionInput[])
 class Parser {
   private index = 0;
 
-  constructor(private readonly tokens: readonly Token[], private readonly inputs: ReadonlyMap<string, unknown>) {}
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly inputs: ReadonlyMap<string, unknown>,
+  ) {}
 
   parse(): ConditionAst {
     const ast = this.or();

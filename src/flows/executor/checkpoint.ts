@@ -42,12 +42,7 @@ export function makeCheckpoint(data: Omit<CheckpointData, 'version'>): RunCheckp
 /** The checkpoint's data; a value that is not one this executor made fails the run instead of misleading it. */
 export function readCheckpoint(checkpoint: RunCheckpoint): CheckpointData {
   const data = checkpoint as unknown as Partial<CheckpointData> | null;
-  if (
-    data?.version !== VERSION ||
-    !Array.isArray(data.memo) ||
-    !Array.isArray(data.asked) ||
-    !Number.isSafeInteger(data.waitingIndex)
-  ) {
+  if (data?.version !== VERSION || !Array.isArray(data.memo) || !Array.isArray(data.asked) || !Number.isSafeInteger(data.waitingIndex)) {
     throw internal('The paused flow run cannot be resumed: its checkpoint is not one this emulator made.');
   }
   return data as CheckpointData;

@@ -40,9 +40,20 @@ export interface NodeAction {
 export type FlowEvent =
   | { readonly kind: 'nodeInput'; readonly nodeName: string; readonly timestamp: string; readonly fields: readonly InputField[] }
   | { readonly kind: 'nodeOutput'; readonly nodeName: string; readonly timestamp: string; readonly fields: readonly OutputField[] }
-  | { readonly kind: 'conditionResult'; readonly nodeName: string; readonly timestamp: string; readonly satisfiedConditions: readonly string[] }
+  | {
+      readonly kind: 'conditionResult';
+      readonly nodeName: string;
+      readonly timestamp: string;
+      readonly satisfiedConditions: readonly string[];
+    }
   | ({ readonly kind: 'nodeAction'; readonly nodeName: string; readonly timestamp: string; readonly requestId: string } & NodeAction)
-  | { readonly kind: 'flowOutput'; readonly nodeName: string; readonly nodeType: string; readonly timestamp: string; readonly document: unknown };
+  | {
+      readonly kind: 'flowOutput';
+      readonly nodeName: string;
+      readonly nodeType: string;
+      readonly timestamp: string;
+      readonly document: unknown;
+    };
 
 /** Records or sends one event; returns the bytes that took (counted against the run's cap), or nothing. */
 export type EventSink = (event: FlowEvent) => number | void;

@@ -25,7 +25,10 @@ function describe(outcome: NodeOutcome): string {
 export function logNodeRun(log: RunLog, node: PlanNode, startedAt: number, outcome: NodeOutcome | { failed: string }): void {
   const durationMs = tenths(performance.now() - startedAt);
   const result = 'failed' in outcome ? `failed: ${outcome.failed}` : describe(outcome);
-  log.debug({ node: node.name, nodeType: node.runtimeType, durationMs, outcome: result }, `node ${node.name} (${node.runtimeType}) ${result} ${durationMs}ms`);
+  log.debug(
+    { node: node.name, nodeType: node.runtimeType, durationMs, outcome: result },
+    `node ${node.name} (${node.runtimeType}) ${result} ${durationMs}ms`,
+  );
 }
 
 export function logNodeSkipped(log: RunLog, node: PlanNode): void {

@@ -104,12 +104,26 @@ function compileScope(definition: FlowDefinition, loopNode: string | undefined):
   if (!entry) throw invalidDefinition(`there is no ${entryType} node${where}.`);
   const controller = loopNode ? [...nodes.values()].find((n) => n.type === 'LoopController') : undefined;
   if (loopNode && !controller) throw invalidDefinition(`there is no LoopController node${where}.`);
-  return { nodes, steps: stepsOf(order.map((n) => nodes.get(n)!), edges), entry, ...(controller ? { controller } : {}) };
+  return {
+    nodes,
+    steps: stepsOf(
+      order.map((n) => nodes.get(n)!),
+      edges,
+    ),
+    entry,
+    ...(controller ? { controller } : {}),
+  };
 }
 
 interface DraftNode {
   readonly node: FlowNode;
-  readonly inputs: { name: string; type: FlowNodeIODataType; category?: FlowNodeInputCategory; expression: CompiledExpression; source?: PlanInput['source'] }[];
+  readonly inputs: {
+    name: string;
+    type: FlowNodeIODataType;
+    category?: FlowNodeInputCategory;
+    expression: CompiledExpression;
+    source?: PlanInput['source'];
+  }[];
   readonly outputs: PlanOutput[];
   readonly gates: { node: string; condition: string }[];
 }
@@ -190,7 +204,12 @@ function stepsOf(order: readonly PlanNode[], edges: readonly Edge[]): Step[] {
     for (const n of body) inIteration.add(n.name);
     if (collector) inIteration.add(collector.name);
     const last = Math.max(...[...body, ...(collector ? [collector] : [])].map((n) => position.get(n.name)!), position.get(iterator.name)!);
-    iterations.set(last, { kind: 'iteration', iterator, body: body.map((node) => ({ kind: 'node', node })), ...(collector ? { collector } : {}) });
+    iterations.set(last, {
+      kind: 'iteration',
+      iterator,
+      body: body.map((node) => ({ kind: 'node', node })),
+      ...(collector ? { collector } : {}),
+    });
   }
   return order.flatMap((node, i) => {
     const own: Step[] = inIteration.has(node.name) ? [] : [{ kind: 'node', node }];

@@ -82,11 +82,14 @@ export class Scheduler {
     if (!bytes) return;
     this.emitted += bytes;
     if (this.emitted > this.output.maxBytes) {
-      throw new NodeFailure(undefined, quotaExceeded(
-        `The flow run produced more than ${this.output.maxBytes} bytes of events, the emulator's limit for one run. ` +
-          'Run it without enableTrace or with smaller values.',
-        true,
-      ));
+      throw new NodeFailure(
+        undefined,
+        quotaExceeded(
+          `The flow run produced more than ${this.output.maxBytes} bytes of events, the emulator's limit for one run. ` +
+            'Run it without enableTrace or with smaller values.',
+          true,
+        ),
+      );
     }
   }
 
@@ -209,16 +212,22 @@ export class Scheduler {
     if (whole === undefined) return SKIP;
     const result = evaluateExpression(input.expression, whole);
     if (!result.found) {
-      throw new NodeFailure(node.name, validationException(
-        `Input ${input.name} of node ${node.name} has no value: the expression ${input.expression.text} selects nothing in ` +
-          `output ${input.source.output} of node ${input.source.node}.`,
-      ));
+      throw new NodeFailure(
+        node.name,
+        validationException(
+          `Input ${input.name} of node ${node.name} has no value: the expression ${input.expression.text} selects nothing in ` +
+            `output ${input.source.output} of node ${input.source.node}.`,
+        ),
+      );
     }
     if (!conformsTo(result.value, input.type)) {
-      throw new NodeFailure(node.name, validationException(
-        `Input ${input.name} of node ${node.name} is declared ${input.type}, but the expression ${input.expression.text} ` +
-          `gives ${describeValue(result.value)}.`,
-      ));
+      throw new NodeFailure(
+        node.name,
+        validationException(
+          `Input ${input.name} of node ${node.name} is declared ${input.type}, but the expression ${input.expression.text} ` +
+            `gives ${describeValue(result.value)}.`,
+        ),
+      );
     }
     return result.value;
   }
@@ -234,14 +243,18 @@ export class Scheduler {
 
   private checkOutput(node: PlanNode, output: PlanOutput, value: unknown): void {
     if (!conformsTo(value, output.type)) {
-      throw new NodeFailure(node.name, validationException(
-        `Output ${output.name} of node ${node.name} is declared ${output.type}, but the node produced ${describeValue(value)}.`,
-      ));
+      throw new NodeFailure(
+        node.name,
+        validationException(
+          `Output ${output.name} of node ${node.name} is declared ${output.type}, but the node produced ${describeValue(value)}.`,
+        ),
+      );
     }
     if (Buffer.byteLength(typeof value === 'string' ? value : JSON.stringify(value)) > this.env.limits.maxValueBytes) {
-      throw new NodeFailure(node.name, validationException(
-        `Output ${output.name} of node ${node.name} is larger than ${this.env.limits.maxValueBytes} bytes.`,
-      ));
+      throw new NodeFailure(
+        node.name,
+        validationException(`Output ${output.name} of node ${node.name} is larger than ${this.env.limits.maxValueBytes} bytes.`),
+      );
     }
   }
 
@@ -261,7 +274,14 @@ export class Scheduler {
   }
 
   action(node: PlanNode, call: NodeAction): void {
-    if (this.trace) this.emit({ kind: 'nodeAction', nodeName: node.name, timestamp: this.now(), ...call, requestId: call.requestId ?? this.env.ids.uuid() });
+    if (this.trace)
+      this.emit({
+        kind: 'nodeAction',
+        nodeName: node.name,
+        timestamp: this.now(),
+        ...call,
+        requestId: call.requestId ?? this.env.ids.uuid(),
+      });
   }
 
   flowOutput(node: PlanNode, document: unknown): void {
@@ -269,14 +289,16 @@ export class Scheduler {
   }
 
   private inputTrace(scope: RunScope, node: PlanNode, values: Readonly<Record<string, unknown>>): FlowEvent {
-    const fields = node.inputs.map((input): InputField => ({
-      name: input.name,
-      type: input.type,
-      ...(input.category ? { category: input.category } : {}),
-      value: values[input.name],
-      source: { nodeName: input.source.node, outputFieldName: input.source.output, expression: input.expression.text },
-      ...(scope.chain.length > 0 ? { executionChain: scope.chain } : {}),
-    }));
+    const fields = node.inputs.map(
+      (input): InputField => ({
+        name: input.name,
+        type: input.type,
+        ...(input.category ? { category: input.category } : {}),
+        value: values[input.name],
+        source: { nodeName: input.source.node, outputFieldName: input.source.output, expression: input.expression.text },
+        ...(scope.chain.length > 0 ? { executionChain: scope.chain } : {}),
+      }),
+    );
     return { kind: 'nodeInput', nodeName: node.name, timestamp: this.now(), fields };
   }
 

@@ -51,7 +51,10 @@ export function parseExpression(text: unknown): ExpressionParseResult {
 
 /** Reads the steps after `$.data`; positions in messages count characters from 1. */
 class StepReader {
-  constructor(private readonly text: string, private pos: number) {}
+  constructor(
+    private readonly text: string,
+    private pos: number,
+  ) {}
 
   readAll(): PathStep[] {
     const steps: PathStep[] = [];

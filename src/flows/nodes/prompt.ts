@@ -73,7 +73,10 @@ function render(template: PromptTemplateConfiguration, values: Readonly<Record<s
   // Cache points carry no text: they do not reach the fake model.
   const block = (b: ContentBlock) => ('text' in b ? [{ text: renderTemplate(b.text, values) }] : []);
   if ('text' in template) {
-    return { messages: [{ role: 'user', content: [{ text: renderTemplate(template.text.text, values) }] }] as ConverseMessage[], system: [] };
+    return {
+      messages: [{ role: 'user', content: [{ text: renderTemplate(template.text.text, values) }] }] as ConverseMessage[],
+      system: [],
+    };
   }
   const chat: ChatPromptTemplateConfiguration = template.chat;
   return {

@@ -24,7 +24,9 @@ export const retrieval: NodeRunner<RetrievalFlowNodeConfiguration> = {
     try {
       s3Content = utf8.decode(body);
     } catch {
-      throw validationException(`The content of ${s3Uri(bucket, key)} is not valid UTF-8. Retrieval nodes can only read UTF-8 encoded text.`);
+      throw validationException(
+        `The content of ${s3Uri(bucket, key)} is not valid UTF-8. Retrieval nodes can only read UTF-8 encoded text.`,
+      );
     }
     return outputs({ s3Content });
   },

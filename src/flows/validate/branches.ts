@@ -27,8 +27,11 @@ export function checkBranches(scope: Scope, findings: Findings): void {
       const conflict = [...incoming].find(([conditionNode, condition]) => own.has(conditionNode) && own.get(conditionNode) !== condition);
       if (conflict) {
         const [conditionNode, condition] = conflict;
-        findings.add('UnsatisfiedConnectionConditions', { connection: edge.connection.name },
-          `Connection ${edge.connection.name} makes ${edge.target.label} wait for condition ${condition} of Condition node ${conditionNode}, but it also waits for condition ${own.get(conditionNode)} of that node, and only one condition is ever chosen.`);
+        findings.add(
+          'UnsatisfiedConnectionConditions',
+          { connection: edge.connection.name },
+          `Connection ${edge.connection.name} makes ${edge.target.label} wait for condition ${condition} of Condition node ${conditionNode}, but it also waits for condition ${own.get(conditionNode)} of that node, and only one condition is ever chosen.`,
+        );
         continue;
       }
       for (const [conditionNode, condition] of incoming) own.set(conditionNode, condition);

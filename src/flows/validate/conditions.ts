@@ -56,8 +56,11 @@ function checkConditionNode(node: NodeView, entries: readonly unknown[], finding
     if (!compiled) return;
     const canonical = printCondition(compiled.ast);
     if (byCanonicalText.has(canonical)) {
-      findings.add('DuplicateConditionExpression', { node: node.name, expression: compiled.text },
-        `Conditions ${byCanonicalText.get(canonical)} and ${name} of ${node.label} have the same expression: ${compiled.text}`);
+      findings.add(
+        'DuplicateConditionExpression',
+        { node: node.name, expression: compiled.text },
+        `Conditions ${byCanonicalText.get(canonical)} and ${name} of ${node.label} have the same expression: ${compiled.text}`,
+      );
     } else byCanonicalText.set(canonical, name);
     if (shadowed || compiled.constant === false) neverChosen.add(name);
     if (compiled.constant === true) shadowed = true;
@@ -65,8 +68,11 @@ function checkConditionNode(node: NodeView, entries: readonly unknown[], finding
   const hasDefault = names.has(DEFAULT_CONDITION);
   if (shadowed) neverChosen.add(DEFAULT_CONDITION);
   if (!hasDefault) {
-    findings.add('MissingDefaultCondition', { node: node.name },
-      `${node.label} has no default condition (a condition named ${DEFAULT_CONDITION} without an expression).`);
+    findings.add(
+      'MissingDefaultCondition',
+      { node: node.name },
+      `${node.label} has no default condition (a condition named ${DEFAULT_CONDITION} without an expression).`,
+    );
   }
   return { names, hasDefault, neverChosen };
 }
@@ -74,31 +80,39 @@ function checkConditionNode(node: NodeView, entries: readonly unknown[], finding
 function compile(node: NodeView, condition: string, expression: unknown, findings: Findings): CompiledCondition | undefined {
   const parsed = parseCondition(expression, node.inputs);
   if (parsed.ok) return parsed.condition;
-  findings.add('MalformedConditionExpression', { node: node.name, condition, cause: parsed.cause },
-    `Condition ${condition} of ${node.label} is malformed: ${parsed.cause}`);
+  findings.add(
+    'MalformedConditionExpression',
+    { node: node.name, condition, cause: parsed.cause },
+    `Condition ${condition} of ${node.label} is malformed: ${parsed.cause}`,
+  );
   return undefined;
 }
 
-export function checkConditionalConnections(
-  scope: Scope,
-  summaries: ReadonlyMap<string, ConditionNodeSummary>,
-  findings: Findings,
-): void {
+export function checkConditionalConnections(scope: Scope, summaries: ReadonlyMap<string, ConditionNodeSummary>, findings: Findings): void {
   for (const c of scope.connections) {
     const source = scope.byName.get(c.source);
     if (c.condition === undefined || !source) continue;
     const summary = summaries.get(source.name);
     if (source.type !== 'Condition') {
-      findings.add('UnknownConnectionCondition', { connection: c.name },
-        `Conditional connection ${c.name} starts at ${source.label}, which has no conditions: only Condition nodes do.`);
+      findings.add(
+        'UnknownConnectionCondition',
+        { connection: c.name },
+        `Conditional connection ${c.name} starts at ${source.label}, which has no conditions: only Condition nodes do.`,
+      );
     } else if (!summary || (c.condition === DEFAULT_CONDITION && !summary.hasDefault)) {
       continue; // reported on the node (MissingNodeConfiguration, MissingDefaultCondition)
     } else if (!summary.names.has(c.condition)) {
-      findings.add('UnknownConnectionCondition', { connection: c.name },
-        `Connection ${c.name} follows condition ${c.condition}, which ${source.label} does not define.`);
+      findings.add(
+        'UnknownConnectionCondition',
+        { connection: c.name },
+        `Connection ${c.name} follows condition ${c.condition}, which ${source.label} does not define.`,
+      );
     } else if (summary.neverChosen.has(c.condition)) {
-      findings.add('UnsatisfiedConnectionConditions', { connection: c.name },
-        `Connection ${c.name} is never taken: condition ${c.condition} of ${source.label} can never be the one chosen (it is always false, or an earlier condition is always true).`);
+      findings.add(
+        'UnsatisfiedConnectionConditions',
+        { connection: c.name },
+        `Connection ${c.name} is never taken: condition ${c.condition} of ${source.label} can never be the one chosen (it is always false, or an earlier condition is always true).`,
+      );
     }
   }
 }

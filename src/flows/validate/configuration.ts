@@ -30,7 +30,10 @@ function configurationProblem(node: NodeView): string | undefined {
 }
 
 const present = (v: unknown) => (typeof v === 'string' ? v !== '' : v !== undefined && v !== null);
-const need = (...fields: string[]): Requirement => (config) => fields.find((f) => !present(config[f]));
+const need =
+  (...fields: string[]): Requirement =>
+  (config) =>
+    fields.find((f) => !present(config[f]));
 
 const s3Bucket: Requirement = (config) => {
   const s3 = isRecord(config.serviceConfiguration) ? config.serviceConfiguration.s3 : undefined;
@@ -46,7 +49,8 @@ const promptSource: Requirement = (config) => {
   const field = need('modelId', 'templateType', 'templateConfiguration')(inline);
   if (field) return `sourceConfiguration.inline.${field}`;
   const template = inline.templateConfiguration;
-  const hasTemplate = isRecord(template) &&
+  const hasTemplate =
+    isRecord(template) &&
     ((isRecord(template.text) && present(template.text.text)) || (isRecord(template.chat) && Array.isArray(template.chat.messages)));
   return hasTemplate ? undefined : 'sourceConfiguration.inline.templateConfiguration.text or .chat';
 };
@@ -62,6 +66,5 @@ const REQUIREMENTS: Partial<Record<FlowNodeType, Requirement>> = {
   Agent: need('agentAliasArn'),
   InlineCode: need('code', 'language'),
   Loop: (c) => (isRecord(c.definition) ? undefined : 'definition'),
-  LoopController: (c) =>
-    isRecord(c.continueCondition) && present(c.continueCondition.name) ? undefined : 'continueCondition',
+  LoopController: (c) => (isRecord(c.continueCondition) && present(c.continueCondition.name) ? undefined : 'continueCondition'),
 };

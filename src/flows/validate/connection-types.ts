@@ -23,8 +23,11 @@ export function checkConnectionTypes(scope: Scope, findings: Findings): void {
     const sourceType = outputType(source, c.data.sourceOutput);
     const reason = parsed.ok ? incompatibility(sourceType, parsed.expression, input.type) : undefined;
     if (reason) {
-      findings.add('IncompatibleConnectionDataType', { connection: c.name },
-        `Connection ${c.name} cannot feed output ${c.data.sourceOutput} of ${source.label} (${sourceType ?? 'any type'}) into input ${input.name} (${input.type}) of ${target.label}: ${reason}.`);
+      findings.add(
+        'IncompatibleConnectionDataType',
+        { connection: c.name },
+        `Connection ${c.name} cannot feed output ${c.data.sourceOutput} of ${source.label} (${sourceType ?? 'any type'}) into input ${input.name} (${input.type}) of ${target.label}: ${reason}.`,
+      );
     }
   }
 }

@@ -18,8 +18,11 @@ export function checkConnections(scope: Scope, allNodeNames: ReadonlySet<string>
     const count = (seen.get(key) ?? 0) + 1;
     seen.set(key, count);
     if (count === 2) {
-      findings.add('DuplicateConnections', { source: connection.source, target: connection.target },
-        `There is more than one ${String(connection.type)} connection from ${connection.source} to ${connection.target} with the same configuration.`);
+      findings.add(
+        'DuplicateConnections',
+        { source: connection.source, target: connection.target },
+        `There is more than one ${String(connection.type)} connection from ${connection.source} to ${connection.target} with the same configuration.`,
+      );
     }
   }
 }
@@ -32,29 +35,49 @@ function checkConnection(scope: Scope, c: ConnectionView, allNodeNames: Readonly
   const target = scope.byName.get(c.target);
   const crossing = [c.source, c.target].filter((n) => !scope.byName.has(n) && allNodeNames.has(n));
   if (crossing.length > 0) {
-    findings.add('InvalidLoopBoundary', { connection: c.name, source: c.source, target: c.target },
-      `Connection ${c.name} crosses a loop boundary: ${crossing.join(' and ')} belongs to another loop level. Data enters and leaves a loop body only through its Loop node's inputs and outputs.`);
+    findings.add(
+      'InvalidLoopBoundary',
+      { connection: c.name, source: c.source, target: c.target },
+      `Connection ${c.name} crosses a loop boundary: ${crossing.join(' and ')} belongs to another loop level. Data enters and leaves a loop body only through its Loop node's inputs and outputs.`,
+    );
   }
   if (!source && !crossing.includes(c.source)) {
-    findings.add('UnknownConnectionSource', { connection: c.name }, `The source ${c.source} of connection ${c.name} is not a node of the flow.`);
+    findings.add(
+      'UnknownConnectionSource',
+      { connection: c.name },
+      `The source ${c.source} of connection ${c.name} is not a node of the flow.`,
+    );
   }
   if (!target && !crossing.includes(c.target)) {
-    findings.add('UnknownConnectionTarget', { connection: c.name }, `The target ${c.target} of connection ${c.name} is not a node of the flow.`);
+    findings.add(
+      'UnknownConnectionTarget',
+      { connection: c.name },
+      `The target ${c.target} of connection ${c.name} is not a node of the flow.`,
+    );
   }
   const member = c.type === 'Data' ? 'data' : 'conditional';
   const complete = c.type === 'Data' ? c.data !== undefined : c.condition !== undefined;
   if (!complete) {
     const what = isRecord(c.configuration) && isRecord(c.configuration[member]) ? 'is incomplete' : 'is missing';
-    return findings.add('MissingConnectionConfiguration', { connection: c.name },
-      `The configuration.${member} of ${c.type} connection ${c.name} ${what}.`);
+    return findings.add(
+      'MissingConnectionConfiguration',
+      { connection: c.name },
+      `The configuration.${member} of ${c.type} connection ${c.name} ${what}.`,
+    );
   }
   if (!c.data) return;
   if (source && !connectableOutputs(source).has(c.data.sourceOutput)) {
-    findings.add('UnknownConnectionSourceOutput', { connection: c.name },
-      `Connection ${c.name} reads output ${c.data.sourceOutput}, which ${source.label} does not have.`);
+    findings.add(
+      'UnknownConnectionSourceOutput',
+      { connection: c.name },
+      `Connection ${c.name} reads output ${c.data.sourceOutput}, which ${source.label} does not have.`,
+    );
   }
   if (target && !connectableInputs(target).has(c.data.targetInput)) {
-    findings.add('UnknownConnectionTargetInput', { connection: c.name },
-      `Connection ${c.name} feeds input ${c.data.targetInput}, which ${target.label} does not have.`);
+    findings.add(
+      'UnknownConnectionTargetInput',
+      { connection: c.name },
+      `Connection ${c.name} feeds input ${c.data.targetInput}, which ${target.label} does not have.`,
+    );
   }
 }

@@ -28,8 +28,11 @@ export function checkReachability(scope: Scope, findings: Findings): void {
 
 export function checkCycles(scope: Scope, findings: Findings): void {
   for (const edge of backEdges(scope)) {
-    findings.add('CyclicConnection', { connection: edge.connection.name },
-      `Connection ${edge.connection.name} from ${edge.source.name} to ${edge.target.name} closes a cycle.`);
+    findings.add(
+      'CyclicConnection',
+      { connection: edge.connection.name },
+      `Connection ${edge.connection.name} from ${edge.source.name} to ${edge.target.name} closes a cycle.`,
+    );
   }
 }
 

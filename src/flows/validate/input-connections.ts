@@ -20,11 +20,17 @@ export function checkInputConnections(scope: Scope, findings: Findings): void {
       if (!valid.has(input.name)) continue;
       const count = feeds.get(JSON.stringify([node.name, input.name]))?.size ?? 0;
       if (count === 0) {
-        findings.add('UnfulfilledNodeInput', { node: node.name, input: input.name },
-          `Input ${input.name} of ${node.label} has no incoming data connection.`);
+        findings.add(
+          'UnfulfilledNodeInput',
+          { node: node.name, input: input.name },
+          `Input ${input.name} of ${node.label} has no incoming data connection.`,
+        );
       } else if (count > 1) {
-        findings.add('MultipleNodeInputConnections', { node: node.name, input: input.name },
-          `Input ${input.name} of ${node.label} has ${count} incoming data connections; it takes exactly one.`);
+        findings.add(
+          'MultipleNodeInputConnections',
+          { node: node.name, input: input.name },
+          `Input ${input.name} of ${node.label} has ${count} incoming data connections; it takes exactly one.`,
+        );
       }
     }
   }

@@ -8,8 +8,11 @@ export function checkInputExpressions(scope: Scope, findings: Findings): void {
     for (const input of node.inputs) {
       const parsed = parseExpression(input.expression);
       if (!parsed.ok) {
-        findings.add('MalformedNodeInputExpression', { node: node.name, input: input.name, cause: parsed.cause },
-          `The expression of input ${input.name} of ${node.label} is malformed: ${parsed.cause}`);
+        findings.add(
+          'MalformedNodeInputExpression',
+          { node: node.name, input: input.name, cause: parsed.cause },
+          `The expression of input ${input.name} of ${node.label} is malformed: ${parsed.cause}`,
+        );
       }
     }
   }

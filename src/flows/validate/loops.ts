@@ -21,14 +21,24 @@ export function checkLoopBody(loop: NodeView, body: Scope, findings: Findings): 
   const controllers = body.nodes.filter((n) => n.type === 'LoopController');
   const loopNode = loop.name;
   if (entries.length === 0) findings.add('MissingLoopInputNode', { loopNode }, `The body of ${loop.label} has no LoopInput node.`);
-  if (entries.length > 1) findings.add('MultipleLoopInputNodes', { loopNode }, `The body of ${loop.label} has ${entries.length} LoopInput nodes; it takes one.`);
-  if (controllers.length === 0) findings.add('MissingLoopControllerNode', { loopNode }, `The body of ${loop.label} has no LoopController node.`);
-  if (controllers.length > 1) findings.add('MultipleLoopControllerNodes', { loopNode }, `The body of ${loop.label} has ${controllers.length} LoopController nodes; it takes one.`);
+  if (entries.length > 1)
+    findings.add('MultipleLoopInputNodes', { loopNode }, `The body of ${loop.label} has ${entries.length} LoopInput nodes; it takes one.`);
+  if (controllers.length === 0)
+    findings.add('MissingLoopControllerNode', { loopNode }, `The body of ${loop.label} has no LoopController node.`);
+  if (controllers.length > 1)
+    findings.add(
+      'MultipleLoopControllerNodes',
+      { loopNode },
+      `The body of ${loop.label} has ${controllers.length} LoopController nodes; it takes one.`,
+    );
   for (const node of body.nodes) {
     const incompatibleNodeType = node.spec?.loopIncompatible;
     if (incompatibleNodeType) {
-      findings.add('LoopIncompatibleNodeType', { node: loopNode, incompatibleNodeType, incompatibleNodeName: node.name },
-        `${node.label} cannot be used inside the body of ${loop.label}.`);
+      findings.add(
+        'LoopIncompatibleNodeType',
+        { node: loopNode, incompatibleNodeType, incompatibleNodeName: node.name },
+        `${node.label} cannot be used inside the body of ${loop.label}.`,
+      );
     }
   }
   if (entries.length === 1) checkEntryNames(loop, entries[0]!, findings);
@@ -38,8 +48,11 @@ export function checkLoopBody(loop: NodeView, body: Scope, findings: Findings): 
 function checkEntryNames(loop: NodeView, entry: NodeView, findings: Findings): void {
   for (const output of entry.outputs) {
     if (!loop.inputs.some((i) => i.name === output.name)) {
-      findings.add('MissingNodeInput', { node: loop.name, input: output.name },
-        `${loop.label} must declare an input ${output.name} to feed output ${output.name} of ${entry.label}.`);
+      findings.add(
+        'MissingNodeInput',
+        { node: loop.name, input: output.name },
+        `${loop.label} must declare an input ${output.name} to feed output ${output.name} of ${entry.label}.`,
+      );
     }
   }
 }
@@ -47,8 +60,11 @@ function checkEntryNames(loop: NodeView, entry: NodeView, findings: Findings): v
 function checkExitNames(loop: NodeView, controller: NodeView, findings: Findings): void {
   for (const output of loop.outputs) {
     if (!controller.inputs.some((i) => i.name === output.name && i.category === 'ExitLoop')) {
-      findings.add('MissingNodeInput', { node: controller.name, input: output.name },
-        `${controller.label} must declare an ExitLoop input ${output.name} to produce output ${output.name} of ${loop.label}.`);
+      findings.add(
+        'MissingNodeInput',
+        { node: controller.name, input: output.name },
+        `${controller.label} must declare an ExitLoop input ${output.name} to produce output ${output.name} of ${loop.label}.`,
+      );
     }
   }
 }

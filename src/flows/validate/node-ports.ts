@@ -21,17 +21,26 @@ function checkInputs(node: NodeView, spec: PortsSpec, findings: Findings): void 
   for (const input of node.inputs) {
     const port = spec.kind === 'fixed' ? spec.ports.find((p) => p.name === input.name) : undefined;
     if (spec.kind === 'none' || (spec.kind === 'fixed' && !port)) {
-      findings.add('UnknownNodeInput', { node: node.name, input: input.name },
-        `${node.label} has no input named ${input.name}${expected(spec)}.`);
+      findings.add(
+        'UnknownNodeInput',
+        { node: node.name, input: input.name },
+        `${node.label} has no input named ${input.name}${expected(spec)}.`,
+      );
     } else if (port && port.type !== 'Any' && port.type !== input.type) {
-      findings.add('MismatchedNodeInputType', { node: node.name, input: input.name, expectedType: port.type },
-        `Input ${input.name} of ${node.label} must be of type ${port.type}, not ${input.type}.`);
+      findings.add(
+        'MismatchedNodeInputType',
+        { node: node.name, input: input.name, expectedType: port.type },
+        `Input ${input.name} of ${node.label} must be of type ${port.type}, not ${input.type}.`,
+      );
     }
   }
   for (const port of spec.kind === 'fixed' ? spec.ports : []) {
     if (port.required && !node.inputs.some((i) => i.name === port.name)) {
-      findings.add('MissingNodeInput', { node: node.name, input: port.name },
-        `${node.label} must declare its input ${port.name}${port.type === 'Any' ? '' : ` (${port.type})`}.`);
+      findings.add(
+        'MissingNodeInput',
+        { node: node.name, input: port.name },
+        `${node.label} must declare its input ${port.name}${port.type === 'Any' ? '' : ` (${port.type})`}.`,
+      );
     }
   }
 }
@@ -40,17 +49,26 @@ function checkOutputs(node: NodeView, spec: PortsSpec, findings: Findings): void
   for (const output of node.outputs) {
     const port = spec.kind === 'fixed' ? spec.ports.find((p) => p.name === output.name) : undefined;
     if (spec.kind === 'none' || (spec.kind === 'fixed' && !port)) {
-      findings.add('UnknownNodeOutput', { node: node.name, output: output.name },
-        `${node.label} has no output named ${output.name}${expected(spec, modelHint(node, output.name))}.`);
+      findings.add(
+        'UnknownNodeOutput',
+        { node: node.name, output: output.name },
+        `${node.label} has no output named ${output.name}${expected(spec, modelHint(node, output.name))}.`,
+      );
     } else if (port && port.type !== 'Any' && port.type !== output.type) {
-      findings.add('MismatchedNodeOutputType', { node: node.name, output: output.name, expectedType: port.type },
-        `Output ${output.name} of ${node.label} must be of type ${port.type}, not ${output.type}.`);
+      findings.add(
+        'MismatchedNodeOutputType',
+        { node: node.name, output: output.name, expectedType: port.type },
+        `Output ${output.name} of ${node.label} must be of type ${port.type}, not ${output.type}.`,
+      );
     }
   }
   for (const port of spec.kind === 'fixed' ? spec.ports : []) {
     if (!node.outputs.some((o) => o.name === port.name)) {
-      findings.add('MissingNodeOutput', { node: node.name, output: port.name },
-        `${node.label} must declare its output ${port.name}${port.type === 'Any' ? '' : ` (${port.type})`}.`);
+      findings.add(
+        'MissingNodeOutput',
+        { node: node.name, output: port.name },
+        `${node.label} must declare its output ${port.name}${port.type === 'Any' ? '' : ` (${port.type})`}.`,
+      );
     }
   }
 }
@@ -62,8 +80,11 @@ function checkTemplateVariables(node: NodeView, findings: Findings): void {
   const variables = new Set(inlineTemplateTexts(inline?.templateConfiguration).flatMap(templateVariables));
   for (const variable of variables) {
     if (!node.inputs.some((i) => i.name === variable)) {
-      findings.add('MissingNodeInput', { node: node.name, input: variable },
-        `${node.label} must declare an input ${variable} for the template variable {{${variable}}}.`);
+      findings.add(
+        'MissingNodeInput',
+        { node: node.name, input: variable },
+        `${node.label} must declare an input ${variable} for the template variable {{${variable}}}.`,
+      );
     }
   }
 }

@@ -52,8 +52,7 @@ export interface Scope {
 /** Deeper nesting is refused: it keeps validation bounded on hostile input. */
 export const MAX_LOOP_DEPTH = 8;
 
-export const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function readDefinition(definition: unknown, findings: Findings): Scope {
   return readScope(definition ?? {}, findings, undefined, 0);
@@ -97,9 +96,10 @@ function readScope(definition: unknown, findings: Findings, loopNode: string | u
 function readConnection(raw: Record<string, unknown>, name: string, source: string, target: string): ConnectionView {
   const { type, configuration } = raw;
   const member = isRecord(configuration) ? configuration[type === 'Data' ? 'data' : 'conditional'] : undefined;
-  const data = type === 'Data' && isRecord(member) && isString(member.sourceOutput) && isString(member.targetInput)
-    ? { sourceOutput: member.sourceOutput, targetInput: member.targetInput }
-    : undefined;
+  const data =
+    type === 'Data' && isRecord(member) && isString(member.sourceOutput) && isString(member.targetInput)
+      ? { sourceOutput: member.sourceOutput, targetInput: member.targetInput }
+      : undefined;
   const condition = type === 'Conditional' && isRecord(member) && isString(member.condition) ? member.condition : undefined;
   return { name, type, source, target, configuration, data, condition };
 }
@@ -114,11 +114,19 @@ function readNode(raw: unknown, index: number, findings: Findings): NodeView | u
   if (!spec) findings.unspecified(`Node ${name} has the unknown type '${type}'.`);
   const member = spec && isRecord(configuration) ? configuration[spec.configurationKey] : undefined;
   const inputs = ports(raw.inputs, `Node ${name}: input`, findings).map((p) => ({
-    name: p.name, type: p.type, expression: p.raw.expression, category: p.raw.category,
+    name: p.name,
+    type: p.type,
+    expression: p.raw.expression,
+    category: p.raw.category,
   }));
   const outputs = ports(raw.outputs, `Node ${name}: output`, findings).map((p) => ({ name: p.name, type: p.type }));
   return {
-    name, type, spec, configuration, inputs, outputs,
+    name,
+    type,
+    spec,
+    configuration,
+    inputs,
+    outputs,
     config: isRecord(member) ? member : undefined,
     label: spec ? `${type} node ${name}` : `Node ${name}`,
   };

@@ -1,10 +1,5 @@
 /** Building FlowValidation values: the `details` union member from the type, and the severity of each type. */
-import type {
-  FlowValidation,
-  FlowValidationDetailMembers,
-  FlowValidationSeverity,
-  FlowValidationType,
-} from '../definition.js';
+import type { FlowValidation, FlowValidationDetailMembers, FlowValidationSeverity, FlowValidationType } from '../definition.js';
 
 /**
  * Severities (docs/behaviour.md#validation-severities): only the two problems a flow can run with are Warnings; everything else,

@@ -18,11 +18,7 @@ function parseNumber(text: string): number {
 }
 
 /** Compares request and policy values after `parse`; shared with the Date family. */
-export function compileComparisonTest(
-  test: string,
-  values: readonly string[],
-  parse: (text: string) => number,
-): ValueTest {
+export function compileComparisonTest(test: string, values: readonly string[], parse: (text: string) => number): ValueTest {
   const compare = COMPARISONS[test] as Comparison;
   const policyValues = values.map(parse).filter((value) => !Number.isNaN(value));
   return (value) => {

@@ -14,8 +14,7 @@ export function compileStringTest(test: string, values: readonly string[], optio
   }
   const staticTest = test === 'Like' ? likeTest(statics) : equalsTest(statics, test === 'EqualsIgnoreCase');
   if (templates.length === 0) return staticTest;
-  const templateTest =
-    test === 'Like' ? likeTemplatesTest(templates) : equalsTemplatesTest(templates, test === 'EqualsIgnoreCase');
+  const templateTest = test === 'Like' ? likeTemplatesTest(templates) : equalsTemplatesTest(templates, test === 'EqualsIgnoreCase');
   return (value, context) => staticTest(value, context) || templateTest(value, context);
 }
 

@@ -42,12 +42,7 @@ function isLegacyDatePart(text: string): boolean {
   const match = DATE.exec(text);
   if (!match) return false;
   const year = Number(match[2]) * (match[1] ? -1 : 1);
-  return (
-    year >= YEAR_MIN &&
-    year <= YEAR_MAX &&
-    inRange(match[3], 1, 12) &&
-    inRange(match[4], 1, 31)
-  );
+  return year >= YEAR_MIN && year <= YEAR_MAX && inRange(match[3], 1, 12) && inRange(match[4], 1, 31);
 }
 
 function isLegacyTimePart(text: string): boolean {

@@ -6,16 +6,7 @@
 import { hasWildcard } from '../wildcard.js';
 import { asList, type RawObject } from './raw.js';
 
-const PARTITIONS = new Set([
-  'aws',
-  'aws-cn',
-  'aws-us-gov',
-  'aws-iso',
-  'aws-iso-b',
-  'aws-iso-e',
-  'aws-iso-f',
-  'aws-eusc',
-]);
+const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
 const REGION_ERRORS: Readonly<Record<string, (resource: string) => string>> = {
   iam: (resource) => `IAM resource ${resource} cannot contain region information.`,
   s3: (resource) => `Resource ${resource} can not contain region information.`,

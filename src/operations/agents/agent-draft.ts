@@ -14,11 +14,7 @@ export const consoleRoleArn = (scope: Scope, kind: 'Agents' | 'KnowledgeBase', i
   `arn:${scope.partition ?? 'aws'}:iam::${scope.account}:role/service-role/AmazonBedrockExecutionRoleFor${kind}_${id}`;
 
 /** UpdateAgent replaces the whole draft, so members it leaves out get the same defaults as at creation. */
-export function agentDraft(
-  scope: Scope,
-  agentId: string,
-  input: Omit<CreateAgentInput, 'clientToken' | 'tags'>,
-): AgentDraft {
+export function agentDraft(scope: Scope, agentId: string, input: Omit<CreateAgentInput, 'clientToken' | 'tags'>): AgentDraft {
   return {
     agentName: input.agentName,
     instruction: input.instruction,

@@ -8,13 +8,9 @@ export function DeleteFlowVersion(ctx: OperationContext, input: DeleteFlowVersio
   const flow = findFlow(ctx, input.flowIdentifier);
   if (input.flowVersion === 'DRAFT') throw validationException('The DRAFT version of a flow cannot be deleted.');
   findVersion(flow, input.flowVersion);
-  const routedBy = Object.values(flow.aliases).find((a) =>
-    a.routingConfiguration.some((r) => r.flowVersion === input.flowVersion),
-  );
+  const routedBy = Object.values(flow.aliases).find((a) => a.routingConfiguration.some((r) => r.flowVersion === input.flowVersion));
   if (routedBy && !input.skipResourceInUseCheck) {
-    throw conflict(
-      `Could not delete version ${input.flowVersion} of Flow with ID ${flow.id}, since it is used by alias ${routedBy.id}`,
-    );
+    throw conflict(`Could not delete version ${input.flowVersion} of Flow with ID ${flow.id}, since it is used by alias ${routedBy.id}`);
   }
   delete flow.versions[input.flowVersion];
   return { id: flow.id, version: input.flowVersion };

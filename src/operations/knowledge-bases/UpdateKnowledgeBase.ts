@@ -14,9 +14,7 @@ export function UpdateKnowledgeBase(ctx: OperationContext, input: UpdateKnowledg
   const kb = findKnowledgeBase(ctx, input.knowledgeBaseId);
   for (const member of ['knowledgeBaseConfiguration', 'storageConfiguration'] as const) {
     if (!isDeepStrictEqual(input[member], kb[member])) {
-      throw validationException(
-        `The ${member} of a knowledge base can't be changed. Send the one the knowledge base was created with.`,
-      );
+      throw validationException(`The ${member} of a knowledge base can't be changed. Send the one the knowledge base was created with.`);
     }
   }
   kb.name = input.name;

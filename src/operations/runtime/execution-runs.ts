@@ -4,7 +4,15 @@
  * ExecutionRuns belongs to one emulator (src/emulator.ts), so that reset() and fixture loads, which swap the
  * world, stop the runs that would otherwise keep writing into records the new world no longer holds.
  */
-import { runFlow, stopRun, type FlowEvent, type RunEnvironment, type RunResult, type ScopePlan, type StopSignal } from '../../flows/index.js';
+import {
+  runFlow,
+  stopRun,
+  type FlowEvent,
+  type RunEnvironment,
+  type RunResult,
+  type ScopePlan,
+  type StopSignal,
+} from '../../flows/index.js';
 import { internal, validationException } from '../../protocol/errors.js';
 import type { FlowExecutionRecord } from '../../world/records.js';
 import type { Universe } from '../../world/universe.js';

@@ -40,8 +40,7 @@ export const matchesPattern = (pattern: string) => `Member must satisfy regular 
 export const inEnum = (values: readonly string[]) => `Member must satisfy enum value set: [${values.join(', ')}]`;
 /** Map entries are reported once per map: all of the key (or value) shape's constraints, in brackets. */
 export const mapKeys = (constraints: readonly string[]) => `Map keys must satisfy constraint: [${constraints.join(', ')}]`;
-export const mapValues = (constraints: readonly string[]) =>
-  `Map value must satisfy constraint: [${constraints.join(', ')}]`;
+export const mapValues = (constraints: readonly string[]) => `Map value must satisfy constraint: [${constraints.join(', ')}]`;
 
 /** Java's Float/Double.toString, which Coral uses for floating-point values and bounds (`1.0`, `0.7`, `1.0E-4`). */
 export function javaDecimal(value: number, float32: boolean): string {

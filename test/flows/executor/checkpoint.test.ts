@@ -43,7 +43,11 @@ t.test('a checkpoint round-trips through JSON.stringify/parse and the parsed cop
   const direct = await run(flow, undefined, answer(checkpoint));
   t.same(resumed.outputs, direct.outputs, 'as the original checkpoint gives');
   t.same(resumed.kinds, direct.kinds, 'with the same events');
-  t.same(resumed.kinds.filter((k) => /:(Echoed|Log|FlowInput)$/.test(k)), [], 'nodes before the pause are replayed, not run');
+  t.same(
+    resumed.kinds.filter((k) => /:(Echoed|Log|FlowInput)$/.test(k)),
+    [],
+    'nodes before the pause are replayed, not run',
+  );
 });
 
 t.test('a value that is not a checkpoint fails the run with an internal error instead of misleading it', async (t) => {

@@ -21,7 +21,10 @@ import { ACCOUNT, FLOW_ROLE, REGION, storageNode } from './world.js';
 const codec = new EventStreamCodec(toUtf8, fromUtf8);
 const decode = (frame: Uint8Array) => {
   const message = codec.decode(frame);
-  return { type: String((message.headers[':event-type'] ?? message.headers[':exception-type'])!.value), body: JSON.parse(toUtf8(message.body)) };
+  return {
+    type: String((message.headers[':event-type'] ?? message.headers[':exception-type'])!.value),
+    body: JSON.parse(toUtf8(message.body)),
+  };
 };
 
 /** An OperationContext built by hand, as unit tests do (no roleAuthorizer: every role call is allowed). */
@@ -30,18 +33,46 @@ function context(definition: unknown): OperationContext {
   const world = worldOf(universe, ACCOUNT, REGION);
   const snapshot = { name: 'f', executionRoleArn: FLOW_ROLE, definition: definition as Record<string, unknown> };
   world.flows.set('FLOWUNIT01', {
-    ...snapshot, id: 'FLOWUNIT01', arn: `arn:aws:bedrock:${REGION}:${ACCOUNT}:flow/FLOWUNIT01`, status: 'Prepared', createdAt: '', updatedAt: '',
-    prepared: snapshot, versions: {}, nextVersion: 1,
-    aliases: { TSTALIASID: { id: 'TSTALIASID', arn: `arn:aws:bedrock:${REGION}:${ACCOUNT}:flow/FLOWUNIT01/alias/TSTALIASID`, flowId: 'FLOWUNIT01', name: 'TSTALIASID', routingConfiguration: [{ flowVersion: 'DRAFT' }], createdAt: '', updatedAt: '' } },
+    ...snapshot,
+    id: 'FLOWUNIT01',
+    arn: `arn:aws:bedrock:${REGION}:${ACCOUNT}:flow/FLOWUNIT01`,
+    status: 'Prepared',
+    createdAt: '',
+    updatedAt: '',
+    prepared: snapshot,
+    versions: {},
+    nextVersion: 1,
+    aliases: {
+      TSTALIASID: {
+        id: 'TSTALIASID',
+        arn: `arn:aws:bedrock:${REGION}:${ACCOUNT}:flow/FLOWUNIT01/alias/TSTALIASID`,
+        flowId: 'FLOWUNIT01',
+        name: 'TSTALIASID',
+        routingConfiguration: [{ flowVersion: 'DRAFT' }],
+        createdAt: '',
+        updatedAt: '',
+      },
+    },
   });
   return {
-    ids: createIdSource(3), clock: Date.now, executions: new ExecutionRuns(), roleAuthorizer: ALLOW_ALL, universe, world, caller: { arn: 'arn:aws:iam::123456789012:root', account: ACCOUNT },
+    ids: createIdSource(3),
+    clock: Date.now,
+    executions: new ExecutionRuns(),
+    roleAuthorizer: ALLOW_ALL,
+    universe,
+    world,
+    caller: { arn: 'arn:aws:iam::123456789012:root', account: ACCOUNT },
     settings: {} as OperationContext['settings'],
   };
 }
 
 const invoke = (ctx: OperationContext, document: unknown, enableTrace = false) =>
-  InvokeFlow(ctx, { flowIdentifier: 'FLOWUNIT01', flowAliasIdentifier: 'TSTALIASID', enableTrace, inputs: [{ nodeName: 'FlowInput', content: { document } }] });
+  InvokeFlow(ctx, {
+    flowIdentifier: 'FLOWUNIT01',
+    flowAliasIdentifier: 'TSTALIASID',
+    enableTrace,
+    inputs: [{ nodeName: 'FlowInput', content: { document } }],
+  });
 
 t.test('the operation answers a run that reports events, with no event-stream framing and no HTTP header', async (t) => {
   const ctx = context(iteratorFlow());
@@ -51,7 +82,10 @@ t.test('the operation answers a run that reports events, with no event-stream fr
   const events: FlowEvent[] = [];
   const result = await run.start({ sink: (event) => void events.push(event) }, { aborted: false });
   t.same(result, { kind: 'completed' }, 'how the run ended, as a value');
-  t.notOk(events.some((e) => (e as unknown) instanceof Uint8Array), 'no frames');
+  t.notOk(
+    events.some((e) => (e as unknown) instanceof Uint8Array),
+    'no frames',
+  );
   const documents = events.flatMap((e) => (e.kind === 'flowOutput' ? [e.document] : []));
   t.same(documents, [['Queen rocks.', 'Abba rocks.']]);
   const first = { kind: 'nodeOutput', nodeName: 'FlowInput', fields: [{ name: 'document', value: ['Queen', 'Abba'] }] };
@@ -67,7 +101,10 @@ t.test('the server frames them as the run produces them; the execution id is a h
   const frames = [];
   for await (const frame of result.frames) frames.push(decode(frame));
   t.same(frames, [
-    { type: 'flowOutputEvent', body: { nodeName: 'FlowOutput', nodeType: 'FlowOutputNode', content: { document: ['Queen rocks.', 'Abba rocks.'] } } },
+    {
+      type: 'flowOutputEvent',
+      body: { nodeName: 'FlowOutput', nodeType: 'FlowOutputNode', content: { document: ['Queen rocks.', 'Abba rocks.'] } },
+    },
     { type: 'flowCompletionEvent', body: { completionReason: 'SUCCESS' } },
   ]);
 });
@@ -76,11 +113,26 @@ t.test('when the consumer stops reading (client gone), the run stops between nod
   // Each item stores an object: count what got written after the consumer left.
   const flow = iteratorFlow();
   flow.nodes[2] = storageNode('Describe');
-  flow.nodes[2].inputs = [{ name: 'content', type: 'String', expression: '$.data' }, { name: 'objectKey', type: 'String', expression: '$.data' }];
+  flow.nodes[2].inputs = [
+    { name: 'content', type: 'String', expression: '$.data' },
+    { name: 'objectKey', type: 'String', expression: '$.data' },
+  ];
   flow.connections = flow.connections.filter((c: { target: string }) => c.target !== 'Describe');
   flow.connections.push(
-    { name: 'c1', type: 'Data', source: 'EachArtist', target: 'Describe', configuration: { data: { sourceOutput: 'arrayItem', targetInput: 'content' } } },
-    { name: 'c2', type: 'Data', source: 'EachArtist', target: 'Describe', configuration: { data: { sourceOutput: 'arrayItem', targetInput: 'objectKey' } } },
+    {
+      name: 'c1',
+      type: 'Data',
+      source: 'EachArtist',
+      target: 'Describe',
+      configuration: { data: { sourceOutput: 'arrayItem', targetInput: 'content' } },
+    },
+    {
+      name: 'c2',
+      type: 'Data',
+      source: 'EachArtist',
+      target: 'Describe',
+      configuration: { data: { sourceOutput: 'arrayItem', targetInput: 'objectKey' } },
+    },
   );
   flow.connections.find((c: { source: string }) => c.source === 'Describe').configuration.data.sourceOutput = 's3Uri';
   const ctx = context(flow);

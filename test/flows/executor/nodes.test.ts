@@ -42,8 +42,23 @@ t.test('Input and Output: the flow input goes out as the output document', async
   const ran = await run(direct('Object'), { value: { a: [1, 2] } });
   t.same(ran.outputs, [{ a: [1, 2] }]);
   t.match(ran.events, [
-    { kind: 'nodeOutput', nodeName: 'FlowInput', fields: [{ name: 'document', type: 'Object', value: { value: { a: [1, 2] } }, next: [{ nodeName: 'FlowOutput', inputFieldName: 'document' }] }] },
-    { kind: 'nodeInput', nodeName: 'FlowOutput', fields: [{ name: 'document', source: { nodeName: 'FlowInput', outputFieldName: 'document', expression: '$.data.value' } }] },
+    {
+      kind: 'nodeOutput',
+      nodeName: 'FlowInput',
+      fields: [
+        {
+          name: 'document',
+          type: 'Object',
+          value: { value: { a: [1, 2] } },
+          next: [{ nodeName: 'FlowOutput', inputFieldName: 'document' }],
+        },
+      ],
+    },
+    {
+      kind: 'nodeInput',
+      nodeName: 'FlowOutput',
+      fields: [{ name: 'document', source: { nodeName: 'FlowInput', outputFieldName: 'document', expression: '$.data.value' } }],
+    },
     { kind: 'flowOutput', nodeName: 'FlowOutput', nodeType: 'FlowOutputNode', document: { a: [1, 2] } },
   ]);
   t.match(failure(await run(direct('Object'), { value: 'text' })), { nodeName: 'FlowOutput', message: /declared Object.*gives a String/ });
@@ -51,7 +66,12 @@ t.test('Input and Output: the flow input goes out as the output document', async
 
 t.test('Prompt (inline): renders {{variables}}, answers by the model rules, authorizes InvokeModel, traces Converse', async (t) => {
   const authorizer = recorder();
-  const flow = around(promptNode('MakePlaylist', 'Make me a {{genre}} playlist of {{number}} songs.', [['genre', 'String', '$.data.genre'], ['number', 'Number', '$.data.number']]));
+  const flow = around(
+    promptNode('MakePlaylist', 'Make me a {{genre}} playlist of {{number}} songs.', [
+      ['genre', 'String', '$.data.genre'],
+      ['number', 'Number', '$.data.number'],
+    ]),
+  );
   const ran = await run(flow, { genre: 'jazz', number: 2 }, { authorizer });
   t.same(ran.outputs, ['1. Song A\n2. Song B\n3. Song C'], 'the default fixtures answer playlists');
   t.same(authorizer.calls, ['bedrock:InvokeModel arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0']);
@@ -59,7 +79,11 @@ t.test('Prompt (inline): renders {{variables}}, answers by the model rules, auth
     serviceName: 'bedrock',
     operationName: 'Converse',
     requestId: /^[0-9a-f-]{36}$/,
-    operationRequest: { modelId: 'amazon.nova-lite-v1:0', messages: [{ role: 'user', content: [{ text: 'Make me a jazz playlist of 2 songs.' }] }], promptVariables: { genre: 'jazz', number: 2 } },
+    operationRequest: {
+      modelId: 'amazon.nova-lite-v1:0',
+      messages: [{ role: 'user', content: [{ text: 'Make me a jazz playlist of 2 songs.' }] }],
+      promptVariables: { genre: 'jazz', number: 2 },
+    },
     operationResponse: { output: { message: { role: 'assistant' } }, stopReason: 'end_turn' },
   });
 });
@@ -68,7 +92,10 @@ t.test('Prompt (CHAT inline): system and messages are rendered; the rules see th
   const node = promptNode('Chat', '', [['topic', 'String', '$.data']]);
   node.configuration.prompt.sourceConfiguration.inline.templateType = 'CHAT';
   node.configuration.prompt.sourceConfiguration.inline.templateConfiguration = {
-    chat: { system: [{ text: 'You talk about {{topic}}.' }], messages: [{ role: 'user', content: [{ text: 'Tell me about {{topic}}.' }, { cachePoint: { type: 'default' } }] }] },
+    chat: {
+      system: [{ text: 'You talk about {{topic}}.' }],
+      messages: [{ role: 'user', content: [{ text: 'Tell me about {{topic}}.' }, { cachePoint: { type: 'default' } }] }],
+    },
   };
   const ran = await run(around(node, 'String', 'String'), 'owls');
   t.same(ran.outputs, ['You talk about owls.\nTell me about owls.']);
@@ -76,11 +103,17 @@ t.test('Prompt (CHAT inline): system and messages are rendered; the rules see th
 
 t.test('Prompt (resource): the prompt version from prompt management, RenderPrompt then InvokeModel', async (t) => {
   const authorizer = recorder();
-  const node = promptNode('Managed', '', [['genre', 'String', '$.data.genre'], ['number', 'Number', '$.data.number']]);
+  const node = promptNode('Managed', '', [
+    ['genre', 'String', '$.data.genre'],
+    ['number', 'Number', '$.data.number'],
+  ]);
   node.configuration.prompt.sourceConfiguration = { resource: { promptArn: PROMPT_V1 } };
   const ran = await run(around(node), { genre: 'rock', number: 4 }, { authorizer });
   t.same(ran.outputs, ['1. Song A\n2. Song B\n3. Song C']);
-  t.same(authorizer.calls, [`bedrock:RenderPrompt ${PROMPT_V1}`, 'bedrock:InvokeModel arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0']);
+  t.same(authorizer.calls, [
+    `bedrock:RenderPrompt ${PROMPT_V1}`,
+    'bedrock:InvokeModel arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0',
+  ]);
   node.configuration.prompt.sourceConfiguration = { resource: { promptArn: PROMPT_V1.replace(':1', ':7') } };
   const missing = await run(around(node), { genre: 'rock', number: 4 });
   t.match(failure(missing), { nodeName: 'Managed', type: 'ResourceNotFoundException' });
@@ -88,7 +121,9 @@ t.test('Prompt (resource): the prompt version from prompt management, RenderProm
 
 t.test('KnowledgeBase (Retrieve): ranked documents in the Retrieve result shape', async (t) => {
   const authorizer = recorder();
-  const ran = await run(around(knowledgeBaseNode('Docs', { numberOfResults: 2 }), 'Array', 'String'), 'How long do refunds take?', { authorizer });
+  const ran = await run(around(knowledgeBaseNode('Docs', { numberOfResults: 2 }), 'Array', 'String'), 'How long do refunds take?', {
+    authorizer,
+  });
   const [results] = ran.outputs as Json[];
   t.equal(results.length, 1, 'only documents sharing a term with the query');
   t.match(results[0], {
@@ -120,7 +155,17 @@ t.test('KnowledgeBase (RetrieveAndGenerate): the model rules answer a prompt wit
 
 t.test('LambdaFunction: the documented event goes in, the return value is functionResponse', async (t) => {
   const authorizer = recorder();
-  const ran = await run(around(lambdaNode('Echo', 'echo', [['order', 'Object', '$.data.order'], ['note', 'String', '$.data.note']]), 'Object'), { order: { id: 7 }, note: 'hi' }, { authorizer });
+  const ran = await run(
+    around(
+      lambdaNode('Echo', 'echo', [
+        ['order', 'Object', '$.data.order'],
+        ['note', 'String', '$.data.note'],
+      ]),
+      'Object',
+    ),
+    { order: { id: 7 }, note: 'hi' },
+    { authorizer },
+  );
   t.match(ran.outputs, [{ inputs: { order: { id: 7 }, note: 'hi' }, node: 'Echo', flowAliasArn: ALIAS_ARN, requestId: /^[0-9a-f-]{36}$/ }]);
   t.same(authorizer.calls, [`lambda:InvokeFunction ${lambdaArn('echo')}`]);
   t.match(action(ran.events), {
@@ -129,7 +174,13 @@ t.test('LambdaFunction: the documented event goes in, the return value is functi
     operationRequest: {
       messageVersion: '1.0',
       flow: { flowArn: FLOW_ARN, flowAliasArn: ALIAS_ARN },
-      node: { name: 'Echo', inputs: [{ name: 'order', type: 'Object', expression: '$.data.order', value: { id: 7 } }, { name: 'note', type: 'String', expression: '$.data.note', value: 'hi' }] },
+      node: {
+        name: 'Echo',
+        inputs: [
+          { name: 'order', type: 'Object', expression: '$.data.order', value: { id: 7 } },
+          { name: 'note', type: 'String', expression: '$.data.note', value: 'hi' },
+        ],
+      },
     },
   });
   const fixed = await run(around(lambdaNode('Classify', 'classify', [['x', 'Object', '$.data']]), 'Object'), {});
@@ -154,7 +205,11 @@ t.test('Lex: the best-matching intent, else FallbackIntent; RecognizeUtterance o
   const ran = await run(around(lexNode('Intent'), 'String', 'String'), 'I want a pizza please', { authorizer });
   t.same(ran.outputs, ['OrderPizza']);
   t.same(authorizer.calls, [`lex:RecognizeUtterance ${BOT_ALIAS}`]);
-  t.match(action(ran.events), { serviceName: 'lex', operationName: 'RecognizeUtterance', operationResponse: { interpretations: [{ intent: { name: 'OrderPizza' } }] } });
+  t.match(action(ran.events), {
+    serviceName: 'lex',
+    operationName: 'RecognizeUtterance',
+    operationResponse: { interpretations: [{ intent: { name: 'OrderPizza' } }] },
+  });
   t.same((await run(around(lexNode('Intent'), 'String', 'String'), 'what is the weather')).outputs, ['FallbackIntent']);
   const otherLocale = lexNode('Intent');
   otherLocale.configuration.lex.localeId = 'fr_FR';
@@ -166,7 +221,11 @@ t.test('Agent: the first matching response rule; InvokeAgent on the alias; a que
   const ran = await run(around(agentNode('Helper'), 'String', 'String'), '42', { authorizer });
   t.same(ran.outputs, ['Order 42 ships tomorrow.']);
   t.same(authorizer.calls, [`bedrock:InvokeAgent ${AGENT_ALIAS}`]);
-  t.match(action(ran.events), { serviceName: 'bedrock', operationName: 'InvokeAgent', operationResponse: { completion: 'Order 42 ships tomorrow.' } });
+  t.match(action(ran.events), {
+    serviceName: 'bedrock',
+    operationName: 'InvokeAgent',
+    operationResponse: { completion: 'Order 42 ships tomorrow.' },
+  });
   const asks = await run(around(agentNode('Helper'), 'String', 'String'), 'my order?');
   t.match(asks.result, { kind: 'paused', nodeName: 'Helper', nodeType: 'AgentNode', question: 'Which order number?' });
   const gone = agentNode('Gone', AGENT_ALIAS.replace('AGALIAS002', 'AGALIAS999'));
@@ -206,12 +265,30 @@ t.test('Retrieval: the object as text; a missing object or bytes that are not UT
 t.test('Iterator and Collector', async (t) => {
   const ran = await run(iteratorFlow(), ['Queen', 'Abba']);
   t.same(ran.outputs, [['Queen rocks.', 'Abba rocks.']]);
-  const sizes = ran.events.flatMap((e) => (e.kind === 'nodeOutput' && e.nodeName === 'EachArtist' ? [e.fields.map((f) => [f.name, f.value])] : []));
-  t.same(sizes, [[['arrayItem', 'Queen'], ['arraySize', 2]], [['arrayItem', 'Abba'], ['arraySize', 2]]], 'one output trace per item');
+  const sizes = ran.events.flatMap((e) =>
+    e.kind === 'nodeOutput' && e.nodeName === 'EachArtist' ? [e.fields.map((f) => [f.name, f.value])] : [],
+  );
+  t.same(
+    sizes,
+    [
+      [
+        ['arrayItem', 'Queen'],
+        ['arraySize', 2],
+      ],
+      [
+        ['arrayItem', 'Abba'],
+        ['arraySize', 2],
+      ],
+    ],
+    'one output trace per item',
+  );
 });
 
 t.test('InlineCode: Python 3 with the inputs as variables; the last line is the response', async (t) => {
-  const node = inlineCodeNode('Shout', 'print("noise")\nwords = text.split()\n" ".join(w.upper() for w in words) + "!" * count', [['text', 'String', '$.data.text'], ['count', 'Number', '$.data.count']]);
+  const node = inlineCodeNode('Shout', 'print("noise")\nwords = text.split()\n" ".join(w.upper() for w in words) + "!" * count', [
+    ['text', 'String', '$.data.text'],
+    ['count', 'Number', '$.data.count'],
+  ]);
   t.same((await run(around(node), { text: 'hello there', count: 2 })).outputs, ['HELLO THERE!!']);
   const object = inlineCodeNode('Obj', '{"n": n * 2, "ok": True}', [['n', 'Number', '$.data']], 'Object');
   t.same((await run(around(object, 'Object', 'Number'), 21)).outputs, [{ n: 42, ok: true }]);
@@ -226,7 +303,13 @@ t.test('InlineCode: Python 3 with the inputs as variables; the last line is the 
 t.test('Loop, LoopInput and LoopController (the validator fixture flow)', async (t) => {
   const universe = testUniverse();
   // The fixture flow's Step is a function named `step`: here one that is done at once.
-  universe.lambdaFunctions.set(lambdaArn('step'), { name: 'step', arn: lambdaArn('step'), account: '123456789012', region: 'us-east-1', response: { done: true, text: 'final' } });
+  universe.lambdaFunctions.set(lambdaArn('step'), {
+    name: 'step',
+    arn: lambdaArn('step'),
+    account: '123456789012',
+    region: 'us-east-1',
+    response: { done: true, text: 'final' },
+  });
   const ran = await run(loopFlow(), { draft: 'x' }, { universe });
   t.same(ran.outputs, ['final']);
   t.same(ran.kinds.filter((k) => k.startsWith('nodeInput:Step')).length, 1, 'one round: the condition (done == false) no longer holds');

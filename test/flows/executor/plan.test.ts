@@ -19,10 +19,13 @@ t.test('nodes run in topological order, declaration order among ready ones', asy
 t.test('connections are compiled into sources, consumers and gates', async (t) => {
   const plan = compileFlow(playlistFlow());
   const prompt = plan.nodes.get('MakePlaylist')!;
-  t.same(prompt.inputs.map((i) => [i.name, i.source, i.expression.text]), [
-    ['genre', { node: 'FlowInput', output: 'document' }, '$.data.genre'],
-    ['number', { node: 'FlowInput', output: 'document' }, '$.data.number'],
-  ]);
+  t.same(
+    prompt.inputs.map((i) => [i.name, i.source, i.expression.text]),
+    [
+      ['genre', { node: 'FlowInput', output: 'document' }, '$.data.genre'],
+      ['number', { node: 'FlowInput', output: 'document' }, '$.data.number'],
+    ],
+  );
   t.same(plan.nodes.get('FlowInput')!.outputs[0]!.next, [
     { nodeName: 'MakePlaylist', inputFieldName: 'genre' },
     { nodeName: 'MakePlaylist', inputFieldName: 'number' },
@@ -33,21 +36,37 @@ t.test('connections are compiled into sources, consumers and gates', async (t) =
 });
 
 t.test('an Iterator body runs where its Collector would, once everything it reads outside is ready', async (t) => {
-  t.same(shape(compileFlow(iteratorFlow()).steps), ['FlowInput', 'EachArtist', { iterate: 'EachArtist', body: ['Describe'], collector: 'Gather' }, 'FlowOutput']);
+  t.same(shape(compileFlow(iteratorFlow()).steps), [
+    'FlowInput',
+    'EachArtist',
+    { iterate: 'EachArtist', body: ['Describe'], collector: 'Gather' },
+    'FlowOutput',
+  ]);
   const flow = iteratorFlow();
   // A node declared after the iterator that the body reads: the iteration waits for it.
   flow.nodes.push({ type: 'Input', name: 'Unused', outputs: [] });
   flow.nodes.splice(2, 0, { ...flow.nodes[2], name: 'Suffix', inputs: [{ name: 'artist', type: 'String', expression: '$.data' }] });
   const describe = flow.nodes.find((n: Json) => n.name === 'Describe');
   describe.inputs.push({ name: 'style', type: 'String', expression: '$.data' });
-  flow.connections.push(dataConnection('FlowInput', 'document', 'Suffix', 'artist'), dataConnection('Suffix', 'modelCompletion', 'Describe', 'style'));
+  flow.connections.push(
+    dataConnection('FlowInput', 'document', 'Suffix', 'artist'),
+    dataConnection('Suffix', 'modelCompletion', 'Describe', 'style'),
+  );
   flow.nodes.find((n: Json) => n.name === 'FlowInput').outputs[0].type = 'Array';
-  t.same(shape(compileFlow(flow).steps), ['FlowInput', 'EachArtist', 'Suffix', { iterate: 'EachArtist', body: ['Describe'], collector: 'Gather' }, 'FlowOutput', 'Unused']);
+  t.same(shape(compileFlow(flow).steps), [
+    'FlowInput',
+    'EachArtist',
+    'Suffix',
+    { iterate: 'EachArtist', body: ['Describe'], collector: 'Gather' },
+    'FlowOutput',
+    'Unused',
+  ]);
 });
 
 t.test('a Loop body is a plan of its own, with its LoopInput and LoopController', async (t) => {
   const plan = compileFlow(loopFlow());
-  const body = (plan.nodes.get('Refine')!.compiled as { body: { steps: Step[]; entry: { name: string }; controller?: { name: string } } }).body;
+  const body = (plan.nodes.get('Refine')!.compiled as { body: { steps: Step[]; entry: { name: string }; controller?: { name: string } } })
+    .body;
   t.same(shape(body.steps), ['LoopStart', 'Step', 'Control']);
   t.equal(body.entry.name, 'LoopStart');
   t.equal(body.controller?.name, 'Control');

@@ -37,7 +37,10 @@ t.test('a condition runs the chosen branch; the others and what depends only on 
   const expensive = await run(flow, { retailPrice: 11, marketPrice: 12, type: 'produce', action });
   t.same(expensive.outputs, ["don't buy"]);
   t.ok(expensive.events.some((e) => e.kind === 'conditionResult' && e.satisfiedConditions[0] === 'expensive'));
-  t.notOk(expensive.kinds.some((k) => k.endsWith(':Explain') || k.endsWith(':Why')), 'the goodDeal branch did not run');
+  t.notOk(
+    expensive.kinds.some((k) => k.endsWith(':Explain') || k.endsWith(':Why')),
+    'the goodDeal branch did not run',
+  );
   const deal = await run(flow, { retailPrice: 11, marketPrice: 12, type: 'meat', action });
   t.same(deal.outputs, ['buy', 'Why buy meat?']);
   const neither = await run(flow, { retailPrice: 11, marketPrice: 11, type: 'meat', action });
@@ -47,7 +50,11 @@ t.test('a condition runs the chosen branch; the others and what depends only on 
 
 t.test('an input of the wrong type fails the node in-stream with a validationException naming node and input', async (t) => {
   const ran = await run(around(promptNode('Ask', 'Say {{word}}.', [['word', 'String', '$.data.word']])), { word: 42 });
-  t.match(failure(ran), { nodeName: 'Ask', type: 'ValidationException', message: /Input word of node Ask is declared String.*gives a Number/ });
+  t.match(failure(ran), {
+    nodeName: 'Ask',
+    type: 'ValidationException',
+    message: /Input word of node Ask is declared String.*gives a Number/,
+  });
   t.same(ran.outputs, []);
 });
 
@@ -58,15 +65,27 @@ t.test('an expression that selects nothing fails the node', async (t) => {
 
 t.test('an output that does not match its declared type fails the node', async (t) => {
   const ran = await run(around(lambdaNode('Classify', 'classify', [['x', 'Object', '$.data']], 'Array'), 'Array'), {});
-  t.match(failure(ran), { nodeName: 'Classify', type: 'ValidationException', message: /Output functionResponse of node Classify is declared Array, but the node produced an Object/ });
+  t.match(failure(ran), {
+    nodeName: 'Classify',
+    type: 'ValidationException',
+    message: /Output functionResponse of node Classify is declared Array, but the node produced an Object/,
+  });
 });
 
 t.test('Iterator/Collector: the body runs once per item, in order, and the Collector keeps that order', async (t) => {
   const ran = await run(iteratorFlow(), ['Queen', 'Abba', 'Blur']);
   t.same(ran.outputs, [['Queen rocks.', 'Abba rocks.', 'Blur rocks.']]);
   const chains = ran.events.flatMap((e) => (e.kind === 'nodeInput' && e.nodeName === 'Describe' ? [e.fields[0]!.executionChain] : []));
-  t.same(chains, [0, 1, 2].map((index) => [{ nodeName: 'EachArtist', index, type: 'Iterator' }]), 'inputs carry their executionChain');
-  t.same(ran.kinds.filter((k) => k.startsWith('nodeInput:Gather')), ['nodeInput:Gather'], 'the Collector runs once');
+  t.same(
+    chains,
+    [0, 1, 2].map((index) => [{ nodeName: 'EachArtist', index, type: 'Iterator' }]),
+    'inputs carry their executionChain',
+  );
+  t.same(
+    ran.kinds.filter((k) => k.startsWith('nodeInput:Gather')),
+    ['nodeInput:Gather'],
+    'the Collector runs once',
+  );
 });
 
 t.test('Iterator without a Collector: an Output reached inside the iteration emits once per item', async (t) => {
@@ -91,8 +110,14 @@ t.test('Loop: rounds go on while continueCondition holds, each from the ReturnVa
   const ran = await run(countingLoop(), {});
   t.same(ran.outputs, ['round 3']);
   const rounds = ran.events.flatMap((e) => (e.kind === 'nodeInput' && e.nodeName === 'Step' ? [e.fields[0]!] : []));
-  t.same(rounds.map((f) => f.value), [{}, { count: 1, done: false, text: 'round 1' }, { count: 2, done: false, text: 'round 2' }]);
-  t.same(rounds.map((f) => f.executionChain), [0, 1, 2].map((index) => [{ nodeName: 'Refine', index, type: 'Loop' }]));
+  t.same(
+    rounds.map((f) => f.value),
+    [{}, { count: 1, done: false, text: 'round 1' }, { count: 2, done: false, text: 'round 2' }],
+  );
+  t.same(
+    rounds.map((f) => f.executionChain),
+    [0, 1, 2].map((index) => [{ nodeName: 'Refine', index, type: 'Loop' }]),
+  );
 });
 
 t.test('Loop: maxIterations ends the loop with the last ExitLoop values', async (t) => {
@@ -108,7 +133,11 @@ t.test('Loop: without maxIterations the default (10) bounds a loop that never st
 });
 
 t.test('bounds: too many node runs is an in-stream serviceQuotaExceededException', async (t) => {
-  const ran = await run(iteratorFlow(), Array.from({ length: 30 }, (_, i) => `band${i}`), { limits: { maxNodeRuns: 20 } });
+  const ran = await run(
+    iteratorFlow(),
+    Array.from({ length: 30 }, (_, i) => `band${i}`),
+    { limits: { maxNodeRuns: 20 } },
+  );
   t.match(failure(ran), { type: 'ServiceQuotaExceededException', message: 'The flow run exceeded 20 node runs.' });
 });
 
@@ -133,11 +162,18 @@ t.test('an aborted signal stops the run between nodes', async (t) => {
 
 t.test('the execution role: missing → accessDeniedException; not trusted → dependencyFailedException from STS', async (t) => {
   const flow = around(promptNode('Ask', 'Say {{word}}.', [['word', 'String', '$.data']]), 'String', 'String');
-  const refuses = { assumeRole: () => ({ ok: false as const, message: 'Bedrock cannot assume the role' }), authorizeNodeCall: () => ({ allowed: true }) };
+  const refuses = {
+    assumeRole: () => ({ ok: false as const, message: 'Bedrock cannot assume the role' }),
+    authorizeNodeCall: () => ({ allowed: true }),
+  };
   const missing = await run(flow, 'x', { roleArn: 'arn:aws:iam::123456789012:role/Nobody', authorizer: refuses });
   t.match(failure(missing), { nodeName: undefined, type: 'AccessDeniedException', message: 'Bedrock cannot assume the role' });
   const untrusted = await run(flow, 'x', { authorizer: refuses });
-  t.match(failure(untrusted), { type: 'DependencyFailedException', message: 'Bedrock cannot assume the role', extra: { resourceName: 'STS' } });
+  t.match(failure(untrusted), {
+    type: 'DependencyFailedException',
+    message: 'Bedrock cannot assume the role',
+    extra: { resourceName: 'STS' },
+  });
   t.same(untrusted.events, [], 'nothing ran');
   const allowed = await run(flow, 'x', { roleArn: 'arn:aws:iam::123456789012:role/Nobody' });
   t.same(allowed.result, { kind: 'completed' }, 'the authorizer decides (IAM mode off assumes any role)');
@@ -159,18 +195,31 @@ t.test('each downstream call is authorized for the execution role; a denial fail
       `is not authorized to perform: lambda:InvokeFunction on resource: ${lambdaArn('classify')} because no identity-based ` +
       'policy allows the lambda:InvokeFunction action',
   });
-  t.match(asked, [{ action: 'lambda:InvokeFunction', resource: lambdaArn('classify'), flowArn: /flow\/FLOWTEST01$/, flowAliasArn: /TSTALIASID$/ }]);
+  t.match(asked, [
+    { action: 'lambda:InvokeFunction', resource: lambdaArn('classify'), flowArn: /flow\/FLOWTEST01$/, flowAliasArn: /TSTALIASID$/ },
+  ]);
   t.notOk(ran.kinds.includes('nodeAction:Classify'), 'the call was not made');
-  const withMessage = await run(flow, {}, {
-    authorizer: { assumeRole: () => ({ ok: true }), authorizeNodeCall: () => ({ allowed: false, message: 'explicit deny in policy X' }) },
-  });
+  const withMessage = await run(
+    flow,
+    {},
+    {
+      authorizer: { assumeRole: () => ({ ok: true }), authorizeNodeCall: () => ({ allowed: false, message: 'explicit deny in policy X' }) },
+    },
+  );
   t.match(failure(withMessage), { message: 'explicit deny in policy X' });
 });
 
 t.test('multi-turn: a paused run resumes from its memo; nothing before the pause runs or is reported again', async (t) => {
   // Declaration order runs Echoed and Log (a side effect) before the agent asks; Logged comes after it.
   const flow = {
-    nodes: [inputNode('String'), outputNode('Echoed'), lambdaNode('Log', 'echo', [['text', 'String', '$.data']]), agentNode('Orders'), outputNode('Reply'), outputNode('Logged', 'Object')],
+    nodes: [
+      inputNode('String'),
+      outputNode('Echoed'),
+      lambdaNode('Log', 'echo', [['text', 'String', '$.data']]),
+      agentNode('Orders'),
+      outputNode('Reply'),
+      outputNode('Logged', 'Object'),
+    ],
     connections: [
       dataConnection('FlowInput', 'document', 'Echoed', 'document'),
       dataConnection('FlowInput', 'document', 'Log', 'text'),
@@ -191,8 +240,15 @@ t.test('multi-turn: a paused run resumes from its memo; nothing before the pause
   const second = await run(flow, 'ignored: the checkpoint has the document', { resume });
   t.same(second.result, { kind: 'completed' });
   t.match(second.outputs, ['Order 12345 ships tomorrow.', { inputs: { text: 'Where is my order?' }, node: 'Log' }]);
-  t.same(second.kinds.filter((k) => /:(Echoed|Log|FlowInput)$/.test(k)), [], 'replayed nodes report nothing and are not called again');
-  t.match(second.events.find((e) => e.kind === 'nodeInput' && e.nodeName === 'Orders'), { fields: [{ name: 'agentInputText', value: '12345' }] });
+  t.same(
+    second.kinds.filter((k) => /:(Echoed|Log|FlowInput)$/.test(k)),
+    [],
+    'replayed nodes report nothing and are not called again',
+  );
+  t.match(
+    second.events.find((e) => e.kind === 'nodeInput' && e.nodeName === 'Orders'),
+    { fields: [{ name: 'agentInputText', value: '12345' }] },
+  );
 });
 
 t.test('multi-turn: an answer that leads to the same question does not ask it again', async (t) => {

@@ -1,5 +1,11 @@
 /** Deploying and invoking flows through the real SDK clients, for the contract tests. */
-import { CreateFlowCommand, GetFlowCommand, PrepareFlowCommand, type BedrockAgentClient, type FlowDefinition } from '@aws-sdk/client-bedrock-agent';
+import {
+  CreateFlowCommand,
+  GetFlowCommand,
+  PrepareFlowCommand,
+  type BedrockAgentClient,
+  type FlowDefinition,
+} from '@aws-sdk/client-bedrock-agent';
 import { InvokeFlowCommand, type BedrockAgentRuntimeClient, type FlowResponseStream } from '@aws-sdk/client-bedrock-agent-runtime';
 import type { Json } from '../fixtures.js';
 import { FLOW_ROLE } from './world.js';
@@ -8,7 +14,9 @@ let created = 0;
 
 /** CreateFlow + PrepareFlow; fails the test when the preparation fails, with its validations. */
 export async function deploy(agent: BedrockAgentClient, definition: Json, executionRoleArn = FLOW_ROLE): Promise<string> {
-  const flow = await agent.send(new CreateFlowCommand({ name: `flow${++created}`, executionRoleArn, definition: definition as FlowDefinition }));
+  const flow = await agent.send(
+    new CreateFlowCommand({ name: `flow${++created}`, executionRoleArn, definition: definition as FlowDefinition }),
+  );
   await agent.send(new PrepareFlowCommand({ flowIdentifier: flow.id }));
   const prepared = await agent.send(new GetFlowCommand({ flowIdentifier: flow.id }));
   if (prepared.status !== 'Prepared') throw new Error(`flow not prepared: ${JSON.stringify(prepared.validations)}`);
@@ -30,7 +38,12 @@ export interface InvokeOptions {
   answerTo?: string;
 }
 
-export async function invoke(runtime: BedrockAgentRuntimeClient, flowId: string, document: Json, options: InvokeOptions = {}): Promise<Invocation> {
+export async function invoke(
+  runtime: BedrockAgentRuntimeClient,
+  flowId: string,
+  document: Json,
+  options: InvokeOptions = {},
+): Promise<Invocation> {
   const input = options.answerTo
     ? { nodeName: options.answerTo, nodeInputName: 'agentInputText', content: { document } }
     : { nodeName: 'FlowInput', nodeOutputName: 'document', content: { document } };
@@ -57,7 +70,8 @@ export async function invoke(runtime: BedrockAgentRuntimeClient, flowId: string,
   return { executionId: res.executionId, events };
 }
 
-export const outputsOf = (run: Invocation): unknown[] => run.events.flatMap((e) => (e.flowOutputEvent ? [e.flowOutputEvent.content?.document] : []));
+export const outputsOf = (run: Invocation): unknown[] =>
+  run.events.flatMap((e) => (e.flowOutputEvent ? [e.flowOutputEvent.content?.document] : []));
 export const completionOf = (run: Invocation) => run.events.find((e) => e.flowCompletionEvent)?.flowCompletionEvent?.completionReason;
 /** The trace events of one kind (nodeInputTrace, nodeOutputTrace, conditionNodeResultTrace, nodeActionTrace). */
 export const tracesOf = (run: Invocation, kind: string) =>

@@ -32,7 +32,9 @@ export const TEST_FAKES: FixtureDocument = {
     {
       arn: NO_LAMBDA_ROLE,
       trustPolicy: BEDROCK_TRUST,
-      policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['bedrock:InvokeModel', 's3:GetObject'], Resource: '*' }] }],
+      policies: [
+        { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['bedrock:InvokeModel', 's3:GetObject'], Resource: '*' }] },
+      ],
     },
   ],
   buckets: [{ name: 'flow-binary', objects: { 'latin1.txt': { base64: Buffer.from([0x63, 0x61, 0x66, 0xe9]).toString('base64') } } }],
@@ -64,7 +66,9 @@ export const TEST_WORLD = [DEFAULT_FIXTURES, TEST_FAKES];
 
 export const inputNode = (type = 'Object'): Json => ({ type: 'Input', name: 'FlowInput', outputs: [{ name: 'document', type }] });
 export const outputNode = (name = 'FlowOutput', type = 'String', expression = '$.data'): Json => ({
-  type: 'Output', name, inputs: [{ name: 'document', type, expression }],
+  type: 'Output',
+  name,
+  inputs: [{ name: 'document', type, expression }],
 });
 
 /** FlowInput → node (each input from the flow input) → FlowOutput (from the node's first output). */
@@ -79,42 +83,50 @@ export function around(node: Json, outputType = 'String', inputType = 'Object'):
 }
 
 export const promptNode = (name: string, text: string, inputs: [string, string, string][], modelId = MODEL): Json => ({
-  type: 'Prompt', name,
-  configuration: { prompt: { sourceConfiguration: { inline: { modelId, templateType: 'TEXT', templateConfiguration: { text: { text } } } } } },
+  type: 'Prompt',
+  name,
+  configuration: {
+    prompt: { sourceConfiguration: { inline: { modelId, templateType: 'TEXT', templateConfiguration: { text: { text } } } } },
+  },
   inputs: inputs.map(([n, type, expression]) => ({ name: n, type, expression })),
   outputs: [{ name: 'modelCompletion', type: 'String' }],
 });
 
 export const lambdaNode = (name: string, fn: string, inputs: [string, string, string][], responseType = 'Object'): Json => ({
-  type: 'LambdaFunction', name,
+  type: 'LambdaFunction',
+  name,
   configuration: { lambdaFunction: { lambdaArn: lambdaArn(fn) } },
   inputs: inputs.map(([n, type, expression]) => ({ name: n, type, expression })),
   outputs: [{ name: 'functionResponse', type: responseType }],
 });
 
 export const knowledgeBaseNode = (name: string, extra: Json = {}, outputType = 'Array'): Json => ({
-  type: 'KnowledgeBase', name,
+  type: 'KnowledgeBase',
+  name,
   configuration: { knowledgeBase: { knowledgeBaseId: 'KB00000001', ...extra } },
   inputs: [{ name: 'retrievalQuery', type: 'String', expression: '$.data' }],
   outputs: [{ name: extra.modelId ? 'outputText' : 'retrievalResults', type: outputType }],
 });
 
 export const lexNode = (name: string): Json => ({
-  type: 'Lex', name,
+  type: 'Lex',
+  name,
   configuration: { lex: { botAliasArn: BOT_ALIAS, localeId: 'en_US' } },
   inputs: [{ name: 'inputText', type: 'String', expression: '$.data' }],
   outputs: [{ name: 'predictedIntent', type: 'String' }],
 });
 
 export const agentNode = (name: string, agentAliasArn = AGENT_ALIAS): Json => ({
-  type: 'Agent', name,
+  type: 'Agent',
+  name,
   configuration: { agent: { agentAliasArn } },
   inputs: [{ name: 'agentInputText', type: 'String', expression: '$.data' }],
   outputs: [{ name: 'agentResponse', type: 'String' }],
 });
 
 export const storageNode = (name: string, bucketName = 'flow-data'): Json => ({
-  type: 'Storage', name,
+  type: 'Storage',
+  name,
   configuration: { storage: { serviceConfiguration: { s3: { bucketName } } } },
   inputs: [
     { name: 'content', type: 'String', expression: '$.data.content' },
@@ -124,14 +136,16 @@ export const storageNode = (name: string, bucketName = 'flow-data'): Json => ({
 });
 
 export const retrievalNode = (name: string, bucketName = 'flow-data'): Json => ({
-  type: 'Retrieval', name,
+  type: 'Retrieval',
+  name,
   configuration: { retrieval: { serviceConfiguration: { s3: { bucketName } } } },
   inputs: [{ name: 'objectKey', type: 'String', expression: '$.data' }],
   outputs: [{ name: 's3Content', type: 'String' }],
 });
 
 export const inlineCodeNode = (name: string, code: string, inputs: [string, string, string][], responseType = 'String'): Json => ({
-  type: 'InlineCode', name,
+  type: 'InlineCode',
+  name,
   configuration: { inlineCode: { code, language: 'Python_3' } },
   inputs: inputs.map(([n, type, expression]) => ({ name: n, type, expression })),
   outputs: [{ name: 'response', type: responseType }],
