@@ -1,28 +1,10 @@
 /** A paused run's checkpoint: plain data that survives JSON, resumes the run, and is refused when it is not one. */
 import t from 'tap';
 import type { RunCheckpoint } from '../../../src/flows/index.js';
-import { dataConnection } from '../fixtures.js';
 import { failure, run, type Ran } from './harness.js';
-import { agentNode, inputNode, lambdaNode, outputNode } from './world.js';
+import { pausingFlow } from './world.js';
 
-// Echoed and Log (a Lambda call) run before the agent asks; Reply and Logged come after the answer.
-const flow = {
-  nodes: [
-    inputNode('String'),
-    outputNode('Echoed'),
-    lambdaNode('Log', 'echo', [['text', 'String', '$.data']]),
-    agentNode('Orders'),
-    outputNode('Reply'),
-    outputNode('Logged', 'Object'),
-  ],
-  connections: [
-    dataConnection('FlowInput', 'document', 'Echoed', 'document'),
-    dataConnection('FlowInput', 'document', 'Log', 'text'),
-    dataConnection('Log', 'functionResponse', 'Logged', 'document'),
-    dataConnection('FlowInput', 'document', 'Orders', 'agentInputText'),
-    dataConnection('Orders', 'agentResponse', 'Reply', 'document'),
-  ],
-};
+const flow = pausingFlow();
 
 function checkpointOf(ran: Ran): RunCheckpoint {
   if (ran.result.kind !== 'paused') throw new Error(`expected a pause, got ${ran.result.kind}`);

@@ -3,7 +3,7 @@ import t from 'tap';
 import type { NodeCallRequest } from '../../../src/flows/executor/role-checks.js';
 import { conditionFlow, conditionalConnection, dataConnection, iteratorFlow, loopFlow, type Json } from '../fixtures.js';
 import { failure, run } from './harness.js';
-import { agentNode, around, inlineCodeNode, inputNode, lambdaNode, lambdaArn, outputNode, promptNode } from './world.js';
+import { agentNode, around, inlineCodeNode, lambdaNode, lambdaArn, outputNode, pausingFlow, promptNode } from './world.js';
 
 t.test('a linear flow runs node by node and completes', async (t) => {
   const ran = await run(around(promptNode('Ask', 'Say {{word}}.', [['word', 'String', '$.data.word']])), { word: 'hi' });
@@ -210,24 +210,7 @@ t.test('each downstream call is authorized for the execution role; a denial fail
 });
 
 t.test('multi-turn: a paused run resumes from its memo; nothing before the pause runs or is reported again', async (t) => {
-  // Declaration order runs Echoed and Log (a side effect) before the agent asks; Logged comes after it.
-  const flow = {
-    nodes: [
-      inputNode('String'),
-      outputNode('Echoed'),
-      lambdaNode('Log', 'echo', [['text', 'String', '$.data']]),
-      agentNode('Orders'),
-      outputNode('Reply'),
-      outputNode('Logged', 'Object'),
-    ],
-    connections: [
-      dataConnection('FlowInput', 'document', 'Echoed', 'document'),
-      dataConnection('FlowInput', 'document', 'Log', 'text'),
-      dataConnection('Log', 'functionResponse', 'Logged', 'document'),
-      dataConnection('FlowInput', 'document', 'Orders', 'agentInputText'),
-      dataConnection('Orders', 'agentResponse', 'Reply', 'document'),
-    ],
-  };
+  const flow = pausingFlow();
   const first = await run(flow, 'Where is my order?');
   if (first.result.kind !== 'paused') {
     t.fail(`expected a pause, got ${first.result.kind}`);

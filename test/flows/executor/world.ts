@@ -150,3 +150,25 @@ export const inlineCodeNode = (name: string, code: string, inputs: [string, stri
   inputs: inputs.map(([n, type, expression]) => ({ name: n, type, expression })),
   outputs: [{ name: 'response', type: responseType }],
 });
+
+/**
+ * A multi-turn flow with work on both sides of the pause: declaration order runs Echoed and Log (a Lambda call, a
+ * side effect) before the agent asks; Reply and Logged come after the answer.
+ */
+export const pausingFlow = (): Json => ({
+  nodes: [
+    inputNode('String'),
+    outputNode('Echoed'),
+    lambdaNode('Log', 'echo', [['text', 'String', '$.data']]),
+    agentNode('Orders'),
+    outputNode('Reply'),
+    outputNode('Logged', 'Object'),
+  ],
+  connections: [
+    dataConnection('FlowInput', 'document', 'Echoed', 'document'),
+    dataConnection('FlowInput', 'document', 'Log', 'text'),
+    dataConnection('Log', 'functionResponse', 'Logged', 'document'),
+    dataConnection('FlowInput', 'document', 'Orders', 'agentInputText'),
+    dataConnection('Orders', 'agentResponse', 'Reply', 'document'),
+  ],
+});
