@@ -6,11 +6,10 @@ import {
   ListFlowExecutionsCommand,
   StartFlowExecutionCommand,
   StopFlowExecutionCommand,
-  type BedrockAgentRuntimeClient,
 } from '@aws-sdk/client-bedrock-agent-runtime';
 import t from 'tap';
 import type { Json } from '../flows/fixtures.js';
-import { deploy } from '../flows/executor/sdk.js';
+import { deploy, ended, executionIds as ids } from '../flows/executor/sdk.js';
 import { FLOW_ROLE, TEST_WORLD, agentNode, around, inlineCodeNode, lambdaNode } from '../flows/executor/world.js';
 import { PLAYLIST_DEFINITION, withEmulator } from '../helpers/emulator.js';
 
@@ -27,21 +26,6 @@ const start = (flowIdentifier: string, document: Json, flowExecutionName?: strin
       inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document } }],
     }),
   );
-
-const ids = (flowIdentifier: string, executionIdentifier: string) => ({
-  flowIdentifier,
-  flowAliasIdentifier: 'TSTALIASID',
-  executionIdentifier,
-});
-
-/** GetFlowExecution until it leaves Running. */
-async function ended(c: BedrockAgentRuntimeClient, flowId: string, executionArn: string) {
-  for (;;) {
-    const got = await c.send(new GetFlowExecutionCommand(ids(flowId, executionArn)));
-    if (got.status !== 'Running') return got;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const events = async (flowId: string, executionArn: string, eventType: 'Flow' | 'Node') =>
   (await client.send(new ListFlowExecutionEventsCommand({ ...ids(flowId, executionArn), eventType }))).flowExecutionEvents ?? [];

@@ -13,10 +13,9 @@ import {
   ListFlowExecutionsCommand,
   StartFlowExecutionCommand,
   StopFlowExecutionCommand,
-  type BedrockAgentRuntimeClient,
 } from '@aws-sdk/client-bedrock-agent-runtime';
 import t from 'tap';
-import { completionOf, deploy, invoke } from '../flows/executor/sdk.js';
+import { completionOf, deploy, ended, executionIds as ids, invoke } from '../flows/executor/sdk.js';
 import { FLOW_ROLE, TEST_WORLD, agentNode, around, inlineCodeNode } from '../flows/executor/world.js';
 import { ADMIN, PLAYLIST_DEFINITION, withEmulator, type Harness } from '../helpers/emulator.js';
 import type { World } from '../../src/world/world.js';
@@ -73,20 +72,6 @@ const start = (flowIdentifier: string, document: unknown) =>
       inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document } as FlowInput['content'] }],
     }),
   );
-const ids = (flowIdentifier: string, executionIdentifier: string) => ({
-  flowIdentifier,
-  flowAliasIdentifier: 'TSTALIASID',
-  executionIdentifier,
-});
-
-async function ended(c: BedrockAgentRuntimeClient, flowId: string, executionArn: string) {
-  for (;;) {
-    const got = await c.send(new GetFlowExecutionCommand(ids(flowId, executionArn)));
-    if (got.status !== 'Running') return got;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
 t.test('past the cap of executions per alias, the oldest ended ones are pruned', async (t) => {
   const id = await deploy(control, PLAYLIST_DEFINITION);
   const count = CAP + 1 + random.int(4);

@@ -6,7 +6,12 @@ import {
   type BedrockAgentClient,
   type FlowDefinition,
 } from '@aws-sdk/client-bedrock-agent';
-import { InvokeFlowCommand, type BedrockAgentRuntimeClient, type FlowResponseStream } from '@aws-sdk/client-bedrock-agent-runtime';
+import {
+  GetFlowExecutionCommand,
+  InvokeFlowCommand,
+  type BedrockAgentRuntimeClient,
+  type FlowResponseStream,
+} from '@aws-sdk/client-bedrock-agent-runtime';
 import type { Json } from '../fixtures.js';
 import { FLOW_ROLE } from './world.js';
 
@@ -79,3 +84,19 @@ export const tracesOf = (run: Invocation, kind: string) =>
     const trace = e.flowTraceEvent?.trace as Record<string, unknown> | undefined;
     return trace?.[kind] ? [trace[kind] as Json] : [];
   });
+
+/** The identifiers of one flow execution of the test alias. */
+export const executionIds = (flowIdentifier: string, executionIdentifier: string) => ({
+  flowIdentifier,
+  flowAliasIdentifier: 'TSTALIASID',
+  executionIdentifier,
+});
+
+/** GetFlowExecution until it leaves Running. */
+export async function ended(c: BedrockAgentRuntimeClient, flowId: string, executionArn: string) {
+  for (;;) {
+    const got = await c.send(new GetFlowExecutionCommand(executionIds(flowId, executionArn)));
+    if (got.status !== 'Running') return got;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
