@@ -105,12 +105,19 @@ export class Emulator {
     else this.log.warn(`fixture ${where}: ${message}`);
   };
 
-  /** The start-up files that are the bundled world: its own path, or a byte-identical copy (the image's /fixtures). */
+  private bundled: string[] | undefined;
+
+  /**
+   * The start-up files that are the bundled world: its own path, or a byte-identical copy (the image's /fixtures).
+   * Read once, on the first warning: the start-up fixtures never change, and every reset() replays their warnings.
+   */
   private bundledSources(): string[] {
+    if (this.bundled) return this.bundled;
     const bundled = readFileSync(DEFAULT_FIXTURES);
-    return this.initial
+    this.bundled = this.initial
       .filter((f) => f.source === DEFAULT_FIXTURES || (existsSync(f.source) && readFileSync(f.source).equals(bundled)))
       .map((f) => f.source);
+    return this.bundled;
   }
 
   private build(): Universe {
