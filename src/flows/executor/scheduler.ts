@@ -11,7 +11,7 @@
 import { AwsError, accessDenied, internal, quotaExceeded, validationException } from '../../protocol/errors.js';
 import type { MemoEntry } from './checkpoint.js';
 import { conformsTo, evaluateExpression } from '../expressions/index.js';
-import type { EventSink, FlowEvent, InputField, NodeAction } from './events.js';
+import type { AgentTracePart, EventSink, FlowEvent, InputField, NodeAction } from './events.js';
 import type { PlanInput, PlanNode, PlanOutput, ScopePlan, Step } from './plan.js';
 import { RunScope, SKIPPED, outputValue } from './run-state.js';
 import type { RunEnvironment } from './run-environment.js';
@@ -147,18 +147,20 @@ export class Scheduler {
     const resumesHere = this.resume?.waitingIndex === index;
     if (resumesHere) values[this.resume!.inputName] = this.resume!.answer;
     if (this.trace && node.inputs.length > 0) this.emit(this.inputTrace(scope, node, values));
-    const outcome = await this.invoke(scope, node, values, resumesHere ? this.resume!.asked : []);
+    const ctx = new RunContext(this, scope, node, resumesHere ? this.resume!.asked : []);
+    const outcome = await this.invoke(ctx, values);
     if (outcome.kind === 'question') throw new Paused(node.name, node.runtimeType, outcome.text, index);
     this.checkOutputs(node, outcome);
     this.memo[index] = { outcome, span: this.runs - index - 1 };
     scope.states.set(node.name, outcome);
-    if (this.trace) this.traceOutcome(node, outcome);
+    if (this.trace) this.traceOutcome(node, outcome, ctx.actionAt);
   }
 
-  private async invoke(scope: RunScope, node: PlanNode, values: Record<string, unknown>, asked: readonly string[]): Promise<NodeOutcome> {
+  private async invoke(ctx: RunContext, values: Record<string, unknown>): Promise<NodeOutcome> {
+    const { node } = ctx;
     const startedAt = this.progress ? performance.now() : 0;
     try {
-      const outcome = await node.runner.run(new RunContext(this, scope, node, asked), values);
+      const outcome = await node.runner.run(ctx, values);
       if (this.progress) logNodeRun(this.progress, node, startedAt, outcome);
       return outcome;
     } catch (err) {
@@ -273,15 +275,17 @@ export class Scheduler {
     if (!decision.allowed) throw new NodeFailure(node.name, accessDenied(decision.message ?? denialMessage(request)));
   }
 
-  action(node: PlanNode, call: NodeAction): void {
-    if (this.trace)
-      this.emit({
-        kind: 'nodeAction',
-        nodeName: node.name,
-        timestamp: this.now(),
-        ...call,
-        requestId: call.requestId ?? this.env.ids.uuid(),
-      });
+  /** Emits the action trace; its timestamp, which the node's output trace repeats (as in AWS's, docs/behaviour.md#traces). */
+  action(node: PlanNode, report: NodeAction | (() => NodeAction)): string | undefined {
+    if (!this.trace) return undefined;
+    const call = typeof report === 'function' ? report() : report;
+    const timestamp = this.now();
+    this.emit({ kind: 'nodeAction', nodeName: node.name, timestamp, ...call, requestId: call.requestId ?? this.env.ids.uuid() });
+    return timestamp;
+  }
+
+  dependency(node: PlanNode, build: () => readonly AgentTracePart[]): void {
+    if (this.trace) this.emit({ kind: 'nodeDependency', nodeName: node.name, timestamp: this.now(), agentTraces: build() });
   }
 
   flowOutput(node: PlanNode, document: unknown): void {
@@ -302,24 +306,27 @@ export class Scheduler {
     return { kind: 'nodeInput', nodeName: node.name, timestamp: this.now(), fields };
   }
 
-  private outputTrace(node: PlanNode, values: Readonly<Record<string, unknown>>): FlowEvent {
+  private outputTrace(node: PlanNode, values: Readonly<Record<string, unknown>>, timestamp = this.now()): FlowEvent {
     const fields = node.outputs
       .filter((o) => values[o.name] !== undefined)
       .map((o) => ({ name: o.name, type: o.type, value: values[o.name], next: o.next }));
-    return { kind: 'nodeOutput', nodeName: node.name, timestamp: this.now(), fields };
+    return { kind: 'nodeOutput', nodeName: node.name, timestamp, fields };
   }
 
-  private traceOutcome(node: PlanNode, outcome: NodeOutcome): void {
+  private traceOutcome(node: PlanNode, outcome: NodeOutcome, actionAt: string | undefined): void {
     if (outcome.kind === 'branch') {
       this.emit({ kind: 'conditionResult', nodeName: node.name, timestamp: this.now(), satisfiedConditions: [outcome.condition] });
     } else if (outcome.kind === 'outputs' && node.outputs.length > 0) {
-      this.emit(this.outputTrace(node, outcome.outputs));
+      this.emit(this.outputTrace(node, outcome.outputs, actionAt ?? this.now()));
     }
   }
 }
 
 /** What one node run may do; handed to its runner. */
 class RunContext implements NodeContext {
+  /** When the node's last action trace was emitted: its output trace carries the same time. */
+  actionAt: string | undefined;
+
   constructor(
     private readonly scheduler: Scheduler,
     private readonly scope: RunScope,
@@ -343,8 +350,12 @@ class RunContext implements NodeContext {
     this.scheduler.onStop(stop);
   }
 
-  action(call: NodeAction): void {
-    this.scheduler.action(this.node, call);
+  action(call: NodeAction | (() => NodeAction)): void {
+    this.actionAt = this.scheduler.action(this.node, call);
+  }
+
+  dependency(build: () => readonly AgentTracePart[]): void {
+    this.scheduler.dependency(this.node, build);
   }
 
   emitFlowOutput(document: unknown): void {

@@ -27,30 +27,11 @@ export const knowledgeBase: NodeRunner<KnowledgeBaseFlowNodeConfiguration> = {
     // A knowledge base made through the API has no fixture documents: it finds nothing.
     const documents = universe.knowledgeBaseDocuments.get(scopedKey(world.account, world.region, knowledgeBaseId)) ?? NO_DOCUMENTS;
     const query = inputs.retrievalQuery as string;
-    const vectorSearchConfiguration = { numberOfResults };
     const results = retrieve(documents, query, numberOfResults);
-    if (!modelId) {
-      ctx.action({
-        serviceName: 'bedrock',
-        operationName: 'Retrieve',
-        operationRequest: { knowledgeBaseId, retrievalQuery: { text: query }, retrievalConfiguration: { vectorSearchConfiguration } },
-        operationResponse: { retrievalResults: results },
-      });
-      return outputs({ retrievalResults: results });
-    }
+    // No action trace, with a model or without: the model names Prompt, Agent and Lambda nodes as the ones that
+    // emit them (docs/behaviour.md#traces); the run shows in the node's input and output traces.
+    if (!modelId) return outputs({ retrievalResults: results });
     const outputText = complete(universe.models, modelId, generationPrompt(query, results, promptTemplate?.textPromptTemplate), inputs);
-    ctx.action({
-      serviceName: 'bedrock',
-      operationName: 'RetrieveAndGenerate',
-      operationRequest: {
-        input: { text: query },
-        retrieveAndGenerateConfiguration: {
-          type: 'KNOWLEDGE_BASE',
-          knowledgeBaseConfiguration: { knowledgeBaseId, modelArn: model, retrievalConfiguration: { vectorSearchConfiguration } },
-        },
-      },
-      operationResponse: { output: { text: outputText }, citations: [{ retrievedReferences: results }] },
-    });
     return outputs({ outputText });
   },
 };

@@ -39,7 +39,7 @@ export const lambdaFunction: NodeRunner<LambdaFunctionFlowNodeConfiguration> = {
     const result = await invokeLambda(fn, event, { timeoutMs: fn.timeoutMs ?? limits.lambdaTimeoutMs, requestId, ...(log ? { log } : {}) });
     ctx.action({
       serviceName: 'lambda',
-      operationName: 'InvokeFunction',
+      operationName: 'Invoke',
       requestId,
       operationRequest: event,
       operationResponse: result.ok ? result.payload : { errorType: result.errorType, errorMessage: result.errorMessage },

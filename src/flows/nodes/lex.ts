@@ -12,19 +12,8 @@ export const lex: NodeRunner<LexFlowNodeConfiguration> = {
     const bot = ctx.env.universe.lexBots.get(botAliasArn);
     if (!bot?.locales.includes(localeId)) throw notFound();
     const inputText = inputs.inputText as string;
-    const { intent, confidence } = recognizeIntent(bot, inputText);
-    ctx.action({
-      serviceName: 'lex',
-      operationName: 'RecognizeUtterance',
-      operationRequest: {
-        botAliasArn,
-        localeId,
-        inputText,
-        requestAttributes: inputs.requestAttributes,
-        sessionAttributes: inputs.sessionAttributes,
-      },
-      operationResponse: { interpretations: [{ intent: { name: intent }, nluConfidence: { score: confidence } }] },
-    });
+    // No action trace: AWS emits them for Prompt, Agent and Lambda nodes only (docs/behaviour.md#traces).
+    const { intent } = recognizeIntent(bot, inputText);
     return outputs({ predictedIntent: intent });
   },
 };

@@ -8,7 +8,7 @@ import { parseArn } from '../../world/arns.js';
 import type { PromptVariantData } from '../../world/records.js';
 import { worldOf, type Universe } from '../../world/universe.js';
 import { converse, modelArn, type ConverseMessage } from '../../fakes/models.js';
-import { renderTemplate } from '../../fakes/template.js';
+import { renderTemplate, templateValue } from '../../fakes/template.js';
 import type {
   ChatPromptTemplateConfiguration,
   ContentBlock,
@@ -16,11 +16,14 @@ import type {
   PromptTemplateConfiguration,
 } from '../definition.js';
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
+import { converseRequest, converseResponse } from './converse-trace.js';
 
 interface Template {
   modelId: string;
   templateConfiguration: PromptTemplateConfiguration;
   inferenceConfiguration?: unknown;
+  /** A prompt-management prompt: Converse gets its variables (an inline one reaches the model rendered). */
+  managed: boolean;
 }
 
 export const prompt: NodeRunner<PromptFlowNodeConfiguration> = {
@@ -34,17 +37,30 @@ export const prompt: NodeRunner<PromptFlowNodeConfiguration> = {
       ctx.authorize('bedrock:RenderPrompt', promptArn);
       template = promptResource(universe, promptArn);
     } else {
-      template = sourceConfiguration.inline;
+      template = { ...sourceConfiguration.inline, managed: false };
     }
     ctx.authorize('bedrock:InvokeModel', modelArn(world.region, template.modelId));
     const { messages, system } = render(template.templateConfiguration, inputs);
-    const call = { modelId: template.modelId, messages, ...(system.length ? { system } : {}) };
-    const { text, response } = converse(universe.models, call, inputs);
-    ctx.action({
-      serviceName: 'bedrock',
-      operationName: 'Converse',
-      operationRequest: { ...call, inferenceConfig: inferenceOf(template), promptVariables: inputs },
-      operationResponse: response,
+    const { text, response } = converse(universe.models, { modelId: template.modelId, messages, system }, inputs);
+    ctx.action(() => {
+      const traced = {
+        requestId: ctx.env.ids.uuid(),
+        modelId: template.modelId,
+        messages,
+        system,
+        inference: inferenceOf(template),
+        promptVariables: template.managed ? promptVariables(inputs) : {},
+        completion: text,
+        usage: response.usage,
+        stopReason: response.stopReason,
+      };
+      return {
+        serviceName: 'bedrock',
+        operationName: 'Converse',
+        requestId: traced.requestId,
+        operationRequest: converseRequest(traced),
+        operationResponse: converseResponse(traced),
+      };
     });
     return outputs({ modelCompletion: text });
   },
@@ -66,6 +82,7 @@ function promptResource(universe: Universe, promptArn: string): Template {
     modelId: variant.modelId,
     templateConfiguration: variant.templateConfiguration as PromptTemplateConfiguration,
     inferenceConfiguration: variant.inferenceConfiguration,
+    managed: true,
   };
 }
 
@@ -83,6 +100,13 @@ function render(template: PromptTemplateConfiguration, values: Readonly<Record<s
     messages: chat.messages.map((m) => ({ role: m.role, content: m.content.flatMap(block) })),
     system: (chat.system ?? []).flatMap(block),
   };
+}
+
+/** Converse's promptVariables (PromptVariableValues: `{ text }`), the node inputs rendered as in the template. */
+function promptVariables(inputs: Readonly<Record<string, unknown>>): Record<string, { text: string }> {
+  const variables: Record<string, { text: string }> = {};
+  for (const [name, value] of Object.entries(inputs)) variables[name] = { text: templateValue(value) };
+  return variables;
 }
 
 /** The `text` member of the prompt's inference configuration, as Converse's inferenceConfig. */

@@ -13,13 +13,8 @@ export const retrieval: NodeRunner<RetrievalFlowNodeConfiguration> = {
     const bucket = ctx.node.compiled.serviceConfiguration.s3.bucketName;
     const key = inputs.objectKey as string;
     ctx.authorize('s3:GetObject', s3ObjectArn(bucket, key));
+    // No action trace: AWS emits them for Prompt, Agent and Lambda nodes only (docs/behaviour.md#traces).
     const body = getObject(ctx.env.universe, bucket, key);
-    ctx.action({
-      serviceName: 's3',
-      operationName: 'GetObject',
-      operationRequest: { Bucket: bucket, Key: key },
-      operationResponse: { ContentLength: body.length },
-    });
     let s3Content: string;
     try {
       s3Content = utf8.decode(body);

@@ -1,5 +1,4 @@
 /** Storage: puts `content` at `objectKey` in the configured bucket (s3:PutObject); `s3Uri` names the object. */
-import { createHash } from 'node:crypto';
 import { putObject, s3ObjectArn, s3Uri } from '../../fakes/s3.js';
 import type { StorageFlowNodeConfiguration } from '../definition.js';
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
@@ -12,13 +11,8 @@ export const storage: NodeRunner<StorageFlowNodeConfiguration> = {
     ctx.authorize('s3:PutObject', s3ObjectArn(bucket, key));
     // Text is stored as it is; any other value as its JSON.
     const body = Buffer.from(typeof inputs.content === 'string' ? inputs.content : JSON.stringify(inputs.content), 'utf8');
+    // No action trace: AWS emits them for Prompt, Agent and Lambda nodes only (docs/behaviour.md#traces).
     putObject(ctx.env.universe, bucket, key, body);
-    ctx.action({
-      serviceName: 's3',
-      operationName: 'PutObject',
-      operationRequest: { Bucket: bucket, Key: key, ContentLength: body.length },
-      operationResponse: { ETag: `"${createHash('md5').update(body).digest('hex')}"` },
-    });
     return outputs({ s3Uri: s3Uri(bucket, key) });
   },
 };
