@@ -22,8 +22,9 @@ function describe(outcome: NodeOutcome): string {
   }
 }
 
-export function logNodeRun(log: RunLog, node: PlanNode, startedAt: number, outcome: NodeOutcome | { failed: string }): void {
-  const durationMs = tenths(performance.now() - startedAt);
+/** `elapsedMs`: the node's run in the emulator's monotonic time (Scheduler). */
+export function logNodeRun(log: RunLog, node: PlanNode, elapsedMs: number, outcome: NodeOutcome | { failed: string }): void {
+  const durationMs = tenths(elapsedMs);
   const result = 'failed' in outcome ? `failed: ${outcome.failed}` : describe(outcome);
   log.debug(
     { node: node.name, nodeType: node.runtimeType, durationMs, outcome: result },
