@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Clock } from '../world/clock.js';
 import type { LambdaFunction } from '../world/universe.js';
-import type { RunLog } from '../flows/index.js';
+import type { RunLog } from '../run-log.js';
 import { withHandlerOutput } from './lambda-console.js';
 
 export type LambdaResult =

@@ -3,8 +3,8 @@
  * or skip, with its type, duration and how it ended. Only made when debug is enabled (Scheduler).
  */
 import type { PlanNode } from './plan.js';
-import type { RunLog } from './run-log.js';
-import { tenths } from './run-log.js';
+import type { RunLog } from '../../run-log.js';
+import { tenths } from '../../run-log.js';
 import type { NodeOutcome } from './runner.js';
 
 function describe(outcome: NodeOutcome): string {

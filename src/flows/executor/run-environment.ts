@@ -6,7 +6,7 @@ import type { Universe } from '../../world/universe.js';
 import type { World } from '../../world/world.js';
 import type { RunLimits } from './limits.js';
 import type { RoleAuthorizer } from './role-checks.js';
-import type { RunLog } from './run-log.js';
+import type { RunLog } from '../../run-log.js';
 
 export interface RunEnvironment {
   readonly universe: Universe;

@@ -21,7 +21,7 @@ import { denialMessage } from './role-checks.js';
 import { outputs, type NodeContext, type NodeOutcome } from './runner.js';
 import { describeValue } from './value-types.js';
 import { logNodeRun, logNodeSkipped } from './node-log.js';
-import type { RunLog } from './run-log.js';
+import type { RunLog } from '../../run-log.js';
 
 /** A resumed run: the memo and waiting node of its checkpoint (checkpoint.ts), and the user's answer. */
 export interface Resume {

@@ -4,7 +4,7 @@
  * caller's account and trust bedrock.amazonaws.com.
  */
 import { limitValidations, validateDefinition, validateReferences, flowValidation } from '../../flows/index.js';
-import { referenceResolver } from '../../world/reference-resolver.js';
+import { referenceResolver } from './reference-resolver.js';
 import type { FlowSnapshot, FlowValidationData } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 
