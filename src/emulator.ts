@@ -18,6 +18,7 @@ import type { IamMode } from './access/caller-authorizer.js';
 import { DecisionLog } from './access/decision-log.js';
 import { executionRoleAuthorizer } from './access/execution-role-authorizer.js';
 import { PythonProcesses } from './fakes/python-processes.js';
+import { createClock, type Clock } from './world/clock.js';
 import { createIdSource } from './world/ids.js';
 import type { RoleAuthorizer, RunLog } from './flows/index.js';
 import { createUniverse, type Universe } from './world/universe.js';
@@ -29,6 +30,8 @@ export interface EmulatorOptions {
   iam?: IamMode;
   /** Deterministic ids and timestamps. */
   seed?: number;
+  /** The emulator's time (default: real time, with record timestamps from a fake 2025 clock under `seed`); tests inject one. */
+  clock?: Clock;
   /** CreateFlow/UpdateFlow authorize iam:PassRole on the execution role (default true). */
   passRoleCheck?: boolean;
   prepareDelayMs?: number;
@@ -37,10 +40,10 @@ export interface EmulatorOptions {
 
 export class Emulator {
   readonly env: Environment;
-  readonly decisions = new DecisionLog();
+  readonly decisions: DecisionLog;
   readonly passRoleCheck: boolean;
   /** InlineCode's python3 children: this emulator's own, killed by close(). */
-  readonly python = new PythonProcesses();
+  readonly python: PythonProcesses;
   private current!: Universe;
   private currentRoleAuthorizer!: RoleAuthorizer;
   private readonly initial: LoadedFixture[];
@@ -50,6 +53,10 @@ export class Emulator {
     readonly log: Logger,
   ) {
     this.passRoleCheck = options.passRoleCheck ?? true;
+    // The emulator's one clock (src/world/clock.ts): every record, event, log entry and timeout reads it.
+    const clock = options.clock ?? createClock(options.seed);
+    this.decisions = new DecisionLog(clock);
+    this.python = new PythonProcesses(clock);
     this.env = {
       ids: createIdSource(options.seed),
       settings: {
@@ -57,7 +64,7 @@ export class Emulator {
         prepareDelayMs: options.prepareDelayMs ?? 0,
         quotas: { ...AWS_QUOTAS, ...options.quotas },
       },
-      clock: Date.now,
+      clock,
       executions: new ExecutionRuns(),
     };
     this.initial = (options.fixtures ?? [DEFAULT_FIXTURES]).map((f, i) => read(f, `fixtures[${i}]`));
@@ -91,7 +98,7 @@ export class Emulator {
   }
 
   private set universe(universe: Universe) {
-    this.env.executions.stopAll(universe, this.env.ids.now);
+    this.env.executions.stopAll(universe, this.env.clock);
     this.current = universe;
     this.currentRoleAuthorizer = executionRoleAuthorizer(universe, this.mode, this.decisions);
   }
@@ -174,7 +181,7 @@ export class Emulator {
    * later InlineCode runs refused.
    */
   close(): void {
-    this.env.executions.stopAll(undefined, this.env.ids.now);
+    this.env.executions.stopAll(undefined, this.env.clock);
     this.python.close();
   }
 }

@@ -123,3 +123,4 @@ export { Emulator, type EmulatorOptions } from './emulator.js';
 export { FixtureError } from './fixtures/fixture-error.js';
 export { DEFAULT_TIMEOUTS, type ServerTimeouts } from './server/timeouts.js';
 export type * from './fixtures/schema.js';
+export type { Clock } from './world/clock.js';

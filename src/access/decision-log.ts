@@ -4,6 +4,7 @@
  * evaluator's result; the readable record is built when somebody asks for the list.
  */
 import type { Decision } from '../iam/index.js';
+import type { Clock } from '../world/clock.js';
 
 export interface DecisionRecord {
   time: string;
@@ -30,10 +31,14 @@ export class DecisionLog {
   private readonly entries: Entry[] = [];
   private next = 0;
 
-  constructor(private readonly capacity = 1000) {}
+  constructor(
+    /** The emulator's clock: a decision is stamped with its wall time (real, also under a seed, as requests are). */
+    private readonly clock: Clock,
+    private readonly capacity = 1000,
+  ) {}
 
   add(principal: string, action: string, resource: string, decision: Decision, enforced: boolean): void {
-    const entry: Entry = { at: Date.now(), principal, action, resource, decision, enforced };
+    const entry: Entry = { at: this.clock.epochMs(), principal, action, resource, decision, enforced };
     if (this.entries.length < this.capacity) this.entries.push(entry);
     else this.entries[this.next] = entry;
     this.next = (this.next + 1) % this.capacity;

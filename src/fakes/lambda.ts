@@ -4,8 +4,9 @@
  * runs is cut off after the timeout. Results go through JSON, as Lambda's payloads do.
  */
 import { pathToFileURL } from 'node:url';
+import type { Clock } from '../world/clock.js';
 import type { LambdaFunction } from '../world/universe.js';
-import type { RunLog } from '../flows/index.js';
+import type { RunLog } from '../run-log.js';
 import { withHandlerOutput } from './lambda-console.js';
 
 export type LambdaResult =
@@ -15,6 +16,8 @@ export type LambdaResult =
 export interface InvokeOptions {
   timeoutMs: number;
   requestId: string;
+  /** The emulator's clock: the handler's getRemainingTimeInMillis counts down in its monotonic time. */
+  clock: Clock;
   /** Gets the handler's console output and the failures of `handler` and `url` functions, at debug. */
   log?: RunLog;
 }
@@ -48,12 +51,13 @@ async function callHandler(fn: LambdaFunction, event: unknown, options: InvokeOp
   if (typeof module.handler !== 'function') {
     return failure('Runtime.HandlerNotFound', `${fn.handlerPath}.handler is undefined or not exported`);
   }
-  const deadline = Date.now() + options.timeoutMs;
+  const { clock } = options;
+  const deadline = clock.monotonicMs() + options.timeoutMs;
   const context = {
     functionName: fn.name,
     invokedFunctionArn: fn.arn,
     awsRequestId: options.requestId,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    getRemainingTimeInMillis: () => Math.max(0, Math.round(deadline - clock.monotonicMs())),
   };
   const handler = module.handler as (event: unknown, context: unknown) => unknown;
   const call = () => handler(event, context);

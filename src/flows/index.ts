@@ -22,6 +22,6 @@ export { denialMessage, flowRoleSessionArn } from './executor/role-checks.js';
 export type { AssumeRoleResult, NodeCallRequest, RoleAuthorizer, RoleDecision } from './executor/role-checks.js';
 export { stopRun } from './executor/run-signals.js';
 export type { StopSignal } from './executor/run-signals.js';
-export { tenths } from './executor/run-log.js';
-export type { RunLog } from './executor/run-log.js';
+export { tenths } from '../run-log.js';
+export type { RunLog } from '../run-log.js';
 export { describeValue, withArticle } from './executor/value-types.js';

@@ -4,14 +4,10 @@
  * never undefined or holes), so it survives JSON.stringify/parse and structuredClone, and a state file could keep it.
  */
 import { internal } from '../../protocol/errors.js';
+import type { RunCheckpoint } from '../../world/records.js';
 import type { NodeOutcome } from './runner.js';
 
-declare const opaque: unique symbol;
-
-/** A paused run's state; only the executor reads it (see readCheckpoint). */
-export interface RunCheckpoint {
-  readonly [opaque]: 'RunCheckpoint';
-}
+export type { RunCheckpoint };
 
 /** A finished node run: its outcome, and how many node runs it contained (a Loop's body). */
 export interface MemoEntry {

@@ -15,12 +15,13 @@ import type { AgentTracePart, EventSink, FlowEvent, InputField, NodeAction } fro
 import type { PlanInput, PlanNode, PlanOutput, ScopePlan, Step } from './plan.js';
 import { RunScope, SKIPPED, outputValue } from './run-state.js';
 import type { RunEnvironment } from './run-environment.js';
+import type { Clock } from '../../world/clock.js';
 import { Aborted, NodeFailure, Paused, type StopSignal } from './run-signals.js';
 import { denialMessage } from './role-checks.js';
 import { outputs, type NodeContext, type NodeOutcome } from './runner.js';
 import { describeValue } from './value-types.js';
 import { logNodeRun, logNodeSkipped } from './node-log.js';
-import type { RunLog } from './run-log.js';
+import type { RunLog } from '../../run-log.js';
 
 /** A resumed run: the memo and waiting node of its checkpoint (checkpoint.ts), and the user's answer. */
 export interface Resume {
@@ -48,8 +49,10 @@ export class Scheduler {
   private runs = 0;
   private readonly deadline: number;
   private emitted = 0;
+  /** The emulator's clock (run-environment.ts): monotonic for the deadline and slices, timestamps for events. */
+  private readonly clock: Clock;
   /** When the run last let the event loop in; see pace(). */
-  private sliceStart = Date.now();
+  private sliceStart: number;
   /** Set only when debug is on: otherwise node progress costs one check per node. */
   private readonly progress: RunLog | undefined;
 
@@ -60,6 +63,8 @@ export class Scheduler {
     private readonly signal: StopSignal,
     private readonly resume?: Resume,
   ) {
+    this.clock = env.clock;
+    this.sliceStart = this.clock.monotonicMs();
     this.deadline = this.sliceStart + env.limits.maxRunMs;
     this.progress = env.log?.isLevelEnabled('debug') ? env.log : undefined;
   }
@@ -100,18 +105,18 @@ export class Scheduler {
    */
   private pace(): Promise<void> | undefined {
     const behind = this.output.backpressure?.();
-    if (behind) return behind.then(() => void (this.sliceStart = Date.now()));
-    if (Date.now() - this.sliceStart < this.env.limits.timeSliceMs) return undefined;
+    if (behind) return behind.then(() => void (this.sliceStart = this.clock.monotonicMs()));
+    if (this.clock.monotonicMs() - this.sliceStart < this.env.limits.timeSliceMs) return undefined;
     return new Promise((resolve) =>
       setImmediate(() => {
-        this.sliceStart = Date.now();
+        this.sliceStart = this.clock.monotonicMs();
         resolve();
       }),
     );
   }
 
   private now(): string {
-    return this.env.ids.now();
+    return this.clock.timestamp();
   }
 
   private async runNode(scope: RunScope, node: PlanNode, preset?: Readonly<Record<string, unknown>>): Promise<void> {
@@ -158,13 +163,13 @@ export class Scheduler {
 
   private async invoke(ctx: RunContext, values: Record<string, unknown>): Promise<NodeOutcome> {
     const { node } = ctx;
-    const startedAt = this.progress ? performance.now() : 0;
+    const startedAt = this.progress ? this.clock.monotonicMs() : 0;
     try {
       const outcome = await node.runner.run(ctx, values);
-      if (this.progress) logNodeRun(this.progress, node, startedAt, outcome);
+      if (this.progress) logNodeRun(this.progress, node, this.clock.monotonicMs() - startedAt, outcome);
       return outcome;
     } catch (err) {
-      if (this.progress) logNodeRun(this.progress, node, startedAt, { failed: failureName(err) });
+      if (this.progress) logNodeRun(this.progress, node, this.clock.monotonicMs() - startedAt, { failed: failureName(err) });
       if (err instanceof NodeFailure || err instanceof Paused || err instanceof Aborted) throw err;
       if (err instanceof AwsError) throw new NodeFailure(node.name, err);
       throw new NodeFailure(node.name, internal(`Node ${node.name} failed: ${(err as Error).message}`));
@@ -262,7 +267,7 @@ export class Scheduler {
 
   private checkBounds(): void {
     if (this.signal.aborted) throw new Aborted();
-    if (Date.now() > this.deadline) {
+    if (this.clock.monotonicMs() > this.deadline) {
       const seconds = this.env.limits.maxRunMs / 1000;
       throw new NodeFailure(undefined, validationException(`The flow run exceeded its time limit of ${seconds} seconds.`), true);
     }

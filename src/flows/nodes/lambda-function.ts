@@ -20,7 +20,7 @@ export const lambdaFunction: NodeRunner<LambdaFunctionFlowNodeConfiguration> = {
   compile: (node) => configurationOf(node, 'lambdaFunction'),
   async run(ctx, inputs) {
     const { lambdaArn } = ctx.node.compiled;
-    const { universe, ids, limits, flowArn, flowAliasArn, log } = ctx.env;
+    const { universe, ids, clock, limits, flowArn, flowAliasArn, log } = ctx.env;
     ctx.authorize('lambda:InvokeFunction', lambdaArn);
     const [, name, qualifier] = (parseArn(lambdaArn)?.resource ?? '').split(':');
     const fn = universe.lambdaFunctions.get(lambdaArn.split(':').slice(0, 7).join(':'));
@@ -36,7 +36,12 @@ export const lambdaFunction: NodeRunner<LambdaFunctionFlowNodeConfiguration> = {
       },
     };
     const requestId = ids.uuid();
-    const result = await invokeLambda(fn, event, { timeoutMs: fn.timeoutMs ?? limits.lambdaTimeoutMs, requestId, ...(log ? { log } : {}) });
+    const result = await invokeLambda(fn, event, {
+      timeoutMs: fn.timeoutMs ?? limits.lambdaTimeoutMs,
+      requestId,
+      clock,
+      ...(log ? { log } : {}),
+    });
     ctx.action({
       serviceName: 'lambda',
       operationName: 'Invoke',

@@ -5,6 +5,7 @@
 import { PythonProcesses } from '../../fakes/python-processes.js';
 import { DEFAULT_LIMITS, type RunEnvironment } from '../../flows/index.js';
 import { notFound, validationException } from '../../protocol/errors.js';
+import { createClock } from '../../world/clock.js';
 import type { FlowAliasRecord, FlowRecord, FlowSnapshot } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { findAlias, findFlow } from '../flows/flow-lookup.js';
@@ -36,6 +37,7 @@ export function runEnvironment(ctx: OperationContext, target: Pick<FlowTarget, '
     universe: ctx.universe,
     world: ctx.world,
     ids: ctx.ids,
+    clock: ctx.clock,
     limits: DEFAULT_LIMITS,
     authorizer: ctx.roleAuthorizer,
     python: ctx.python ?? UNOWNED_PYTHON,
@@ -46,5 +48,8 @@ export function runEnvironment(ctx: OperationContext, target: Pick<FlowTarget, '
   };
 }
 
-/** For hand-built contexts only: nothing closes it, so their children end by themselves (or by their timeout). */
-const UNOWNED_PYTHON = new PythonProcesses();
+/**
+ * For hand-built contexts only: nothing closes it, so their children end by themselves (or by their timeout). It
+ * reads only monotonic time, which every clock takes from the system.
+ */
+const UNOWNED_PYTHON = new PythonProcesses(createClock());
