@@ -6,6 +6,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Emulator } from '../src/emulator.js';
+import { flowRolePoliciesOf, type FlowRolePolicyQuery } from '../src/access/flow-role-policy.js';
+import { leastPrivilegePolicy } from '../src/access/least-privilege.js';
 import { FixtureError } from '../src/fixtures/fixture-error.js';
 import { redactSecrets } from '../src/fixtures/redact-secrets.js';
 import { checkUntrustedFixture } from '../src/fixtures/untrusted-fixture.js';
@@ -55,6 +57,19 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
     decisions: emulator.decisions.list(),
   }));
 
+  // The policies a flow's execution role needs, and what a principal was seen doing (README, IAM).
+  app.get<{ Querystring: FlowRolePolicyQuery }>(
+    '/_emulator/iam/flow-role-policy',
+    { preHandler: guard, config: { operation: 'emulator:GetFlowRolePolicy' } },
+    async (req) => flowRolePoliciesOf(emulator.universe, singleValues(req.query)),
+  );
+
+  app.get<{ Querystring: { principal?: string } }>(
+    '/_emulator/iam/least-privilege',
+    { preHandler: guard, config: { operation: 'emulator:GetLeastPrivilegePolicy' } },
+    async (req) => leastPrivilegePolicy(emulator.decisions, singleValues(req.query).principal),
+  );
+
   app.get<{ Params: { bucket: string; '*': string } }>(
     '/_emulator/s3/:bucket/*',
     { preHandler: guard, config: { operation: 'emulator:GetS3Object' } },
@@ -66,6 +81,13 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
       return reply.type('application/octet-stream').send(Buffer.from(object));
     },
   );
+}
+
+/** A repeated query parameter (`?flow=a&flow=b`) is ambiguous: its first value counts. */
+function singleValues<Q extends object>(query: Q): { [K in keyof Q]?: string } {
+  return Object.fromEntries(Object.entries(query ?? {}).map(([k, v]) => [k, Array.isArray(v) ? String(v[0]) : String(v)])) as {
+    [K in keyof Q]?: string;
+  };
 }
 
 function parseDocument(body: Buffer | undefined): unknown {

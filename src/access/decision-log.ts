@@ -46,6 +46,13 @@ export class DecisionLog {
     return ordered.map(record);
   }
 
+  /** What the principals `matches` accepts asked to do, allowed or denied, oldest first (no readable records built). */
+  requests(matches: (principal: string) => boolean): { action: string; resource: string }[] {
+    const out: { action: string; resource: string }[] = [];
+    for (const e of this.entries) if (matches(e.principal)) out.push({ action: e.action, resource: e.resource });
+    return out;
+  }
+
   clear(): void {
     this.entries.length = 0;
     this.next = 0;
