@@ -122,6 +122,7 @@ t.test('a role with exactly the generated policy runs the flow; without any one 
   const res = await fetch(`${emu.url}/_emulator/iam/flow-role-policy?flow=${flowId}`);
   t.equal(res.status, 200);
   const { policy, trustPolicy } = (await res.json()) as { policy: Json; trustPolicy: Json };
+  t.same(emu.flowRolePolicy(flowId), { policy, trustPolicy }, 'the library answers the same');
 
   t.same(
     policy.Statement.map((s: Json) => s.Sid),

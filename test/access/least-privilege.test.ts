@@ -76,6 +76,7 @@ t.test('replaying a workload under its least-privilege policies succeeds; anythi
 
   const callerPolicy = await leastPrivilege(recorded.emu.url, WORKER);
   const rolePolicy = await leastPrivilege(recorded.emu.url, ROLE);
+  t.same(recorded.emu.leastPrivilegePolicy(WORKER), callerPolicy, 'the library answers the same');
   const flowArn = first.flowArn;
   const aliasPrefix = `${flowArn}/alias/`;
   t.same(
