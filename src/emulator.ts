@@ -93,7 +93,7 @@ export class Emulator {
   private set universe(universe: Universe) {
     this.env.executions.stopAll(universe, this.env.ids.now);
     this.current = universe;
-    this.currentRoleAuthorizer = executionRoleAuthorizer(universe, this.mode, this.decisions);
+    this.currentRoleAuthorizer = executionRoleAuthorizer(universe, this.mode, this.decisions, this.log);
   }
 
   /**
