@@ -6,8 +6,6 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Emulator } from '../src/emulator.js';
-import { flowRolePoliciesOf, type FlowRolePolicyQuery } from '../src/access/flow-role-policy.js';
-import { leastPrivilegePolicy } from '../src/access/least-privilege.js';
 import { FixtureError } from '../src/fixtures/fixture-error.js';
 import { redactSecrets } from '../src/fixtures/redact-secrets.js';
 import { checkUntrustedFixture } from '../src/fixtures/untrusted-fixture.js';
@@ -58,16 +56,16 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
   }));
 
   // The policies a flow's execution role needs, and what a principal was seen doing (README, IAM).
-  app.get<{ Querystring: FlowRolePolicyQuery }>(
+  app.get<{ Querystring: { flow?: string; version?: string; account?: string; region?: string } }>(
     '/_emulator/iam/flow-role-policy',
     { preHandler: guard, config: { operation: 'emulator:GetFlowRolePolicy' } },
-    async (req) => flowRolePoliciesOf(emulator.universe, singleValues(req.query)),
+    async (req) => emulator.flowRolePolicy(singleValues(req.query)),
   );
 
   app.get<{ Querystring: { principal?: string } }>(
     '/_emulator/iam/least-privilege',
     { preHandler: guard, config: { operation: 'emulator:GetLeastPrivilegePolicy' } },
-    async (req) => leastPrivilegePolicy(emulator.decisions, singleValues(req.query).principal),
+    async (req) => ({ policy: emulator.leastPrivilegePolicy(singleValues(req.query).principal) }),
   );
 
   app.get<{ Params: { bucket: string; '*': string } }>(

@@ -17,8 +17,7 @@ import { saveStateFile } from './fixtures/save-state-file.js';
 import { isLoopbackHost } from './server/loopback-host.js';
 import { resolveTimeouts, type ServerTimeouts } from './server/timeouts.js';
 import type { FixtureDocument } from './fixtures/schema.js';
-import { flowRolePoliciesOf, type FlowRolePolicies, type PolicyJson } from './access/flow-role-policy.js';
-import { leastPrivilegePolicy } from './access/least-privilege.js';
+import type { FlowRolePolicies, PolicyJson } from './access/flow-role-policy.js';
 
 export interface StartOptions extends EmulatorOptions {
   /** Default 5050; 0 picks a free port. */
@@ -119,8 +118,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     reset: () => emulator.reset(),
     load: (fixtures) => emulator.load(fixtures),
     state: () => emulator.state(),
-    flowRolePolicy: (flow, query = {}) => flowRolePoliciesOf(emulator.universe, { ...query, flow }),
-    leastPrivilegePolicy: (principal) => leastPrivilegePolicy(emulator.decisions, principal).policy,
+    flowRolePolicy: (flow, query = {}) => emulator.flowRolePolicy({ ...query, flow }),
+    leastPrivilegePolicy: (principal) => emulator.leastPrivilegePolicy(principal),
     close,
     [Symbol.asyncDispose]: () => close(),
     emulator,
