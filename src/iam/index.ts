@@ -21,6 +21,8 @@ export { authorize } from './evaluate.js';
 export type { AuthorizationRequest, Decision, DecidingStatement, PolicyType } from './evaluate.js';
 export { accessDeniedMessage } from './messages.js';
 export { explainDenial } from './explain.js';
+export { actionCoverage } from './action-coverage.js';
+export type { ActionCoverage, CoveringStatement } from './action-coverage.js';
 export type { DenialExplanation, DenialReason, SuggestedStatement } from './explain.js';
 export { describePrincipalArn, principalContextKeys, roleArnOf } from './principal.js';
 export type { Principal, PrincipalArnParts, PrincipalKind } from './principal.js';
