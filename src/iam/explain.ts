@@ -68,7 +68,12 @@ export function explainDenial(request: AuthorizationRequest, decision: Decision)
       ? ''
       : `The identity-based policies allow it, but the ${LABEL[policyType]} does not: `;
   if (policies.length === 0) {
-    return { reason: 'no-policy', policyType, message: `${prefix}there is no ${LABEL[policyType]} that could allow it.`, suggestion };
+    return {
+      reason: 'no-policy',
+      policyType,
+      message: sentence(prefix, `there is no ${LABEL[policyType]} that could allow it.`),
+      suggestion,
+    };
   }
   const context = new RequestContext(request.context);
   const allows = policies.flatMap((policy) =>
@@ -81,7 +86,10 @@ export function explainDenial(request: AuthorizationRequest, decision: Decision)
     return {
       reason: 'no-statement-names-action',
       policyType,
-      message: `${prefix}no Allow statement in the ${LABEL[policyType]} names ${request.action}${request.resourcePolicy && policyType === 'resource' ? ` for ${request.principal.arn}` : ''}.`,
+      message: sentence(
+        prefix,
+        `no Allow statement in the ${LABEL[policyType]} names ${request.action}${request.resourcePolicy && policyType === 'resource' ? ` for ${request.principal.arn}` : ''}.`,
+      ),
       suggestion,
     };
   }
@@ -93,15 +101,17 @@ export function explainDenial(request: AuthorizationRequest, decision: Decision)
       policyType,
       statement: ref(closest.policy, closest.statement),
       resource: { requested: resource, inPolicy: closest.patterns, differs: closest.differs },
-      message:
-        `${prefix}statement ${quote(ref(closest.policy, closest.statement).statement)} allows ${request.action}, but on ` +
-        `${closest.patterns.join(', ')}, not on ${resource}: ${closest.differs}.`,
+      message: sentence(
+        prefix,
+        `statement ${quote(ref(closest.policy, closest.statement).statement)} allows ${request.action}, but on ` +
+          `${closest.patterns.join(', ')}, not on ${resource}: ${closest.differs}.`,
+      ),
       suggestion,
     };
   }
   // Every statement naming the action and resource has a condition that failed: the first one's first.
   const { policy, statement } = onResource[0] as { policy: CompiledPolicy; statement: CompiledStatement };
-  const failed = statement.conditions.find((c) => !c.evaluate(context)) ?? statement.conditions[0];
+  const failed = statement.conditions.find((c) => !c.evaluate(context));
   const key = failed?.key ?? '';
   const requestValue = failed ? (context.get(key.toLowerCase(), key) ?? null) : null;
   const shown = requestValue === null ? 'absent from the request' : JSON.stringify(requestValue);
@@ -110,9 +120,13 @@ export function explainDenial(request: AuthorizationRequest, decision: Decision)
     policyType,
     statement: ref(policy, statement),
     condition: { operator: failed?.operator ?? '', key, requestValue, policyValues: failed?.values ?? [] },
-    message:
-      `${prefix}statement ${quote(ref(policy, statement).statement)} allows ${request.action} on this resource, but its condition ` +
-      `${failed?.operator} ${key} failed: the request's value is ${shown}, the policy wants ${JSON.stringify(failed?.values ?? [])}.`,
+    message: sentence(
+      prefix,
+      failed
+        ? `statement ${quote(ref(policy, statement).statement)} allows ${request.action} on this resource, but its condition ` +
+            `${failed.operator} ${key} failed: the request's value is ${shown}, the policy wants ${JSON.stringify(failed.values)}.`
+        : `statement ${quote(ref(policy, statement).statement)} allows ${request.action} on this resource, but not for this principal.`,
+    ),
     suggestion,
   };
 }
@@ -124,6 +138,9 @@ function policiesOf(request: AuthorizationRequest, type: PolicyType): readonly C
   if (type === 'resource') return request.resourcePolicy ? [request.resourcePolicy] : [];
   return principal.identityPolicies;
 }
+
+/** The prefix (a boundary or session policy) then the reason, as one sentence. */
+const sentence = (prefix: string, rest: string) => (prefix ? prefix + rest : rest.charAt(0).toUpperCase() + rest.slice(1));
 
 const ref = (policy: CompiledPolicy, statement: CompiledStatement) => ({
   policy: policy.name,

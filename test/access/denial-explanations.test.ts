@@ -129,7 +129,7 @@ t.test('each kind of denial says why and what would allow it', async (t) => {
     why: {
       reason: 'no-statement-names-action',
       policyType: 'identity',
-      message: 'no Allow statement in the identity-based policies names bedrock:GetFlow.',
+      message: 'No Allow statement in the identity-based policies names bedrock:GetFlow.',
     },
     fix: { Effect: 'Allow', Action: 'bedrock:GetFlow', Resource: FLOW },
   });
@@ -184,6 +184,6 @@ t.test('each kind of denial says why and what would allow it', async (t) => {
   });
 
   // At debug the log line says why too, for callers and for the execution role.
-  t.ok(lines.some((l) => l.level === 20 && /^denied: .*bedrock:GetFlow.*\. no Allow statement in the identity-based policies/.test(l.msg)));
-  t.ok(lines.some((l) => l.level === 20 && /^execution role: denied: bedrock:InvokeModel .*\. statement "Pro" allows/.test(l.msg)));
+  t.ok(lines.some((l) => l.level === 20 && /^denied: .*bedrock:GetFlow.*\. No Allow statement in the identity-based policies/.test(l.msg)));
+  t.ok(lines.some((l) => l.level === 20 && /^execution role: denied: bedrock:InvokeModel .*\. Statement "Pro" allows/.test(l.msg)));
 });
