@@ -3,12 +3,18 @@
  * real SDK: a role holding exactly that policy and trust policy runs a flow calling every kind of resource, and the
  * same role without any one of the statements (or one inference-profile destination) cannot.
  */
-import { UpdateFlowCommand, PrepareFlowCommand, type FlowDefinition } from '@aws-sdk/client-bedrock-agent';
+import {
+  CreateFlowVersionCommand,
+  GetFlowCommand,
+  PrepareFlowCommand,
+  UpdateFlowCommand,
+  type FlowDefinition,
+} from '@aws-sdk/client-bedrock-agent';
 import t from 'tap';
 import { DEFAULT_FIXTURES } from '../../src/package-root.js';
 import { dataConnection, type Json } from '../flows/fixtures.js';
 import { completionOf, deploy, invoke } from '../flows/executor/sdk.js';
-import { withEmulator } from '../helpers/emulator.js';
+import { FLOW_ROLE, withEmulator } from '../helpers/emulator.js';
 
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
@@ -202,7 +208,14 @@ t.test('a role with exactly the generated policy runs the flow; without any one 
 });
 
 t.test('versions, worlds and bad queries', async (t) => {
-  const { emu } = await withEmulator(t);
+  const { emu, agent } = await withEmulator(t);
+  // Version 1 keeps the playlist's model; the draft then moves to another one.
+  await agent().send(new CreateFlowVersionCommand({ flowIdentifier: 'FLOW000001' }));
+  const draft = (await agent().send(new GetFlowCommand({ flowIdentifier: 'FLOW000001' }))).definition as Json;
+  draft.nodes[1].configuration.prompt.sourceConfiguration.inline.modelId = 'amazon.nova-pro-v1:0';
+  await agent().send(
+    new UpdateFlowCommand({ flowIdentifier: 'FLOW000001', name: 'playlist', executionRoleArn: FLOW_ROLE, definition: draft }),
+  );
   const get = (query: string) => fetch(`${emu.url}/_emulator/iam/flow-role-policy${query}`);
   const missing = await get('');
   t.equal(missing.status, 400);
@@ -212,8 +225,10 @@ t.test('versions, worlds and bad queries', async (t) => {
   t.equal((await get('?flow=FLOW000001&region=eu-west-9')).status, 404);
   const state = (await (await fetch(`${emu.url}/_emulator/state`)).json()) as Json;
   t.notOk(JSON.stringify(state).includes('eu-west-9'), 'asking created no world');
-  const playlist = (await (await get('?flow=FLOW000001')).json()) as Json;
-  t.same(playlist.policy.Statement, [
+  const playlist = (await (await get('?flow=FLOW000001&version=DRAFT')).json()) as Json;
+  t.match(playlist.policy.Statement, [{ Resource: /nova-pro-v1:0$/ }], 'the draft');
+  const v1 = (await (await get('?flow=FLOW000001&version=1')).json()) as Json;
+  t.same(v1.policy.Statement, [
     {
       Sid: 'BedrockInvokeModel',
       Effect: 'Allow',
