@@ -17,6 +17,8 @@ import { DEFAULT_FIXTURES } from './package-root.js';
 import type { IamMode } from './access/caller-authorizer.js';
 import { DecisionLog } from './access/decision-log.js';
 import { executionRoleAuthorizer } from './access/execution-role-authorizer.js';
+import { flowRolePoliciesOf, type FlowRolePolicies, type FlowRolePolicyQuery, type PolicyJson } from './access/flow-role-policy.js';
+import { leastPrivilegePolicy } from './access/least-privilege.js';
 import { PythonProcesses } from './fakes/python-processes.js';
 import { createClock, type Clock } from './world/clock.js';
 import { createIdSource } from './world/ids.js';
@@ -100,7 +102,7 @@ export class Emulator {
   private set universe(universe: Universe) {
     this.env.executions.stopAll(universe, this.env.clock);
     this.current = universe;
-    this.currentRoleAuthorizer = executionRoleAuthorizer(universe, this.mode, this.decisions);
+    this.currentRoleAuthorizer = executionRoleAuthorizer(universe, this.mode, this.decisions, this.log);
   }
 
   /**
@@ -170,6 +172,16 @@ export class Emulator {
     const universe = applyFixtures(this.universe, this.env, [loaded], this.warn);
     if (turnsOffDefaultAdministrator(loaded)) applyDefaultAdministrator(universe, false);
     this.universe = universe;
+  }
+
+  /** GET /_emulator/iam/flow-role-policy (src/access/flow-role-policy.ts). */
+  flowRolePolicy(query: FlowRolePolicyQuery): FlowRolePolicies {
+    return flowRolePoliciesOf(this.universe, query);
+  }
+
+  /** GET /_emulator/iam/least-privilege (src/access/least-privilege.ts). */
+  leastPrivilegePolicy(principal: string | undefined): PolicyJson {
+    return leastPrivilegePolicy(this.decisions, principal).policy;
   }
 
   state(): FixtureDocument {

@@ -10,12 +10,13 @@ import { agentReply } from '../../fakes/agent.js';
 import type { AgentFlowNodeConfiguration } from '../definition.js';
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
 import { agentTraceParts } from './agent-trace.js';
+import { agentCalls } from './role-requirements.js';
 
 export const agent: NodeRunner<AgentFlowNodeConfiguration> = {
   compile: (node) => configurationOf(node, 'agent'),
   run(ctx, inputs) {
     const { agentAliasArn } = ctx.node.compiled;
-    ctx.authorize('bedrock:InvokeAgent', agentAliasArn);
+    for (const call of agentCalls(ctx.node.compiled)) ctx.authorize(call.action, call.resource);
     const { universe } = ctx.env;
     const arn = parseArn(agentAliasArn);
     const [, agentId = '', aliasId = ''] = arn?.resource.split('/') ?? [];

@@ -8,6 +8,7 @@ import { parseArn } from '../../world/arns.js';
 import { invokeLambda } from '../../fakes/lambda.js';
 import type { LambdaFunctionFlowNodeConfiguration } from '../definition.js';
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
+import { lambdaCalls } from './role-requirements.js';
 
 /**
  * The emulator's stand-in for the function's CloudWatch log: its handler's output and failures are in the
@@ -21,7 +22,7 @@ export const lambdaFunction: NodeRunner<LambdaFunctionFlowNodeConfiguration> = {
   async run(ctx, inputs) {
     const { lambdaArn } = ctx.node.compiled;
     const { universe, ids, clock, limits, flowArn, flowAliasArn, log } = ctx.env;
-    ctx.authorize('lambda:InvokeFunction', lambdaArn);
+    for (const call of lambdaCalls(ctx.node.compiled)) ctx.authorize(call.action, call.resource);
     const [, name, qualifier] = (parseArn(lambdaArn)?.resource ?? '').split(':');
     const fn = universe.lambdaFunctions.get(lambdaArn.split(':').slice(0, 7).join(':'));
     if (!fn || !name || (qualifier && qualifier !== '$LATEST' && !fn.qualifiers?.includes(qualifier))) {

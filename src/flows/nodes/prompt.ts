@@ -1,13 +1,12 @@
 /**
  * Prompt: renders the template, inline or a prompt-management resource (its version, or the draft), with the
  * node's inputs as `{{variables}}`, and asks the model rules for the completion (a Converse call in traces).
- * Resource prompts need bedrock:RenderPrompt on the prompt; every run needs bedrock:InvokeModel on the model.
+ * Resource prompts need bedrock:RenderPrompt on the prompt; every run needs bedrock:InvokeModel on the model
+ * (role-requirements.ts has the exact calls).
  */
 import { notFound, validationException } from '../../protocol/errors.js';
-import { parseArn } from '../../world/arns.js';
-import type { PromptVariantData } from '../../world/records.js';
-import { worldOf, type Universe } from '../../world/universe.js';
-import { converse, modelArn, type ConverseMessage } from '../../fakes/models.js';
+import type { Universe } from '../../world/universe.js';
+import { converse, type ConverseMessage } from '../../fakes/models.js';
 import { renderTemplate, templateValue } from '../../fakes/template.js';
 import type {
   ChatPromptTemplateConfiguration,
@@ -17,6 +16,7 @@ import type {
 } from '../definition.js';
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
 import { converseRequest, converseResponse } from './converse-trace.js';
+import { promptCalls, promptExists, promptVariant } from './role-requirements.js';
 
 interface Template {
   modelId: string;
@@ -31,15 +31,11 @@ export const prompt: NodeRunner<PromptFlowNodeConfiguration> = {
   run(ctx, inputs) {
     const { sourceConfiguration } = ctx.node.compiled;
     const { world, universe } = ctx.env;
-    let template: Template;
-    if ('resource' in sourceConfiguration) {
-      const { promptArn } = sourceConfiguration.resource;
-      ctx.authorize('bedrock:RenderPrompt', promptArn);
-      template = promptResource(universe, promptArn);
-    } else {
-      template = { ...sourceConfiguration.inline, managed: false };
-    }
-    ctx.authorize('bedrock:InvokeModel', modelArn(world.region, template.modelId));
+    for (const call of promptCalls(ctx.node.compiled, world, universe)) ctx.authorize(call.action, call.resource);
+    const template: Template =
+      'resource' in sourceConfiguration
+        ? promptResource(universe, sourceConfiguration.resource.promptArn)
+        : { ...sourceConfiguration.inline, managed: false };
     const { messages, system } = render(template.templateConfiguration, inputs);
     const { text, response } = converse(universe.models, { modelId: template.modelId, messages, system }, inputs);
     ctx.action(() => {
@@ -66,15 +62,9 @@ export const prompt: NodeRunner<PromptFlowNodeConfiguration> = {
   },
 };
 
-/** The version the ARN names (`:N`), else the draft; its default variant, else its first. */
 function promptResource(universe: Universe, promptArn: string): Template {
-  const arn = parseArn(promptArn);
-  const [id, version] = (arn?.resource.replace(/^prompt\//, '') ?? '').split(':') as [string, string?];
-  const record = arn ? worldOf(universe, arn.account, arn.region).prompts.get(id) : undefined;
-  const snapshot = version ? record?.versions[version] : record?.draft;
-  if (!snapshot) throw notFound();
-  const variant: PromptVariantData | undefined =
-    snapshot.variants?.find((v) => v.name === snapshot.defaultVariant) ?? snapshot.variants?.[0];
+  if (!promptExists(universe, promptArn)) throw notFound();
+  const variant = promptVariant(universe, promptArn);
   if (!variant || typeof variant.modelId !== 'string') {
     throw validationException(`Prompt ${promptArn} has no variant with a model to run.`);
   }
