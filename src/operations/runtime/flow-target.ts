@@ -7,7 +7,7 @@ import { DEFAULT_LIMITS, type RunEnvironment } from '../../flows/index.js';
 import { notFound, validationException } from '../../protocol/errors.js';
 import type { FlowAliasRecord, FlowRecord, FlowSnapshot } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
-import { findAlias, findFlow } from '../flows/flow-lookup.js';
+import { checkAliasIdentifier, findAlias, findFlow } from '../flows/flow-lookup.js';
 
 export interface FlowTarget {
   flow: FlowRecord;
@@ -17,6 +17,7 @@ export interface FlowTarget {
 }
 
 export function resolveTarget(ctx: OperationContext, flowIdentifier: string, aliasIdentifier: string): FlowTarget {
+  checkAliasIdentifier(aliasIdentifier);
   const flow = findFlow(ctx, flowIdentifier);
   const alias = findAlias(ctx, flow, aliasIdentifier);
   const flowVersion = alias.routingConfiguration[0]?.flowVersion ?? 'DRAFT';
