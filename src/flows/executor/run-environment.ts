@@ -20,6 +20,8 @@ export interface RunEnvironment {
   readonly flowArn: string;
   /** With `TSTALIASID` for runs of the draft. */
   readonly flowAliasArn: string;
+  /** How many nodes may run at once (concurrency.ts: the alias's concurrencyConfiguration); absent, one. */
+  readonly concurrency?: number;
   /** Where node progress and Lambda handler output go (at debug); absent in hand-built unit-test environments. */
   readonly log?: RunLog;
 }

@@ -33,7 +33,10 @@ export interface NodeContext<C = unknown> {
   authorize(action: string, resource: string): void;
   /** Calls `stop` if the run is stopped (client gone, StopFlowExecution) while this node waits; at once if it was. */
   onStop(stop: () => void): void;
-  /** Reports a call to another service (nodeActionTrace). */
+  /**
+   * Reports a call to another service (nodeActionTrace). Ids a runner draws from `env.ids` (a call's request id) are
+   * drawn before its first wait, so that with a seed they do not depend on how concurrent nodes interleave.
+   */
   action(call: NodeAction): void;
   /** Output nodes: one flowOutputEvent. */
   emitFlowOutput(document: unknown): void;

@@ -1,5 +1,6 @@
 /**
- * Runs a plan node by node, in plan order, one node at a time. A node runs when its inputs have values and, if
+ * Runs a plan node by node, in plan order: one node at a time, or, when the alias allows several, as a window of
+ * nodes running at once whose events are still delivered in plan order (node-window.ts). A node runs when its inputs have values and, if
  * Conditional connections lead to it, when one of their conditions was chosen; otherwise it is skipped, and so is
  * whatever reads from it. Inputs are the source output with the input's expression applied, checked against the
  * declared type; outputs are checked against theirs.
@@ -20,6 +21,7 @@ import { denialMessage } from './role-checks.js';
 import { outputs, type NodeContext, type NodeOutcome } from './runner.js';
 import { describeValue } from './value-types.js';
 import { logNodeRun, logNodeSkipped } from './node-log.js';
+import { NodeWindow, type Lane, type WindowHost } from './node-window.js';
 import type { RunLog } from './run-log.js';
 
 /** A resumed run: the memo and waiting node of its checkpoint (checkpoint.ts), and the user's answer. */
@@ -43,7 +45,7 @@ export interface RunOutput {
   readonly backpressure?: () => Promise<void> | undefined;
 }
 
-export class Scheduler {
+export class Scheduler implements WindowHost {
   readonly memo: (MemoEntry | undefined)[] = [];
   private runs = 0;
   private readonly deadline: number;
@@ -52,6 +54,10 @@ export class Scheduler {
   private sliceStart = Date.now();
   /** Set only when debug is on: otherwise node progress costs one check per node. */
   private readonly progress: RunLog | undefined;
+  /** Nodes that may run at once (the alias's concurrencyConfiguration). */
+  private readonly concurrency: number;
+  /** What stops the waits of the nodes running now (InlineCode children), called when the run is stopped. */
+  private readonly stops = new Set<() => void>();
 
   constructor(
     readonly env: RunEnvironment,
@@ -62,18 +68,61 @@ export class Scheduler {
   ) {
     this.deadline = this.sliceStart + env.limits.maxRunMs;
     this.progress = env.log?.isLevelEnabled('debug') ? env.log : undefined;
+    this.concurrency = env.concurrency ?? 1;
   }
 
   async runSteps(scope: RunScope, steps: readonly Step[]): Promise<void> {
+    if (this.concurrency > 1) return this.runWindow(scope, steps);
     for (const step of steps) {
+      const wait = this.pace();
+      if (wait) await wait;
       if (step.kind === 'node') await this.runNode(scope, step.node);
       else await this.runIteration(scope, step);
     }
   }
 
+  /**
+   * Several nodes at once (node-window.ts). Iterations and Loop nodes run their bodies alone, after the nodes before
+   * them, so that a body's nodes count against the same limit and a Loop's span of run indices is its own.
+   */
+  private async runWindow(scope: RunScope, steps: readonly Step[]): Promise<void> {
+    const window = new NodeWindow(this, this.concurrency);
+    try {
+      for (const step of steps) {
+        if (step.kind === 'node' && step.node.type !== 'Loop') {
+          await window.admit(scope, step.node);
+          continue;
+        }
+        await window.drain();
+        const wait = this.pace();
+        if (wait) await wait;
+        if (step.kind === 'node') await this.runNode(scope, step.node);
+        else await this.runIteration(scope, step);
+      }
+      await window.drain();
+    } finally {
+      window.abandon();
+    }
+  }
+
+  start(scope: RunScope, node: PlanNode, lane: Lane): Promise<void> {
+    return this.runNode(scope, node, undefined, lane);
+  }
+
+  deliver(event: FlowEvent): void {
+    this.emit(event);
+  }
+
   /** Replaying: the run has not yet passed the node a resumed run waits at, whose events were sent before. */
   private get replaying(): boolean {
     return this.resume !== undefined && this.runs <= this.resume.waitingIndex;
+  }
+
+  /** A node's event: at once, unless an earlier node of its window still runs (node-window.ts). */
+  private emitFor(lane: Lane | undefined, build: () => FlowEvent): void {
+    if (lane?.abandoned || this.replaying) return;
+    if (lane?.pending) lane.pending.push(build);
+    else this.emit(build());
   }
 
   private emit(event: FlowEvent): void {
@@ -98,7 +147,7 @@ export class Scheduler {
    * the heap), and let the event loop in once a run of synchronous nodes has held it for a time slice, so that
    * other requests are answered meanwhile. Most runs finish inside one slice and never wait here.
    */
-  private pace(): Promise<void> | undefined {
+  pace(): Promise<void> | undefined {
     const behind = this.output.backpressure?.();
     if (behind) return behind.then(() => void (this.sliceStart = Date.now()));
     if (Date.now() - this.sliceStart < this.env.limits.timeSliceMs) return undefined;
@@ -114,9 +163,8 @@ export class Scheduler {
     return this.env.ids.now();
   }
 
-  private async runNode(scope: RunScope, node: PlanNode, preset?: Readonly<Record<string, unknown>>): Promise<void> {
-    const wait = this.pace();
-    if (wait) await wait;
+  /** Synchronous up to the runner's first wait: a window relies on it (node-window.ts). The caller paces. */
+  private async runNode(scope: RunScope, node: PlanNode, preset?: Readonly<Record<string, unknown>>, lane?: Lane): Promise<void> {
     this.checkBounds();
     if (node.gates.length > 0 && !node.gates.some((g) => chose(scope, g.node, g.condition))) {
       scope.states.set(node.name, SKIPPED);
@@ -146,19 +194,26 @@ export class Scheduler {
     }
     const resumesHere = this.resume?.waitingIndex === index;
     if (resumesHere) values[this.resume!.inputName] = this.resume!.answer;
-    if (this.trace && node.inputs.length > 0) this.emit(this.inputTrace(scope, node, values));
-    const outcome = await this.invoke(scope, node, values, resumesHere ? this.resume!.asked : []);
+    if (this.trace && node.inputs.length > 0) this.emitFor(lane, () => this.inputTrace(scope, node, values));
+    const outcome = await this.invoke(scope, node, values, resumesHere ? this.resume!.asked : [], lane);
     if (outcome.kind === 'question') throw new Paused(node.name, node.runtimeType, outcome.text, index);
     this.checkOutputs(node, outcome);
     this.memo[index] = { outcome, span: this.runs - index - 1 };
     scope.states.set(node.name, outcome);
-    if (this.trace) this.traceOutcome(node, outcome);
+    if (this.trace) this.traceOutcome(node, outcome, lane);
   }
 
-  private async invoke(scope: RunScope, node: PlanNode, values: Record<string, unknown>, asked: readonly string[]): Promise<NodeOutcome> {
+  private async invoke(
+    scope: RunScope,
+    node: PlanNode,
+    values: Record<string, unknown>,
+    asked: readonly string[],
+    lane: Lane | undefined,
+  ): Promise<NodeOutcome> {
     const startedAt = this.progress ? performance.now() : 0;
+    const context = new RunContext(this, scope, node, asked, lane);
     try {
-      const outcome = await node.runner.run(new RunContext(this, scope, node, asked), values);
+      const outcome = await node.runner.run(context, values);
       if (this.progress) logNodeRun(this.progress, node, startedAt, outcome);
       return outcome;
     } catch (err) {
@@ -167,14 +222,20 @@ export class Scheduler {
       if (err instanceof AwsError) throw new NodeFailure(node.name, err);
       throw new NodeFailure(node.name, internal(`Node ${node.name} failed: ${(err as Error).message}`));
     } finally {
-      this.signal.onStop = undefined;
+      if (context.stop) this.stops.delete(context.stop);
     }
   }
 
   onStop(stop: () => void): void {
-    if (this.signal.aborted) stop();
-    else this.signal.onStop = stop;
+    if (this.signal.aborted) return stop();
+    this.stops.add(stop);
+    this.signal.onStop = this.stopAll;
   }
+
+  private readonly stopAll = (): void => {
+    for (const stop of this.stops) stop();
+    this.stops.clear();
+  };
 
   private async runIteration(scope: RunScope, step: Extract<Step, { kind: 'iteration' }>): Promise<void> {
     const { iterator, body, collector } = step;
@@ -195,7 +256,10 @@ export class Scheduler {
       const value = collected ? this.resolve(item, collector!, collected) : SKIP;
       if (value !== SKIP) gathered.push(value);
     }
-    if (collector) await this.runNode(scope, collector, { arrayItem: gathered });
+    if (!collector) return;
+    const wait = this.pace();
+    if (wait) await wait;
+    await this.runNode(scope, collector, { arrayItem: gathered });
   }
 
   async runBody(scope: RunScope, loop: PlanNode, body: ScopePlan, entry: Readonly<Record<string, unknown>>, iteration: number) {
@@ -273,19 +337,15 @@ export class Scheduler {
     if (!decision.allowed) throw new NodeFailure(node.name, accessDenied(decision.message ?? denialMessage(request)));
   }
 
-  action(node: PlanNode, call: NodeAction): void {
-    if (this.trace)
-      this.emit({
-        kind: 'nodeAction',
-        nodeName: node.name,
-        timestamp: this.now(),
-        ...call,
-        requestId: call.requestId ?? this.env.ids.uuid(),
-      });
+  action(node: PlanNode, call: NodeAction, lane?: Lane): void {
+    if (!this.trace) return;
+    // Drawn now, not when delivered: with a seed, ids follow the nodes' start order (node-window.ts).
+    const requestId = call.requestId ?? this.env.ids.uuid();
+    this.emitFor(lane, () => ({ kind: 'nodeAction', nodeName: node.name, timestamp: this.now(), ...call, requestId }));
   }
 
-  flowOutput(node: PlanNode, document: unknown): void {
-    this.emit({ kind: 'flowOutput', nodeName: node.name, nodeType: node.runtimeType, timestamp: this.now(), document });
+  flowOutput(node: PlanNode, document: unknown, lane?: Lane): void {
+    this.emitFor(lane, () => ({ kind: 'flowOutput', nodeName: node.name, nodeType: node.runtimeType, timestamp: this.now(), document }));
   }
 
   private inputTrace(scope: RunScope, node: PlanNode, values: Readonly<Record<string, unknown>>): FlowEvent {
@@ -309,22 +369,31 @@ export class Scheduler {
     return { kind: 'nodeOutput', nodeName: node.name, timestamp: this.now(), fields };
   }
 
-  private traceOutcome(node: PlanNode, outcome: NodeOutcome): void {
+  private traceOutcome(node: PlanNode, outcome: NodeOutcome, lane: Lane | undefined): void {
     if (outcome.kind === 'branch') {
-      this.emit({ kind: 'conditionResult', nodeName: node.name, timestamp: this.now(), satisfiedConditions: [outcome.condition] });
+      this.emitFor(lane, () => ({
+        kind: 'conditionResult',
+        nodeName: node.name,
+        timestamp: this.now(),
+        satisfiedConditions: [outcome.condition],
+      }));
     } else if (outcome.kind === 'outputs' && node.outputs.length > 0) {
-      this.emit(this.outputTrace(node, outcome.outputs));
+      this.emitFor(lane, () => this.outputTrace(node, outcome.outputs));
     }
   }
 }
 
 /** What one node run may do; handed to its runner. */
 class RunContext implements NodeContext {
+  /** What the node registered to stop its wait. */
+  stop: (() => void) | undefined;
+
   constructor(
     private readonly scheduler: Scheduler,
     private readonly scope: RunScope,
     readonly node: PlanNode,
     readonly asked: readonly string[],
+    private readonly lane: Lane | undefined,
   ) {}
 
   get env() {
@@ -340,15 +409,17 @@ class RunContext implements NodeContext {
   }
 
   onStop(stop: () => void): void {
+    this.stop = stop;
+    if (this.lane) this.lane.stop = stop;
     this.scheduler.onStop(stop);
   }
 
   action(call: NodeAction): void {
-    this.scheduler.action(this.node, call);
+    this.scheduler.action(this.node, call, this.lane);
   }
 
   emitFlowOutput(document: unknown): void {
-    this.scheduler.flowOutput(this.node, document);
+    this.scheduler.flowOutput(this.node, document, this.lane);
   }
 
   runBody(body: ScopePlan, entry: Readonly<Record<string, unknown>>, iteration: number) {

@@ -3,7 +3,7 @@
  * routed to DRAFT) runs the draft as last prepared, and only while the flow is Prepared (docs/behaviour.md#invoking-the-draft).
  */
 import { PythonProcesses } from '../../fakes/python-processes.js';
-import { DEFAULT_LIMITS, type RunEnvironment } from '../../flows/index.js';
+import { DEFAULT_LIMITS, concurrencyLimit, type RunEnvironment } from '../../flows/index.js';
 import { notFound, validationException } from '../../protocol/errors.js';
 import type { FlowAliasRecord, FlowRecord, FlowSnapshot } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
@@ -43,6 +43,7 @@ export function runEnvironment(ctx: OperationContext, target: Pick<FlowTarget, '
     roleArn: target.snapshot.executionRoleArn,
     flowArn: target.flow.arn,
     flowAliasArn: target.alias.arn,
+    concurrency: concurrencyLimit(target.alias.concurrencyConfiguration),
     ...(ctx.log ? { log: ctx.log } : {}),
   };
 }

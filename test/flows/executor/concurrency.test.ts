@@ -1,0 +1,85 @@
+/**
+ * Nodes running at once (node-window.ts): independent branches overlap up to the limit, and what the run reports is
+ * the same, event for event, as one node at a time — whatever order the calls end in.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import t from 'tap';
+import { Emulator } from '../../../src/emulator.js';
+import { concurrencyLimit } from '../../../src/flows/index.js';
+import { createLogger } from '../../../src/logger.js';
+import { cloneUniverse } from '../../../src/world/universe.js';
+import { dataConnection, type Json } from '../fixtures.js';
+import { failure, run } from './harness.js';
+import { ACCOUNT, REGION, TEST_WORLD, inputNode, lambdaNode, outputNode } from './world.js';
+
+const GATE = fileURLToPath(new URL('../../fixtures/lambda-handlers/gate.mjs', import.meta.url));
+const gate: { reset(target: number): void; peakConcurrency(): number } = await import(pathToFileURL(GATE).href);
+const universe = new Emulator(
+  {
+    fixtures: [...TEST_WORLD, { account: ACCOUNT, region: REGION, lambdaFunctions: [{ name: 'gate', handler: GATE, timeoutMs: 5000 }] }],
+    iam: 'off',
+  },
+  createLogger('silent'),
+).universe;
+
+/** FlowInput → three gate Lambdas → an Output each; `failing` replaces one branch's function. */
+function branches(failing?: { branch: string; fn: string }): Json {
+  const names = ['Alpha', 'Beta', 'Gamma'];
+  const fn = (n: string) => (failing?.branch === n ? failing.fn : 'gate');
+  return {
+    nodes: [
+      inputNode(),
+      ...names.map((n) => lambdaNode(n, fn(n), [['payload', 'Object', '$.data']])),
+      ...names.map((n) => outputNode(`${n}Out`, 'Object')),
+    ],
+    connections: [
+      ...names.map((n) => dataConnection('FlowInput', 'document', n, 'payload')),
+      ...names.map((n) => dataConnection(n, 'functionResponse', `${n}Out`, 'document')),
+    ],
+  };
+}
+
+const runWith = (definition: Json, concurrency: number, target: number) => {
+  gate.reset(target);
+  return run(definition, { order: 7 }, { universe: cloneUniverse(universe), concurrency });
+};
+
+t.test('independent branches run up to the limit at once; events as with one at a time', async (t) => {
+  const one = await runWith(branches(), 1, 1);
+  t.equal(gate.peakConcurrency(), 1);
+  t.equal(one.result.kind, 'completed');
+  t.same(
+    one.outputs.map((o) => (o as Json).node),
+    ['Alpha', 'Beta', 'Gamma'],
+  );
+  for (const limit of [2, 3]) {
+    // The gate holds the calls until `limit` of them wait, then ends them last-started first.
+    const many = await runWith(branches(), limit, limit);
+    t.equal(gate.peakConcurrency(), limit, `${limit} at once`);
+    t.same(many.result, one.result);
+    t.same(many.events, one.events, `limit ${limit}: the same events, in plan order, with the same seeded ids`);
+  }
+});
+
+t.test('a limit above the branches: as many as are ready', async (t) => {
+  await runWith(branches(), 10, 3);
+  t.equal(gate.peakConcurrency(), 3);
+});
+
+t.test('a failure ends the run where one at a time would: after the nodes before it in plan order', async (t) => {
+  for (const branch of ['Alpha', 'Beta', 'Gamma']) {
+    const definition = branches({ branch, fn: 'broken' });
+    const one = await runWith(definition, 1, 1);
+    const many = await runWith(definition, 3, 1);
+    t.match(failure(many), { nodeName: branch, type: 'DependencyFailedException' });
+    t.same(many.events, one.events, `${branch} fails`);
+  }
+});
+
+t.test('the alias configuration gives the limit', async (t) => {
+  t.equal(concurrencyLimit(undefined), 1, 'none (the test alias): one at a time');
+  t.equal(concurrencyLimit({ type: 'Manual', maxConcurrency: 3 }), 3);
+  t.equal(concurrencyLimit({ type: 'Manual' }), 1);
+  t.equal(concurrencyLimit({ type: 'Automatic' }), 100);
+  t.equal(concurrencyLimit({ type: 'Automatic', maxConcurrency: 2 }), 100, 'Automatic: Bedrock decides');
+});
