@@ -198,7 +198,8 @@ export class Scheduler implements WindowHost {
     const outcome = await this.invoke(scope, node, values, resumesHere ? this.resume!.asked : [], lane);
     if (outcome.kind === 'question') throw new Paused(node.name, node.runtimeType, outcome.text, index);
     this.checkOutputs(node, outcome);
-    this.memo[index] = { outcome, span: this.runs - index - 1 };
+    // The runs a Loop's body made; a node of a window has none (the runs since are other nodes': node-window.ts).
+    this.memo[index] = { outcome, span: lane ? 0 : this.runs - index - 1 };
     scope.states.set(node.name, outcome);
     if (this.trace) this.traceOutcome(node, outcome, lane);
   }

@@ -8,9 +8,9 @@ import { Emulator } from '../../../src/emulator.js';
 import { concurrencyLimit } from '../../../src/flows/index.js';
 import { createLogger } from '../../../src/logger.js';
 import { cloneUniverse } from '../../../src/world/universe.js';
-import { dataConnection, type Json } from '../fixtures.js';
+import { conditionFlow, dataConnection, iteratorFlow, loopFlow, type Json } from '../fixtures.js';
 import { failure, run } from './harness.js';
-import { ACCOUNT, REGION, TEST_WORLD, inputNode, lambdaNode, outputNode } from './world.js';
+import { ACCOUNT, REGION, TEST_WORLD, inputNode, lambdaNode, outputNode, pausingFlow } from './world.js';
 
 const GATE = fileURLToPath(new URL('../../fixtures/lambda-handlers/gate.mjs', import.meta.url));
 const gate: { reset(target: number): void; peakConcurrency(): number } = await import(pathToFileURL(GATE).href);
@@ -73,6 +73,38 @@ t.test('a failure ends the run where one at a time would: after the nodes before
     const many = await runWith(definition, 3, 1);
     t.match(failure(many), { nodeName: branch, type: 'DependencyFailedException' });
     t.same(many.events, one.events, `${branch} fails`);
+  }
+});
+
+t.test('a question pauses the run where one at a time would, and the answer resumes it alike', async (t) => {
+  const asked = async (concurrency: number) => {
+    const paused = await run(pausingFlow(), 'my order', { universe: cloneUniverse(universe), concurrency });
+    if (paused.result.kind !== 'paused') throw new Error(`expected a paused run, got ${paused.result.kind}`);
+    const resume = { checkpoint: paused.result.checkpoint, inputName: 'agentInputText', answer: '12345' };
+    const resumed = await run(pausingFlow(), undefined, { universe: cloneUniverse(universe), concurrency, resume });
+    return { paused, resumed };
+  };
+  const one = await asked(1);
+  const many = await asked(3);
+  t.same(many.paused.events, one.paused.events);
+  t.same(many.paused.result, one.paused.result, 'the same question and checkpoint');
+  t.same(many.resumed.result, { kind: 'completed' });
+  t.same(many.resumed.events, one.resumed.events);
+  t.same(many.resumed.outputs, ['Order 12345 ships tomorrow.', one.resumed.outputs[1]]);
+});
+
+t.test('conditions, iterations and loops report the same events at any limit', async (t) => {
+  const cases: [string, Json, unknown][] = [
+    ['Iterator and Collector', iteratorFlow(), ['Queen', 'Abba', 'Blur']],
+    ['Loop', loopFlow({ stepFunction: 'loopStep', loopName: 'Rounds' }), {}],
+    ['Condition', conditionFlow(), { retailPrice: 11, marketPrice: 12, type: 'meat', action: ['no', 'yes', 'maybe'] }],
+  ];
+  for (const [name, definition, document] of cases) {
+    const one = await run(definition, document, { universe: cloneUniverse(universe) });
+    const many = await run(definition, document, { universe: cloneUniverse(universe), concurrency: 5 });
+    t.equal(one.result.kind, 'completed', name);
+    t.same(many.result, one.result, name);
+    t.same(many.events, one.events, name);
   }
 });
 
