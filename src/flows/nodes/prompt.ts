@@ -27,7 +27,7 @@ export const prompt: NodeRunner<PromptFlowNodeConfiguration> = {
   compile: (node) => configurationOf(node, 'prompt'),
   run(ctx, inputs) {
     const { sourceConfiguration } = ctx.node.compiled;
-    const { world, universe } = ctx.env;
+    const { world, universe, performanceConfig } = ctx.env;
     let template: Template;
     if ('resource' in sourceConfiguration) {
       const { promptArn } = sourceConfiguration.resource;
@@ -43,7 +43,13 @@ export const prompt: NodeRunner<PromptFlowNodeConfiguration> = {
     ctx.action({
       serviceName: 'bedrock',
       operationName: 'Converse',
-      operationRequest: { ...call, inferenceConfig: inferenceOf(template), promptVariables: inputs },
+      operationRequest: {
+        ...call,
+        inferenceConfig: inferenceOf(template),
+        promptVariables: inputs,
+        // InvokeFlow's modelPerformanceConfiguration is "the performance configuration for a model called with InvokeFlow".
+        ...(performanceConfig ? { performanceConfig } : {}),
+      },
       operationResponse: response,
     });
     return outputs({ modelCompletion: text });

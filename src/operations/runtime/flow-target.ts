@@ -32,7 +32,11 @@ export function resolveTarget(ctx: OperationContext, flowIdentifier: string, ali
 }
 
 /** The run's surroundings: the context's execution-role checks and, from the server, its emulator's python3 children. */
-export function runEnvironment(ctx: OperationContext, target: Pick<FlowTarget, 'flow' | 'alias' | 'snapshot'>): RunEnvironment {
+export function runEnvironment(
+  ctx: OperationContext,
+  target: Pick<FlowTarget, 'flow' | 'alias' | 'snapshot'>,
+  performance?: { performanceConfig?: { latency?: string } },
+): RunEnvironment {
   return {
     universe: ctx.universe,
     world: ctx.world,
@@ -44,6 +48,7 @@ export function runEnvironment(ctx: OperationContext, target: Pick<FlowTarget, '
     flowArn: target.flow.arn,
     flowAliasArn: target.alias.arn,
     concurrency: concurrencyLimit(target.alias.concurrencyConfiguration),
+    ...(performance?.performanceConfig ? { performanceConfig: performance.performanceConfig } : {}),
     ...(ctx.log ? { log: ctx.log } : {}),
   };
 }
