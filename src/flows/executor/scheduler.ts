@@ -32,6 +32,8 @@ export interface Resume {
   readonly inputName: string;
   readonly answer: unknown;
   readonly asked: readonly string[];
+  /** The paused run's limit (checkpoint.ts), when it recorded one. */
+  readonly concurrency?: number;
 }
 
 const SKIP = Symbol('skip');
@@ -68,7 +70,7 @@ export class Scheduler implements WindowHost {
   ) {
     this.deadline = this.sliceStart + env.limits.maxRunMs;
     this.progress = env.log?.isLevelEnabled('debug') ? env.log : undefined;
-    this.concurrency = env.concurrency ?? 1;
+    this.concurrency = resume?.concurrency ?? env.concurrency ?? 1;
   }
 
   async runSteps(scope: RunScope, steps: readonly Step[]): Promise<void> {
@@ -82,27 +84,24 @@ export class Scheduler implements WindowHost {
   }
 
   /**
-   * Several nodes at once (node-window.ts). Iterations and Loop nodes run their bodies alone, after the nodes before
-   * them, so that a body's nodes count against the same limit and a Loop's span of run indices is its own.
+   * Several nodes at once (node-window.ts), in windows of consecutive nodes. Iterations and Loop nodes run alone,
+   * between windows, so that a body's nodes count against the same limit and a Loop's span of run indices is its own.
    */
   private async runWindow(scope: RunScope, steps: readonly Step[]): Promise<void> {
-    const window = new NodeWindow(this, this.concurrency);
-    try {
-      for (const step of steps) {
-        if (step.kind === 'node' && step.node.type !== 'Loop') {
-          await window.admit(scope, step.node);
-          continue;
-        }
-        await window.drain();
-        const wait = this.pace();
-        if (wait) await wait;
-        if (step.kind === 'node') await this.runNode(scope, step.node);
-        else await this.runIteration(scope, step);
+    let nodes: PlanNode[] = [];
+    for (const step of steps) {
+      if (step.kind === 'node' && step.node.type !== 'Loop') {
+        nodes.push(step.node);
+        continue;
       }
-      await window.drain();
-    } finally {
-      window.abandon();
+      if (nodes.length > 0) await new NodeWindow(this, this.concurrency, nodes).run(scope);
+      nodes = [];
+      const wait = this.pace();
+      if (wait) await wait;
+      if (step.kind === 'node') await this.runNode(scope, step.node);
+      else await this.runIteration(scope, step);
     }
+    if (nodes.length > 0) await new NodeWindow(this, this.concurrency, nodes).run(scope);
   }
 
   start(scope: RunScope, node: PlanNode, lane: Lane): Promise<void> {

@@ -22,15 +22,19 @@ const universe = new Emulator(
   createLogger('silent'),
 ).universe;
 
-/** FlowInput → three gate Lambdas → an Output each; `failing` replaces one branch's function. */
-function branches(failing?: { branch: string; fn: string }): Json {
+/**
+ * FlowInput → three gate Lambdas → an Output each; `failing` replaces one branch's function. Declared side by side
+ * (the Lambdas, then the Outputs), or branch after branch as the console tends to (plan order Alpha, AlphaOut, Beta…).
+ */
+function branches(failing?: { branch: string; fn: string }, branchAfterBranch = false): Json {
   const names = ['Alpha', 'Beta', 'Gamma'];
   const fn = (n: string) => (failing?.branch === n ? failing.fn : 'gate');
+  const lambda = (n: string) => lambdaNode(n, fn(n), [['payload', 'Object', '$.data']]);
+  const output = (n: string) => outputNode(`${n}Out`, 'Object');
   return {
     nodes: [
       inputNode(),
-      ...names.map((n) => lambdaNode(n, fn(n), [['payload', 'Object', '$.data']])),
-      ...names.map((n) => outputNode(`${n}Out`, 'Object')),
+      ...(branchAfterBranch ? names.flatMap((n) => [lambda(n), output(n)]) : [...names.map(lambda), ...names.map(output)]),
     ],
     connections: [
       ...names.map((n) => dataConnection('FlowInput', 'document', n, 'payload')),
@@ -61,6 +65,16 @@ t.test('independent branches run up to the limit at once; events as with one at 
   }
 });
 
+t.test('branches declared one after the other start side by side too; the stream is the same', async (t) => {
+  const definition = branches(undefined, true);
+  const one = await runWith(definition, 1, 1);
+  t.same(one.kinds.slice(0, 4), ['nodeOutput:FlowInput', 'nodeInput:Alpha', 'nodeAction:Alpha', 'nodeOutput:Alpha']);
+  const many = await runWith(definition, 3, 3);
+  t.equal(gate.peakConcurrency(), 3);
+  t.same(many.kinds, one.kinds, 'events in plan order');
+  t.same(many.outputs, one.outputs);
+});
+
 t.test('a limit above the branches: as many as are ready', async (t) => {
   await runWith(branches(), 10, 3);
   t.equal(gate.peakConcurrency(), 3);
@@ -87,10 +101,17 @@ t.test('a question pauses the run where one at a time would, and the answer resu
   const one = await asked(1);
   const many = await asked(3);
   t.same(many.paused.events, one.paused.events);
-  t.same(many.paused.result, one.paused.result, 'the same question and checkpoint');
+  const checkpoint = (ran: Json) => ran.paused.result.checkpoint;
+  t.same({ ...checkpoint(many), concurrency: 1 }, checkpoint(one), 'the same checkpoint, with its limit');
+  t.equal(checkpoint(many).concurrency, 3);
   t.same(many.resumed.result, { kind: 'completed' });
   t.same(many.resumed.events, one.resumed.events);
   t.same(many.resumed.outputs, ['Order 12345 ships tomorrow.', one.resumed.outputs[1]]);
+  // The alias changed while the run waited: the resumed run keeps the limit it paused with.
+  if (many.paused.result.kind !== 'paused') throw new Error('expected a paused run');
+  const resume = { checkpoint: many.paused.result.checkpoint, inputName: 'agentInputText', answer: '12345' };
+  const changed = await run(pausingFlow(), undefined, { universe: cloneUniverse(universe), concurrency: 1, resume });
+  t.same(changed.events, many.resumed.events);
 });
 
 t.test('conditions, iterations and loops report the same events at any limit', async (t) => {
