@@ -18,6 +18,8 @@ export class Lane {
   pending: (() => FlowEvent)[] | null = [];
   /** The run ended before this node's turn: what it still does is not reported. */
   abandoned = false;
+  /** Its run index, once it started (and was not skipped). */
+  index: number | undefined;
   /** What stops the node's wait (an InlineCode child), if it registered one. */
   stop: (() => void) | undefined;
   ended = false;
@@ -34,6 +36,8 @@ export interface WindowHost {
   pace(): Promise<void> | undefined;
   /** Delivers one event (may throw: the run's byte cap). */
   deliver(event: FlowEvent): void;
+  /** Drops a node run's memo entry: a paused run's checkpoint keeps only what was delivered. */
+  forget(index: number): void;
 }
 
 /**
@@ -116,6 +120,7 @@ export class NodeWindow {
       const lane = this.lanes[i]!;
       lane.abandoned = true;
       lane.pending = [];
+      if (lane.index !== undefined) this.host.forget(lane.index);
       lane.stop?.();
     }
     this.head = this.lanes.length;

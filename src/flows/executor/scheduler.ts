@@ -109,7 +109,11 @@ export class Scheduler implements WindowHost {
   }
 
   deliver(event: FlowEvent): void {
-    this.emit(event);
+    this.send(event);
+  }
+
+  forget(index: number): void {
+    this.memo[index] = undefined;
   }
 
   /** Replaying: the run has not yet passed the node a resumed run waits at, whose events were sent before. */
@@ -117,15 +121,22 @@ export class Scheduler implements WindowHost {
     return this.resume !== undefined && this.runs <= this.resume.waitingIndex;
   }
 
-  /** A node's event: at once, unless an earlier node of its window still runs (node-window.ts). */
+  /**
+   * A node's event: at once, unless an earlier node of its window still runs (node-window.ts). A window's node that
+   * runs at all on a resumed run was not delivered before the pause (those that were are kept), so it reports.
+   */
   private emitFor(lane: Lane | undefined, build: () => FlowEvent): void {
-    if (lane?.abandoned || this.replaying) return;
-    if (lane?.pending) lane.pending.push(build);
-    else this.emit(build());
+    if (!lane) this.emit(build());
+    else if (lane.abandoned) return;
+    else if (lane.pending) lane.pending.push(build);
+    else this.send(build());
   }
 
   private emit(event: FlowEvent): void {
-    if (this.replaying) return;
+    if (!this.replaying) this.send(event);
+  }
+
+  private send(event: FlowEvent): void {
     const bytes = this.output.sink(event);
     if (!bytes) return;
     this.emitted += bytes;
@@ -184,7 +195,9 @@ export class Scheduler implements WindowHost {
     if (index >= this.env.limits.maxNodeRuns) {
       throw new NodeFailure(node.name, quotaExceeded(`The flow run exceeded ${this.env.limits.maxNodeRuns} node runs.`, true));
     }
-    const kept = this.resume && index < this.resume.waitingIndex ? this.resume.memo[index] : undefined;
+    if (lane) lane.index = index;
+    // What ran before the pause, but for the waiting node (a window's nodes may have run after it: node-window.ts).
+    const kept = this.resume && index !== this.resume.waitingIndex ? this.resume.memo[index] : undefined;
     if (kept) {
       this.runs += kept.span;
       this.memo[index] = kept;
@@ -196,6 +209,7 @@ export class Scheduler implements WindowHost {
     if (this.trace && node.inputs.length > 0) this.emitFor(lane, () => this.inputTrace(scope, node, values));
     const outcome = await this.invoke(scope, node, values, resumesHere ? this.resume!.asked : [], lane);
     if (outcome.kind === 'question') throw new Paused(node.name, node.runtimeType, outcome.text, index);
+    if (lane?.abandoned) return; // the run ended before this node's turn: nothing of it is kept
     this.checkOutputs(node, outcome);
     // The runs a Loop's body made; a node of a window has none (the runs since are other nodes': node-window.ts).
     this.memo[index] = { outcome, span: lane ? 0 : this.runs - index - 1 };
