@@ -72,8 +72,8 @@ t.test('the executions operations refuse the same alias identifiers', async (t) 
 });
 
 t.test('flow identifiers: the models already refuse what cannot be a flow id, with the pattern message', async (t) => {
-  // The runtime model's FlowIdentifier pattern is as strict as the id form, so the service's own check (src/operations/flows/flow-lookup.ts)
-  // is only a second line; what a client sees is the pattern message.
+  // The runtime model's FlowIdentifier pattern is as strict as the id form, so the service's own check
+  // (src/operations/flows/flow-lookup.ts) is only a second line; what a client sees is the pattern message.
   await t.rejects(client.send(new InvokeFlowCommand({ flowIdentifier: 'FLOW1', flowAliasIdentifier: 'TSTALIASID', inputs })), {
     name: 'ValidationException',
     message: /Value 'FLOW1' at 'flowIdentifier' failed to satisfy constraint: Member must satisfy regular expression pattern/,

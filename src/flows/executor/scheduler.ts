@@ -1,9 +1,9 @@
 /**
- * Runs a plan node by node, in plan order: one node at a time, or, when the alias allows several, as a window of
- * nodes running at once whose events are still delivered in plan order (node-window.ts). A node runs when its inputs have values and, if
- * Conditional connections lead to it, when one of their conditions was chosen; otherwise it is skipped, and so is
- * whatever reads from it. Inputs are the source output with the input's expression applied, checked against the
- * declared type; outputs are checked against theirs.
+ * Runs a plan node by node, in plan order: one node at a time, or, when the alias allows several, as windows of
+ * nodes running at once whose events are still delivered in plan order (node-window.ts). A node runs when its
+ * inputs have values and, if Conditional connections lead to it, when one of their conditions was chosen;
+ * otherwise it is skipped, and so is whatever reads from it. Inputs are the source output with the input's
+ * expression applied, checked against the declared type; outputs are checked against theirs.
  *
  * Every node run gets the next run index. A run paused for multi-turn input keeps each finished node's outcome by
  * index; resuming replays the plan with those outcomes (no node runs twice, no event is sent twice) up to the
