@@ -28,13 +28,16 @@ export interface InvokeOptions {
  */
 export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
 
+/** The errorType Lambda reports for a function cut off at its timeout. */
+export const TIMED_OUT_ERROR_TYPE = 'Sandbox.Timedout';
+
 const failure = (errorType: string, errorMessage: string): LambdaResult => ({ ok: false, errorType, errorMessage });
 
 export async function invokeLambda(fn: LambdaFunction, event: unknown, options: InvokeOptions): Promise<LambdaResult> {
   if (fn.error !== undefined) return failure('Unhandled', fn.error);
   if (fn.response !== undefined) return { ok: true, payload: fn.response };
   const timeoutSeconds = (options.timeoutMs / 1000).toFixed(2);
-  const timedOut = failure('Sandbox.Timedout', `Task timed out after ${timeoutSeconds} seconds`);
+  const timedOut = failure(TIMED_OUT_ERROR_TYPE, `Task timed out after ${timeoutSeconds} seconds`);
   if (fn.url !== undefined) return logFailure(fn, options, await postEvent(fn.url, event, options.timeoutMs, timedOut));
   if (fn.handlerPath !== undefined)
     return logFailure(fn, options, await withTimeout(callHandler(fn, event, options), options.timeoutMs, timedOut));

@@ -17,6 +17,7 @@ export type { RunCheckpoint } from './executor/checkpoint.js';
 export type { ChainItem, EventSink, FlowEvent, InputField, NodeAction, OutputField } from './executor/events.js';
 export type { RunEnvironment } from './executor/run-environment.js';
 export { DEFAULT_LIMITS } from './executor/limits.js';
+export { concurrencyLimit } from './executor/concurrency.js';
 export type { RunLimits } from './executor/limits.js';
 export { denialMessage, flowRoleSessionArn } from './executor/role-checks.js';
 export type { AssumeRoleResult, NodeCallRequest, RoleAuthorizer, RoleDecision } from './executor/role-checks.js';

@@ -28,6 +28,11 @@ export interface CheckpointData {
   readonly waitingIndex: number;
   /** What that node asked so far in this exchange, so that a rule does not ask the same question twice. */
   readonly asked: readonly string[];
+  /**
+   * How many nodes ran at once: the run indices follow its start order (node-window.ts), so the resumed run keeps it
+   * even if the alias changed meanwhile.
+   */
+  readonly concurrency?: number;
 }
 
 export function makeCheckpoint(data: Omit<CheckpointData, 'version'>): RunCheckpoint {

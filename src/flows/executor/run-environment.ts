@@ -23,6 +23,13 @@ export interface RunEnvironment {
   readonly flowArn: string;
   /** With `TSTALIASID` for runs of the draft. */
   readonly flowAliasArn: string;
+  /** How many nodes may run at once (concurrency.ts: the alias's concurrencyConfiguration); absent, one. */
+  readonly concurrency?: number;
+  /**
+   * The request's `modelPerformanceConfiguration.performanceConfig` (InvokeFlow, StartFlowExecution): Prompt nodes
+   * pass it on to Converse, whose request has the same member.
+   */
+  readonly performanceConfig?: { readonly latency?: string };
   /** Where node progress and Lambda handler output go (at debug); absent in hand-built unit-test environments. */
   readonly log?: RunLog;
 }

@@ -22,6 +22,8 @@ export interface ConverseTraceCall {
   readonly completion: string;
   readonly usage: { readonly inputTokens: number; readonly outputTokens: number; readonly totalTokens: number };
   readonly stopReason: string;
+  /** InvokeFlow's modelPerformanceConfiguration: "the performance configuration for a model called with InvokeFlow". */
+  readonly performanceConfig?: unknown;
 }
 
 const textBlock = (b: TextBlock) => ({ type: 'TEXT', text: b.text });
@@ -51,6 +53,7 @@ export function converseRequest(call: ConverseTraceCall) {
     additionalModelResponseFieldPaths: [],
     promptVariables: call.promptVariables,
     requestMetadata: {},
+    ...(call.performanceConfig ? { performanceConfig: call.performanceConfig } : {}),
   };
 }
 

@@ -3,9 +3,9 @@
  * `functionResponse`. A function error is an in-stream dependencyFailedException in the Agents wording
  * (docs/behaviour.md#failures-during-a-run), naming the function ARN as `resourceName`.
  */
-import { dependencyFailed, notFound } from '../../protocol/errors.js';
+import { dependencyFailed, lambdaTimedOut, notFound } from '../../protocol/errors.js';
 import { parseArn } from '../../world/arns.js';
-import { invokeLambda } from '../../fakes/lambda.js';
+import { TIMED_OUT_ERROR_TYPE, invokeLambda } from '../../fakes/lambda.js';
 import type { LambdaFunctionFlowNodeConfiguration } from '../definition.js';
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
 import { lambdaCalls } from './role-requirements.js';
@@ -50,6 +50,7 @@ export const lambdaFunction: NodeRunner<LambdaFunctionFlowNodeConfiguration> = {
       operationRequest: event,
       operationResponse: result.ok ? result.payload : { errorType: result.errorType, errorMessage: result.errorMessage },
     });
+    if (!result.ok && result.errorType === TIMED_OUT_ERROR_TYPE) throw lambdaTimedOut(lambdaArn);
     if (!result.ok) {
       throw dependencyFailed(
         `Your request couldn't be completed. Lambda function ${lambdaArn} encountered a problem while processing request.` +

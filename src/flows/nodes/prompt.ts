@@ -30,7 +30,7 @@ export const prompt: NodeRunner<PromptFlowNodeConfiguration> = {
   compile: (node) => configurationOf(node, 'prompt'),
   run(ctx, inputs) {
     const { sourceConfiguration } = ctx.node.compiled;
-    const { world, universe } = ctx.env;
+    const { world, universe, performanceConfig } = ctx.env;
     for (const call of promptCalls(ctx.node.compiled, world, universe)) ctx.authorize(call.action, call.resource);
     const template: Template =
       'resource' in sourceConfiguration
@@ -49,6 +49,7 @@ export const prompt: NodeRunner<PromptFlowNodeConfiguration> = {
         completion: text,
         usage: response.usage,
         stopReason: response.stopReason,
+        performanceConfig,
       };
       return {
         serviceName: 'bedrock',

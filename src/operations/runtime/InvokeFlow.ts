@@ -39,7 +39,7 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Invok
   const target = resolveTarget(ctx, input.flowIdentifier, input.flowAliasIdentifier);
   const executionId = input.executionId ?? ctx.ids.uuid();
   const run = startOrResume(ctx, target, input, executionId);
-  const env = runEnvironment(ctx, run.target);
+  const env = runEnvironment(ctx, run.target, input.modelPerformanceConfiguration);
   const trace = input.enableTrace === true;
   const start = async (output: Omit<RunOutput, 'maxBytes'>, signal: StopSignal): Promise<RunResult> => {
     const result = await runFlow({ plan: run.plan, env, trace, signal, ...run.from }, { ...output, maxBytes: env.limits.maxStreamedBytes });

@@ -41,7 +41,7 @@ export function StartFlowExecution(ctx: OperationContext, input: StartFlowExecut
     eventBytes: Buffer.byteLength(JSON.stringify(inputEvent)),
   };
   runs.set(arn, record);
-  ctx.executions.start(record, plan, runEnvironment(ctx, target), document);
+  ctx.executions.start(record, plan, runEnvironment(ctx, target, input.modelPerformanceConfiguration), document);
   return { executionArn: arn };
 }
 

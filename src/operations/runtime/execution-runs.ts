@@ -13,7 +13,7 @@ import {
   type ScopePlan,
   type StopSignal,
 } from '../../flows/index.js';
-import { internal, validationException } from '../../protocol/errors.js';
+import { internal, isLambdaTimeout, validationException } from '../../protocol/errors.js';
 import type { Clock } from '../../world/clock.js';
 import type { FlowExecutionRecord } from '../../world/records.js';
 import type { Universe } from '../../world/universe.js';
@@ -88,6 +88,10 @@ function finish(record: FlowExecutionRecord, result: RunResult, endedAt: string)
     record.events.push(...failureEvents(result.error, result.nodeName, endedAt));
     record.status = result.timedOut ? 'TimedOut' : 'Failed';
     if (result.timedOut) record.errors = [{ error: 'ExecutionTimedOut', message: result.error.message }];
+    // The user guide's example error entry for a Lambda node that timed out (docs/behaviour.md#failures-during-a-run).
+    else if (result.nodeName && isLambdaTimeout(result.error)) {
+      record.errors = [{ nodeName: result.nodeName, error: 'ExecutionTimedOut', message: result.error.message }];
+    }
   }
   if (result.kind === 'paused') {
     const error = validationException(`Node ${result.nodeName} asked for user input, which flow executions cannot give (use InvokeFlow).`);

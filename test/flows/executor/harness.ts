@@ -39,6 +39,8 @@ export interface RunOptions {
   trace?: boolean;
   limits?: Partial<RunLimits>;
   signal?: StopSignal;
+  /** Nodes that may run at once (the alias's concurrencyConfiguration); one by default. */
+  concurrency?: number;
   /** Resume a paused run (its checkpoint has the document it started from: `document` is not used). */
   resume?: ResumeRequest;
 }
@@ -70,6 +72,7 @@ export async function run(definition: Json, document: unknown, options: RunOptio
         roleArn: options.roleArn ?? FLOW_ROLE,
         flowArn: FLOW_ARN,
         flowAliasArn: ALIAS_ARN,
+        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       },
       trace: options.trace ?? true,
       signal: options.signal ?? { aborted: false },

@@ -232,7 +232,13 @@ t.test('LambdaFunction failures: a function error, a throwing handler, a timeout
     extra: { resourceName: lambdaArn('broken') },
   });
   t.match(await fails('explode'), { type: 'DependencyFailedException', message: /is the ledger is locked\./ });
-  t.match(await fails('slow'), { type: 'DependencyFailedException', message: /Task timed out after 0\.05 seconds/ });
+  // The flow-executions user guide's wording for a Lambda timeout (docs/behaviour.md#failures-during-a-run).
+  t.match(await fails('slow'), {
+    nodeName: 'Call',
+    type: 'DependencyFailedException',
+    message: 'Call to lambda function timed out',
+    extra: { resourceName: lambdaArn('slow') },
+  });
   t.match(await fails('nothere'), { type: 'ResourceNotFoundException', message: `Function not found: ${lambdaArn('nothere')}` });
 });
 
