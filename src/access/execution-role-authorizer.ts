@@ -46,8 +46,15 @@ export function executionRoleAuthorizer(universe: Universe, mode: IamMode, decis
         context: Object.assign({}, keys, { 'aws:SourceArn': flowAliasArn, 'aws:CalledVia': [BEDROCK], 'aws:ViaAWSService': true }),
       });
       decisions.add(principal.arn, action, resource, decision, enforce);
-      if (decision.decision === 'Allow' || !enforce) return { allowed: true };
-      return { allowed: false, message: accessDeniedMessage(principal, action, resource, decision) };
+      const detail = {
+        action,
+        resource,
+        decision: decision.decision,
+        enforced: enforce,
+        ...(decision.decidedBy ? { statement: decision.decidedBy } : {}),
+      };
+      if (decision.decision === 'Allow' || !enforce) return { allowed: true, detail };
+      return { allowed: false, message: accessDeniedMessage(principal, action, resource, decision), detail };
     },
   };
 }

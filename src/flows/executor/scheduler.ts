@@ -21,6 +21,7 @@ import { outputs, type NodeContext, type NodeOutcome } from './runner.js';
 import { describeValue } from './value-types.js';
 import { logNodeRun, logNodeSkipped } from './node-log.js';
 import type { RunLog } from './run-log.js';
+import type { NodeObserver, RunObserver } from './observer.js';
 
 /** A resumed run: the memo and waiting node of its checkpoint (checkpoint.ts), and the user's answer. */
 export interface Resume {
@@ -59,6 +60,8 @@ export class Scheduler {
     private readonly trace: boolean,
     private readonly signal: StopSignal,
     private readonly resume?: Resume,
+    /** Sees every node run, traced or not (run records, src/runs/). */
+    private readonly observer?: RunObserver,
   ) {
     this.deadline = this.sliceStart + env.limits.maxRunMs;
     this.progress = env.log?.isLevelEnabled('debug') ? env.log : undefined;
@@ -147,18 +150,41 @@ export class Scheduler {
     const resumesHere = this.resume?.waitingIndex === index;
     if (resumesHere) values[this.resume!.inputName] = this.resume!.answer;
     if (this.trace && node.inputs.length > 0) this.emit(this.inputTrace(scope, node, values));
-    const outcome = await this.invoke(scope, node, values, resumesHere ? this.resume!.asked : []);
-    if (outcome.kind === 'question') throw new Paused(node.name, node.runtimeType, outcome.text, index);
-    this.checkOutputs(node, outcome);
+    const watch = this.observer?.nodeStarted({
+      nodeName: node.name,
+      nodeType: node.type,
+      runtimeType: node.runtimeType,
+      inputs: values,
+      chain: scope.chain,
+    });
+    let outcome: NodeOutcome;
+    try {
+      outcome = await this.invoke(scope, node, values, resumesHere ? this.resume!.asked : [], watch);
+      if (outcome.kind !== 'question') this.checkOutputs(node, outcome);
+    } catch (err) {
+      if (watch && err instanceof NodeFailure) watch.failed(err.error);
+      throw err;
+    }
+    if (outcome.kind === 'question') {
+      watch?.paused(outcome.text);
+      throw new Paused(node.name, node.runtimeType, outcome.text, index);
+    }
+    watch?.ended(outcome);
     this.memo[index] = { outcome, span: this.runs - index - 1 };
     scope.states.set(node.name, outcome);
     if (this.trace) this.traceOutcome(node, outcome);
   }
 
-  private async invoke(scope: RunScope, node: PlanNode, values: Record<string, unknown>, asked: readonly string[]): Promise<NodeOutcome> {
+  private async invoke(
+    scope: RunScope,
+    node: PlanNode,
+    values: Record<string, unknown>,
+    asked: readonly string[],
+    watch: NodeObserver | undefined,
+  ): Promise<NodeOutcome> {
     const startedAt = this.progress ? performance.now() : 0;
     try {
-      const outcome = await node.runner.run(new RunContext(this, scope, node, asked), values);
+      const outcome = await node.runner.run(new RunContext(this, scope, node, asked, watch), values);
       if (this.progress) logNodeRun(this.progress, node, startedAt, outcome);
       return outcome;
     } catch (err) {
@@ -266,14 +292,16 @@ export class Scheduler {
     }
   }
 
-  authorize(node: PlanNode, action: string, resource: string): void {
+  authorize(node: PlanNode, action: string, resource: string, watch: NodeObserver | undefined): void {
     const { roleArn, flowArn, flowAliasArn, authorizer } = this.env;
     const request = { roleArn, action, resource, flowArn, flowAliasArn };
     const decision = authorizer.authorizeNodeCall(request);
+    if (watch && decision.detail) watch.decision(decision.detail);
     if (!decision.allowed) throw new NodeFailure(node.name, accessDenied(decision.message ?? denialMessage(request)));
   }
 
-  action(node: PlanNode, call: NodeAction): void {
+  action(node: PlanNode, call: NodeAction, watch: NodeObserver | undefined): void {
+    watch?.call(call);
     if (this.trace)
       this.emit({
         kind: 'nodeAction',
@@ -325,6 +353,7 @@ class RunContext implements NodeContext {
     private readonly scope: RunScope,
     readonly node: PlanNode,
     readonly asked: readonly string[],
+    private readonly watch: NodeObserver | undefined,
   ) {}
 
   get env() {
@@ -336,7 +365,7 @@ class RunContext implements NodeContext {
   }
 
   authorize(action: string, resource: string): void {
-    this.scheduler.authorize(this.node, action, resource);
+    this.scheduler.authorize(this.node, action, resource, this.watch);
   }
 
   onStop(stop: () => void): void {
@@ -344,7 +373,7 @@ class RunContext implements NodeContext {
   }
 
   action(call: NodeAction): void {
-    this.scheduler.action(this.node, call);
+    this.scheduler.action(this.node, call, this.watch);
   }
 
   emitFlowOutput(document: unknown): void {
