@@ -17,6 +17,7 @@ import { DEFAULT_FIXTURES } from './package-root.js';
 import type { IamMode } from './access/caller-authorizer.js';
 import { DecisionLog } from './access/decision-log.js';
 import { executionRoleAuthorizer } from './access/execution-role-authorizer.js';
+import { RunRecorder } from './runs/index.js';
 import { PythonProcesses } from './fakes/python-processes.js';
 import { createIdSource } from './world/ids.js';
 import type { RoleAuthorizer, RunLog } from './flows/index.js';
@@ -41,6 +42,8 @@ export class Emulator {
   readonly passRoleCheck: boolean;
   /** InlineCode's python3 children: this emulator's own, killed by close(). */
   readonly python = new PythonProcesses();
+  /** What each InvokeFlow and flow execution did (GET /_emulator/runs). */
+  readonly runs = new RunRecorder();
   private current!: Universe;
   private currentRoleAuthorizer!: RoleAuthorizer;
   private readonly initial: LoadedFixture[];
@@ -59,6 +62,7 @@ export class Emulator {
       },
       clock: Date.now,
       executions: new ExecutionRuns(),
+      runs: this.runs,
     };
     this.initial = (options.fixtures ?? [DEFAULT_FIXTURES]).map((f, i) => read(f, `fixtures[${i}]`));
     this.universe = this.build();
@@ -134,6 +138,7 @@ export class Emulator {
   reset(): void {
     this.universe = this.build();
     this.decisions.clear();
+    this.runs.clear();
   }
 
   /**

@@ -17,6 +17,7 @@ import { saveStateFile } from './fixtures/save-state-file.js';
 import { isLoopbackHost } from './server/loopback-host.js';
 import { resolveTimeouts, type ServerTimeouts } from './server/timeouts.js';
 import type { FixtureDocument } from './fixtures/schema.js';
+import type { RunFilter, RunListener, RunRecord } from './runs/index.js';
 
 export interface StartOptions extends EmulatorOptions {
   /** Default 5050; 0 picks a free port. */
@@ -51,6 +52,12 @@ export interface RunningEmulator {
   /** Applies a fixture document (or file path) all or nothing; throws FixtureError with file, JSON path and reason. */
   load(fixtures: FixtureDocument | string): void;
   state(): FixtureDocument;
+  /** Run records of InvokeFlow calls and flow executions, newest first (docs/runs.md); the same as GET /_emulator/runs. */
+  runs(filter?: RunFilter): RunRecord[];
+  /** One run's record, or undefined when it never ran or left the ring. */
+  run(executionId: string): RunRecord | undefined;
+  /** Hears each run start (`run-started`) and end or pause (`run`); returns the function that unsubscribes. */
+  onRun(listener: RunListener): () => void;
   /**
    * Stops accepting, drains in-flight requests for up to `drainMs` (default 5 s), ends InvokeFlow streams still
    * open with an internalServerException frame, and saves the world to `stateFile` (atomically) when one is set.
@@ -113,6 +120,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     reset: () => emulator.reset(),
     load: (fixtures) => emulator.load(fixtures),
     state: () => emulator.state(),
+    runs: (filter) => emulator.runs.list(filter),
+    run: (executionId) => emulator.runs.get(executionId),
+    onRun: (listener) => emulator.runs.onRun(listener),
     close,
     [Symbol.asyncDispose]: () => close(),
     emulator,
@@ -123,3 +133,6 @@ export { Emulator, type EmulatorOptions } from './emulator.js';
 export { FixtureError } from './fixtures/fixture-error.js';
 export { DEFAULT_TIMEOUTS, type ServerTimeouts } from './server/timeouts.js';
 export type * from './fixtures/schema.js';
+export { MAX_RECORD_BYTES, RUNS_PER_ACCOUNT } from './runs/index.js';
+export type { RunCall, RunError, RunEvent, RunFilter, RunListener, RunNodeRecord, RunRecord, TruncatedValue } from './runs/index.js';
+export type { ChainItem, NodeDecision } from './flows/index.js';
