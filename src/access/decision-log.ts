@@ -15,6 +15,9 @@ export interface DecisionRecord {
   enforced: boolean;
   /** The deciding policy and statement, and the context keys the conditions read. */
   explanation: Record<string, unknown>;
+  /** An execution role's decision: the run (GET /_emulator/runs/{executionId}) and node it was made for. */
+  executionId?: string;
+  nodeName?: string;
 }
 
 interface Entry {
@@ -24,6 +27,8 @@ interface Entry {
   resource: string;
   decision: Decision;
   enforced: boolean;
+  executionId: string | undefined;
+  nodeName: string | undefined;
 }
 
 export class DecisionLog {
@@ -32,8 +37,16 @@ export class DecisionLog {
 
   constructor(private readonly capacity = 1000) {}
 
-  add(principal: string, action: string, resource: string, decision: Decision, enforced: boolean): void {
-    const entry: Entry = { at: Date.now(), principal, action, resource, decision, enforced };
+  add(
+    principal: string,
+    action: string,
+    resource: string,
+    decision: Decision,
+    enforced: boolean,
+    executionId?: string,
+    nodeName?: string,
+  ): void {
+    const entry: Entry = { at: Date.now(), principal, action, resource, decision, enforced, executionId, nodeName };
     if (this.entries.length < this.capacity) this.entries.push(entry);
     else this.entries[this.next] = entry;
     this.next = (this.next + 1) % this.capacity;
@@ -61,6 +74,8 @@ function record(e: Entry): DecisionRecord {
     decision: e.decision.decision,
     enforced: e.enforced,
     explanation: explanation(e.decision),
+    ...(e.executionId !== undefined ? { executionId: e.executionId } : {}),
+    ...(e.nodeName !== undefined ? { nodeName: e.nodeName } : {}),
   };
 }
 

@@ -34,7 +34,7 @@ export function executionRoleAuthorizer(universe: Universe, mode: IamMode, decis
         message: `Amazon Bedrock cannot assume the execution role ${roleArn}: its trust policy does not allow ${BEDROCK} to perform sts:AssumeRole.`,
       };
     },
-    authorizeNodeCall({ roleArn, action, resource, flowArn, flowAliasArn }) {
+    authorizeNodeCall({ roleArn, action, resource, flowArn, flowAliasArn, executionId, nodeName }) {
       if (mode === 'off') return { allowed: true };
       const role = universe.roles.get(roleArn);
       if (!role) return { allowed: false, message: `The execution role ${roleArn} does not exist.` };
@@ -45,7 +45,7 @@ export function executionRoleAuthorizer(universe: Universe, mode: IamMode, decis
         resource,
         context: Object.assign({}, keys, { 'aws:SourceArn': flowAliasArn, 'aws:CalledVia': [BEDROCK], 'aws:ViaAWSService': true }),
       });
-      decisions.add(principal.arn, action, resource, decision, enforce);
+      decisions.add(principal.arn, action, resource, decision, enforce, executionId, nodeName);
       const detail = {
         action,
         resource,

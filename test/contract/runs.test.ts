@@ -135,6 +135,12 @@ t.test('a denied node shows its deny decision and its error; the run its in-stre
   ]);
   t.match(classify.error, { type: 'AccessDeniedException', message: /lambda:InvokeFunction/ });
   t.same(classify.calls, [], 'the call was never made');
+  const log = (await getJson('/_emulator/decisions')).body.decisions as Json[];
+  t.match(
+    log.filter((d) => d.executionId === record!.executionId),
+    [{ action: 'lambda:InvokeFunction', decision: 'ImplicitDeny', nodeName: 'Classify' }],
+    'the decision log links the decision to the run and node',
+  );
 });
 
 t.test('a multi-turn run is one record whose nodes go on after the answer', async (t) => {

@@ -14,6 +14,9 @@ export interface NodeCallRequest {
   resource: string;
   flowArn: string;
   flowAliasArn: string;
+  /** The run and node the call is for, so that the decision log links the decision to the run's record. */
+  executionId?: string;
+  nodeName?: string;
 }
 
 export interface RoleDecision {

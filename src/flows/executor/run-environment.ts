@@ -20,6 +20,8 @@ export interface RunEnvironment {
   readonly flowArn: string;
   /** With `TSTALIASID` for runs of the draft. */
   readonly flowAliasArn: string;
+  /** The run's execution id, which its role decisions are logged with (GET /_emulator/decisions). */
+  readonly executionId?: string;
   /** Where node progress and Lambda handler output go (at debug); absent in hand-built unit-test environments. */
   readonly log?: RunLog;
 }

@@ -293,8 +293,8 @@ export class Scheduler {
   }
 
   authorize(node: PlanNode, action: string, resource: string, watch: NodeObserver | undefined): void {
-    const { roleArn, flowArn, flowAliasArn, authorizer } = this.env;
-    const request = { roleArn, action, resource, flowArn, flowAliasArn };
+    const { roleArn, flowArn, flowAliasArn, authorizer, executionId } = this.env;
+    const request = { roleArn, action, resource, flowArn, flowAliasArn, executionId, nodeName: node.name };
     const decision = authorizer.authorizeNodeCall(request);
     if (watch && decision.detail) watch.decision(decision.detail);
     if (!decision.allowed) throw new NodeFailure(node.name, accessDenied(decision.message ?? denialMessage(request)));

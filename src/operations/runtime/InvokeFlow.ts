@@ -40,7 +40,7 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Invok
   const target = resolveTarget(ctx, input.flowIdentifier, input.flowAliasIdentifier);
   const executionId = input.executionId ?? ctx.ids.uuid();
   const run = startOrResume(ctx, target, input, executionId);
-  const env = runEnvironment(ctx, run.target);
+  const env = runEnvironment(ctx, run.target, executionId);
   const trace = input.enableTrace === true;
   const start = async (output: Omit<RunOutput, 'maxBytes'>, signal: StopSignal): Promise<RunResult> => {
     const recording = record(ctx, run, executionId);

@@ -53,7 +53,7 @@ export function StartFlowExecution(ctx: OperationContext, input: StartFlowExecut
     caller: ctx.caller.arn,
     input: document,
   });
-  ctx.executions.start(record, plan, runEnvironment(ctx, target), document, recording);
+  ctx.executions.start(record, plan, runEnvironment(ctx, target, id), document, recording);
   return { executionArn: arn };
 }
 

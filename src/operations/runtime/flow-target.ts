@@ -31,7 +31,11 @@ export function resolveTarget(ctx: OperationContext, flowIdentifier: string, ali
 }
 
 /** The run's surroundings: the context's execution-role checks and, from the server, its emulator's python3 children. */
-export function runEnvironment(ctx: OperationContext, target: Pick<FlowTarget, 'flow' | 'alias' | 'snapshot'>): RunEnvironment {
+export function runEnvironment(
+  ctx: OperationContext,
+  target: Pick<FlowTarget, 'flow' | 'alias' | 'snapshot'>,
+  executionId?: string,
+): RunEnvironment {
   return {
     universe: ctx.universe,
     world: ctx.world,
@@ -42,6 +46,7 @@ export function runEnvironment(ctx: OperationContext, target: Pick<FlowTarget, '
     roleArn: target.snapshot.executionRoleArn,
     flowArn: target.flow.arn,
     flowAliasArn: target.alias.arn,
+    ...(executionId !== undefined ? { executionId } : {}),
     ...(ctx.log ? { log: ctx.log } : {}),
   };
 }
