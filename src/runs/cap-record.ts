@@ -3,6 +3,7 @@
  * values cannot make the ring of records hold much more than its size × cap. Cutting builds new objects: a record's
  * values are the run's own (a paused run's checkpoint still holds them), never edited in place.
  */
+import { jsonSizeEstimate } from './json-size.js';
 import type { RunNodeRecord, RunRecord } from './run-record.js';
 
 /** What one record may hold as JSON. */
@@ -18,8 +19,20 @@ export interface TruncatedValue {
   readonly preview: string;
 }
 
-/** Sets `bytes`, and cuts values (then whole nodes' values, then nodes from the end) while the record is over `max`. */
+/** JSON spends at most this many bytes on one character the estimate counts (json-size.ts). */
+const MAX_EXPANSION = 6;
+
+/**
+ * Sets `bytes`, and cuts values (then whole nodes' values, then nodes from the end) while the record is over `max`.
+ * Most records are far under it: they are only estimated (no JSON text is built on the run's path), and `bytes` is
+ * that estimate.
+ */
 export function capRecord(record: RunRecord, max = MAX_RECORD_BYTES): void {
+  const estimate = jsonSizeEstimate(record, max / MAX_EXPANSION);
+  if (estimate <= max / MAX_EXPANSION) {
+    record.bytes = estimate;
+    return;
+  }
   let json = JSON.stringify(record);
   if (json.length > max) {
     record.truncated = true;

@@ -27,12 +27,12 @@ export class RunRecording implements RunObserver {
       atMs: this.turnOffsetMs + (performance.now() - this.turnStart),
       durationMs: 0,
       turn: this.record.turns,
-      ...(start.chain.length > 0 ? { executionChain: start.chain } : {}),
       inputs: start.inputs as Record<string, unknown>,
       outputs: {},
       calls: [],
       decisions: [],
     };
+    if (start.chain.length > 0) (node as { executionChain?: RunNodeRecord['executionChain'] }).executionChain = start.chain;
     this.record.nodes.push(node);
     return new NodeWatch(node, this.turnStart, this.turnOffsetMs);
   }

@@ -1,6 +1,7 @@
 /** The recorder's bounds: a ring per account, a byte cap per record that never edits the run's own values. */
 import t from 'tap';
 import { capRecord } from '../../src/runs/cap-record.js';
+import { jsonSizeEstimate } from '../../src/runs/json-size.js';
 import { RunRecorder, type RunStart } from '../../src/runs/index.js';
 import type { RunRecord } from '../../src/runs/index.js';
 
@@ -108,9 +109,27 @@ t.test('a record over its cap: large values cut with a marker, then nodes emptie
   t.equal(kept.nodes[0]!.nodeName, 'Node0');
 });
 
-t.test('capRecord leaves a record under its cap as it is', async (t) => {
+t.test('capRecord leaves a record well under its cap as it is, with its estimated size', async (t) => {
   const record = { executionId: 'x', nodes: [], input: 'small', bytes: 0 } as unknown as RunRecord;
   capRecord(record, 1000);
   t.equal(record.truncated, undefined);
-  t.equal(record.bytes, Buffer.byteLength(JSON.stringify({ ...record, bytes: 0 })));
+  t.equal(record.input, 'small');
+  t.ok(record.bytes > 0 && record.bytes <= 1000 / 6, `${record.bytes}`);
+});
+
+t.test('the size estimate is never more than 6 times under the JSON bytes, whatever the characters', async (t) => {
+  const values = [
+    '\u0001'.repeat(100),
+    '"\\'.repeat(100),
+    '日本語'.repeat(100),
+    '😀'.repeat(100),
+    { 'ключ\n': [1.2345678901234567e-308, -0, true, null, { a: undefined }] },
+    [[], {}, ''],
+  ];
+  for (const value of values) {
+    const real = Buffer.byteLength(JSON.stringify(value));
+    const estimate = jsonSizeEstimate(value, Number.POSITIVE_INFINITY);
+    t.ok(real <= 6 * estimate, `${JSON.stringify(value).slice(0, 20)}: ${real} ≤ 6 × ${estimate}`);
+  }
+  t.ok(jsonSizeEstimate(new Array(1e6).fill('x'), 100) > 100, 'over its limit');
 });
