@@ -64,8 +64,18 @@ function cutEach(values: Record<string, unknown>, limit: number): Record<string,
   return out;
 }
 
+/**
+ * The flow input as a new record keeps it: cut at once when large, so that neither the record of a running run nor
+ * its `run-started` event carries a large input (the run itself still has it).
+ */
+export function cutInput(input: unknown): unknown {
+  return cut(input, MAX_VALUE_CHARS);
+}
+
 function cut(value: unknown, limit: number): unknown {
   if (value === undefined || isTruncated(value)) return value;
+  // Small by the estimate (a lower bound within 6×, json-size.ts): no JSON text needed to know it stays.
+  if (jsonSizeEstimate(value, limit) * MAX_EXPANSION <= limit) return value;
   const json = JSON.stringify(value) ?? '';
   if (json.length <= limit) return value;
   const marker: TruncatedValue = { truncated: true, bytes: Buffer.byteLength(json), preview: json.slice(0, PREVIEW_CHARS) };

@@ -4,7 +4,7 @@
  * (the live feed, emu.onRun) hear each run start and end; with none, recording costs no serialization but the
  * one that measures a record at its end.
  */
-import { capRecord, MAX_RECORD_BYTES } from './cap-record.js';
+import { capRecord, cutInput, MAX_RECORD_BYTES } from './cap-record.js';
 import type { RunEvent, RunFilter, RunKind, RunRecord } from './run-record.js';
 import { RunRecording } from './run-recording.js';
 
@@ -47,6 +47,7 @@ export class RunRecorder {
       record.outcome = 'RUNNING';
       record.turns++;
     } else {
+      const input = cutInput(start.input);
       record = {
         executionId: start.executionId,
         kind: start.kind,
@@ -60,10 +61,11 @@ export class RunRecorder {
         startedAt: new Date().toISOString(),
         durationMs: 0,
         outcome: 'RUNNING',
-        input: start.input,
+        input,
         turns: 1,
         nodes: [],
         bytes: 0,
+        ...(input !== start.input ? { truncated: true as const } : {}),
       };
     }
     // Delete first: a run that goes on (or reuses an id) becomes the newest.

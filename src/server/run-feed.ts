@@ -14,6 +14,8 @@ const HEARTBEAT_MS = 15_000;
 /** The feeds open now, so that a closing server ends them instead of waiting for them. */
 export class RunFeeds {
   private readonly open = new Set<() => void>();
+  /** The last event's text: every client gets the same, serialized once. */
+  private last: { event: RunEvent; text: string } | undefined;
 
   serve(reply: FastifyReply, recorder: RunRecorder): void {
     reply.hijack();
@@ -35,14 +37,20 @@ export class RunFeeds {
       }
       res.write(text);
     };
-    const unsubscribe = recorder.onRun((event: RunEvent) => send(`event: ${event.type}\ndata: ${JSON.stringify(event.run)}\n\n`));
+    const unsubscribe = recorder.onRun((event) => send(this.textOf(event)));
     const heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
     this.open.add(end);
     res.on('close', end);
   }
 
+  private textOf(event: RunEvent): string {
+    if (this.last?.event !== event) this.last = { event, text: `event: ${event.type}\ndata: ${JSON.stringify(event.run)}\n\n` };
+    return this.last.text;
+  }
+
   closeAll(): void {
+    this.last = undefined;
     for (const end of [...this.open]) end();
   }
 }

@@ -230,6 +230,14 @@ t.test('the live feed sends run-started and run as server-sent events; emu.onRun
   const id = await deploy(control, around(promptNode('Say', 'hi {{who}}', [['who', 'String', '$.data']]), 'String', 'String'));
   const heard: RunEvent['type'][] = [];
   const unsubscribe = emu.onRun((event) => heard.push(event.type));
+  const bigStart = new Promise<RunEvent>((resolve) => {
+    const off = emu.onRun((event) => {
+      if (event.run.flowId === id && event.type === 'run-started') resolve(event), off();
+    });
+  });
+  await invoke(client, id, 'q'.repeat(100_000));
+  t.match((await bigStart).run, { truncated: true, input: { truncated: true, bytes: 100_002 } }, 'a large input is cut before run-started');
+  heard.length = 0;
   const { headers, text } = await new Promise<{ headers: Json; text: Promise<string> }>((resolve, reject) => {
     const req = request(`${emu.url}/_emulator/runs/events`, (res) => {
       res.setEncoding('utf8');
