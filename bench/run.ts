@@ -14,6 +14,7 @@ import { importCostFigure, measureImportCost } from './import-cost.js';
 import { startHelloWorld } from './hello-world.js';
 import { startInvokeFloor } from './invoke-floor.js';
 import { measureInvokeLatency } from './invoke-latency.js';
+import { measureRecordingOverhead } from './recording-overhead.js';
 import { CONNECTIONS, measureLoad, type LoadResult } from './load.js';
 import { median, rssMiB, spawnUntilHealthy } from './startup.js';
 import { BENCH_FIXTURE, FLOW_ROLE, TWELVE_NODE_DEFINITION } from './twelve-node-flow.js';
@@ -29,6 +30,9 @@ const INVOKE_CALLS = 500;
 /** Warm-up calls before timing: the JIT needs a few hundred round trips through client, h2 and flow run to settle. */
 const INVOKE_WARMUP = 300;
 const DECISION_MS = 2000;
+/** Run records on/off: short alternating rounds, so that a shared machine's drift falls on both sides. */
+const RECORDING_ROUNDS = 60;
+const RECORDING_PER_ROUND = 10;
 const SPAWNS = 5;
 /** Fresh processes each for the library's import + start and fastify's import + listen. */
 const IMPORT_RUNS = 7;
@@ -91,7 +95,19 @@ async function throughput() {
     log(`InvokeFlow ${INVOKE_WARMUP} + ${INVOKE_CALLS} calls, then the same against a canned h2 server`);
     const invoke = await measureInvokeLatency(emu.url, emu.credentials, INVOKE_CALLS, INVOKE_WARMUP);
     const invokeFloor = await measureInvokeLatency(floor.url, emu.credentials, INVOKE_CALLS, INVOKE_WARMUP);
-    return { helloWorld, get, helloRounds, getRounds, create, invoke, invokeFloor, signedAt: getFlow.headers['x-amz-date'] as string };
+    log(`InvokeFlow with run recording on and off, ${RECORDING_ROUNDS} alternating rounds of ${RECORDING_PER_ROUND}`);
+    const recording = await measureRecordingOverhead(emu, RECORDING_ROUNDS, RECORDING_PER_ROUND);
+    return {
+      helloWorld,
+      get,
+      helloRounds,
+      getRounds,
+      create,
+      invoke,
+      invokeFloor,
+      recording,
+      signedAt: getFlow.headers['x-amz-date'] as string,
+    };
   } finally {
     await hello.app.close();
     await floor.close();
@@ -217,6 +233,15 @@ async function main() {
       measure: 'InvokeFlow floor: same client, canned h2 server',
       figure: `p50 ${t.invokeFloor.p50Ms.toFixed(2)} ms, p99 ${t.invokeFloor.p99Ms.toFixed(2)} ms`,
       goal: 'reference',
+    },
+    {
+      measure: `InvokeFlow run recording (${t.recording.calls} calls each way)`,
+      figure:
+        `p50 ${t.recording.p50OnMs.toFixed(2)} ms on / ${t.recording.p50OffMs.toFixed(2)} ms off ` +
+        `(${((t.recording.p50OnMs / t.recording.p50OffMs - 1) * 100).toFixed(1)} %); CPU/call ` +
+        `${((t.recording.cpuOnMicros / t.recording.cpuOffMicros - 1) * 100).toFixed(1)} %`,
+      goal: '≤ 5 % of p50',
+      met: t.recording.p50OnMs <= t.recording.p50OffMs * 1.05,
     },
     {
       measure: 'policy decisions, 10 statements',

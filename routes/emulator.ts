@@ -9,7 +9,9 @@ import type { Emulator } from '../src/emulator.js';
 import { FixtureError } from '../src/fixtures/fixture-error.js';
 import { redactSecrets } from '../src/fixtures/redact-secrets.js';
 import { checkUntrustedFixture } from '../src/fixtures/untrusted-fixture.js';
-import { adminTokenRequired, fixtureRejected, noSuchBucket, noSuchKey } from '../src/protocol/errors.js';
+import { adminTokenRequired, fixtureRejected, noSuchBucket, noSuchKey, notFound } from '../src/protocol/errors.js';
+import { RunFeeds } from '../src/server/run-feed.js';
+import { runFilter } from '../src/server/run-filter.js';
 import { version } from '../src/version.js';
 
 interface AdminOptions {
@@ -66,6 +68,27 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
     '/_emulator/iam/least-privilege',
     { preHandler: guard, config: { operation: 'emulator:GetLeastPrivilegePolicy' } },
     async (req) => ({ policy: emulator.leastPrivilegePolicy(singleValues(req.query).principal) }),
+  );
+
+  // Run records (docs/runs.md). The feed route is static, so it wins over the :executionId one.
+  const feeds = new RunFeeds();
+  app.addHook('preClose', async () => feeds.closeAll());
+  app.get('/_emulator/runs/events', { preHandler: guard, config: { operation: 'emulator:WatchRuns' } }, async (_req, reply) =>
+    feeds.serve(reply, emulator.runs),
+  );
+  app.get<{ Querystring: Record<string, string | string[] | undefined> }>(
+    '/_emulator/runs',
+    { preHandler: guard, config: { operation: 'emulator:ListRuns' } },
+    async (req) => ({ runs: emulator.runs.list(runFilter(req.query)) }),
+  );
+  app.get<{ Params: { executionId: string } }>(
+    '/_emulator/runs/:executionId',
+    { preHandler: guard, config: { operation: 'emulator:GetRun' } },
+    async (req) => {
+      const run = emulator.runs.get(req.params.executionId);
+      if (!run) throw notFound(`No run record for execution ${req.params.executionId}: it never ran, or it left the ring of kept runs.`);
+      return run;
+    },
   );
 
   app.get<{ Params: { bucket: string; '*': string } }>(

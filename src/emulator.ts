@@ -19,6 +19,7 @@ import { DecisionLog } from './access/decision-log.js';
 import { executionRoleAuthorizer } from './access/execution-role-authorizer.js';
 import { flowRolePoliciesOf, type FlowRolePolicies, type FlowRolePolicyQuery, type PolicyJson } from './access/flow-role-policy.js';
 import { leastPrivilegePolicy } from './access/least-privilege.js';
+import { RunRecorder } from './runs/index.js';
 import { PythonProcesses } from './fakes/python-processes.js';
 import { createClock, type Clock } from './world/clock.js';
 import { createIdSource } from './world/ids.js';
@@ -46,6 +47,8 @@ export class Emulator {
   readonly passRoleCheck: boolean;
   /** InlineCode's python3 children: this emulator's own, killed by close(). */
   readonly python: PythonProcesses;
+  /** What each InvokeFlow and flow execution did (GET /_emulator/runs). */
+  readonly runs = new RunRecorder();
   private current!: Universe;
   private currentRoleAuthorizer!: RoleAuthorizer;
   private readonly initial: LoadedFixture[];
@@ -68,6 +71,7 @@ export class Emulator {
       },
       clock,
       executions: new ExecutionRuns(),
+      runs: this.runs,
     };
     this.initial = (options.fixtures ?? [DEFAULT_FIXTURES]).map((f, i) => read(f, `fixtures[${i}]`));
     this.universe = this.build();
@@ -143,6 +147,7 @@ export class Emulator {
   reset(): void {
     this.universe = this.build();
     this.decisions.clear();
+    this.runs.clear();
   }
 
   /**

@@ -18,6 +18,7 @@ import { isLoopbackHost } from './server/loopback-host.js';
 import { resolveTimeouts, type ServerTimeouts } from './server/timeouts.js';
 import type { FixtureDocument } from './fixtures/schema.js';
 import type { FlowRolePolicies, PolicyJson } from './access/flow-role-policy.js';
+import type { RunFilter, RunListener, RunRecord } from './runs/index.js';
 
 export interface StartOptions extends EmulatorOptions {
   /** Default 5050; 0 picks a free port. */
@@ -56,6 +57,12 @@ export interface RunningEmulator {
   flowRolePolicy(flowId: string, options?: { version?: string; account?: string; region?: string }): FlowRolePolicies;
   /** GET /_emulator/iam/least-privilege: the policy allowing exactly what `principal` was recorded doing. */
   leastPrivilegePolicy(principal: string): PolicyJson;
+  /** Run records of InvokeFlow calls and flow executions, newest first (docs/runs.md); the same as GET /_emulator/runs. */
+  runs(filter?: RunFilter): RunRecord[];
+  /** One run's record, or undefined when it never ran or left the ring. */
+  run(executionId: string): RunRecord | undefined;
+  /** Hears each run start (`run-started`) and end or pause (`run`); returns the function that unsubscribes. */
+  onRun(listener: RunListener): () => void;
   /**
    * Stops accepting, drains in-flight requests for up to `drainMs` (default 5 s), ends InvokeFlow streams still
    * open with an internalServerException frame, and saves the world to `stateFile` (atomically) when one is set.
@@ -120,6 +127,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     state: () => emulator.state(),
     flowRolePolicy: (flow, query = {}) => emulator.flowRolePolicy({ ...query, flow }),
     leastPrivilegePolicy: (principal) => emulator.leastPrivilegePolicy(principal),
+    runs: (filter) => emulator.runs.list(filter),
+    run: (executionId) => emulator.runs.get(executionId),
+    onRun: (listener) => emulator.runs.onRun(listener),
     close,
     [Symbol.asyncDispose]: () => close(),
     emulator,
@@ -133,3 +143,6 @@ export { FixtureError } from './fixtures/fixture-error.js';
 export { DEFAULT_TIMEOUTS, type ServerTimeouts } from './server/timeouts.js';
 export type * from './fixtures/schema.js';
 export type { Clock } from './world/clock.js';
+export { MAX_RECORD_BYTES, RUNS_PER_ACCOUNT } from './runs/index.js';
+export type { RunCall, RunError, RunEvent, RunFilter, RunListener, RunNodeRecord, RunRecord, TruncatedValue } from './runs/index.js';
+export type { ChainItem, NodeDecision } from './flows/index.js';

@@ -43,7 +43,7 @@ export function authorizeCaller(
   }
   // Only a denial is explained: the walk over the policies costs more than the decision did.
   const why = explainDenial(evaluated, decision);
-  decisions.add(principal.arn, request.action, request.resource, decision, mode === 'enforce', why);
+  decisions.add(principal.arn, request.action, request.resource, decision, mode === 'enforce', { denial: why });
   const message = accessDeniedMessage(principal, request.action, request.resource, decision);
   if (mode === 'audit') {
     log.warn({ decision, why }, `audit: would deny: ${message}. ${why.message}`);

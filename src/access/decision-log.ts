@@ -19,6 +19,9 @@ export interface DecisionRecord {
    * user's terms: src/iam/explain.ts) and `fix`, the smallest statement that would allow the request.
    */
   explanation: Record<string, unknown>;
+  /** An execution role's decision: the run (GET /_emulator/runs/{executionId}) and node it was made for. */
+  executionId?: string;
+  nodeName?: string;
 }
 
 interface Entry {
@@ -28,7 +31,9 @@ interface Entry {
   resource: string;
   decision: Decision;
   enforced: boolean;
-  denial?: DenialExplanation;
+  denial: DenialExplanation | undefined;
+  executionId: string | undefined;
+  nodeName: string | undefined;
 }
 
 export class DecisionLog {
@@ -41,8 +46,25 @@ export class DecisionLog {
     private readonly capacity = 1000,
   ) {}
 
-  add(principal: string, action: string, resource: string, decision: Decision, enforced: boolean, denial?: DenialExplanation): void {
-    const entry: Entry = { at: this.clock.epochMs(), principal, action, resource, decision, enforced, ...(denial ? { denial } : {}) };
+  add(
+    principal: string,
+    action: string,
+    resource: string,
+    decision: Decision,
+    enforced: boolean,
+    extra?: { denial?: DenialExplanation; executionId?: string; nodeName?: string },
+  ): void {
+    const entry: Entry = {
+      at: this.clock.epochMs(),
+      principal,
+      action,
+      resource,
+      decision,
+      enforced,
+      denial: extra?.denial,
+      executionId: extra?.executionId,
+      nodeName: extra?.nodeName,
+    };
     if (this.entries.length < this.capacity) this.entries.push(entry);
     else this.entries[this.next] = entry;
     this.next = (this.next + 1) % this.capacity;
@@ -77,6 +99,8 @@ function record(e: Entry): DecisionRecord {
     decision: e.decision.decision,
     enforced: e.enforced,
     explanation: explanation(e.decision, e.denial),
+    ...(e.executionId !== undefined ? { executionId: e.executionId } : {}),
+    ...(e.nodeName !== undefined ? { nodeName: e.nodeName } : {}),
   };
 }
 

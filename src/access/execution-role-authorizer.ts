@@ -23,10 +23,11 @@ const BEDROCK = 'bedrock.amazonaws.com';
 export function executionRoleAuthorizer(universe: Universe, mode: IamMode, decisions: DecisionLog, log?: AccessLog): RoleAuthorizer {
   const enforce = mode === 'enforce';
   /** Into the decision log; a denial with why (computed for denials only) and, at debug, a log line saying it. */
-  const record = (principal: string, request: AuthorizationRequest, decision: Decision) => {
-    if (decision.decision === 'Allow') return decisions.add(principal, request.action, request.resource, decision, enforce);
+  const record = (principal: string, request: AuthorizationRequest, decision: Decision, executionId?: string, nodeName?: string) => {
+    if (decision.decision === 'Allow')
+      return decisions.add(principal, request.action, request.resource, decision, enforce, { executionId, nodeName });
     const why = explainDenial(request, decision);
-    decisions.add(principal, request.action, request.resource, decision, enforce, why);
+    decisions.add(principal, request.action, request.resource, decision, enforce, { denial: why, executionId, nodeName });
     log?.debug(
       { decision, why },
       `execution role: ${enforce ? 'denied' : 'audit: would deny'}: ${request.action} on ${request.resource}. ${why.message}`,
@@ -52,7 +53,7 @@ export function executionRoleAuthorizer(universe: Universe, mode: IamMode, decis
         message: `Amazon Bedrock cannot assume the execution role ${roleArn}: its trust policy does not allow ${BEDROCK} to perform sts:AssumeRole.`,
       };
     },
-    authorizeNodeCall({ roleArn, action, resource, flowArn, flowAliasArn }) {
+    authorizeNodeCall({ roleArn, action, resource, flowArn, flowAliasArn, executionId, nodeName }) {
       if (mode === 'off') return { allowed: true };
       const role = universe.roles.get(roleArn);
       if (!role) return { allowed: false, message: `The execution role ${roleArn} does not exist.` };
@@ -64,9 +65,16 @@ export function executionRoleAuthorizer(universe: Universe, mode: IamMode, decis
         context: Object.assign({}, keys, { 'aws:SourceArn': flowAliasArn, 'aws:CalledVia': [BEDROCK], 'aws:ViaAWSService': true }),
       };
       const decision = authorize(request);
-      record(principal.arn, request, decision);
-      if (decision.decision === 'Allow' || !enforce) return { allowed: true };
-      return { allowed: false, message: accessDeniedMessage(principal, action, resource, decision) };
+      record(principal.arn, request, decision, executionId, nodeName);
+      const detail = {
+        action,
+        resource,
+        decision: decision.decision,
+        enforced: enforce,
+        ...(decision.decidedBy ? { statement: decision.decidedBy } : {}),
+      };
+      if (decision.decision === 'Allow' || !enforce) return { allowed: true, detail };
+      return { allowed: false, message: accessDeniedMessage(principal, action, resource, decision), detail };
     },
   };
 }

@@ -4,6 +4,7 @@ import type { RoleAuthorizer, RunLog } from '../flows/index.js';
 import type { IamMode } from '../access/caller-authorizer.js';
 import type { Clock } from '../world/clock.js';
 import type { IdSource } from '../world/ids.js';
+import type { RunRecorder } from '../runs/index.js';
 import type { ExecutionRuns } from './runtime/execution-runs.js';
 import type { Universe } from '../world/universe.js';
 import type { World } from '../world/world.js';
@@ -83,6 +84,8 @@ export interface Environment {
   clock: Clock;
   /** The flow executions running in the background (StartFlowExecution), owned by the emulator. */
   executions: ExecutionRuns;
+  /** Run records of every InvokeFlow and execution (src/runs/); absent in hand-built contexts, which record nothing. */
+  runs?: RunRecorder;
 }
 
 /** What one operation acts on and for whom, besides what its emulator's Environment gives every operation. */
@@ -116,6 +119,7 @@ export function createContext(env: Environment, parts: ContextParts): OperationC
     caller: parts.caller,
     roleAuthorizer: parts.roleAuthorizer,
   };
+  if (env.runs) context.runs = env.runs;
   if (parts.python) context.python = parts.python;
   if (parts.log) context.log = parts.log;
   return context;

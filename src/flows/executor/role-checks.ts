@@ -3,6 +3,7 @@
  * role). The emulator wires its IAM evaluator in through OperationContext.roleAuthorizer (src/access/); there is no
  * default.
  */
+import type { NodeDecision } from './observer.js';
 
 /** One downstream call a node is about to make as the execution role. */
 export interface NodeCallRequest {
@@ -13,12 +14,17 @@ export interface NodeCallRequest {
   resource: string;
   flowArn: string;
   flowAliasArn: string;
+  /** The run and node the call is for, so that the decision log links the decision to the run's record. */
+  executionId?: string;
+  nodeName?: string;
 }
 
 export interface RoleDecision {
   allowed: boolean;
   /** AWS's denial text; when absent the executor writes the standard one (denialMessage). */
   message?: string;
+  /** What the evaluator decided, for the run's record; absent when IAM is off. */
+  detail?: NodeDecision;
 }
 
 export type AssumeRoleResult = { ok: true } | { ok: false; message: string };

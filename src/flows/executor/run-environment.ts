@@ -30,6 +30,8 @@ export interface RunEnvironment {
    * pass it on to Converse, whose request has the same member.
    */
   readonly performanceConfig?: { readonly latency?: string };
+  /** The run's execution id, which its role decisions are logged with (GET /_emulator/decisions). */
+  readonly executionId?: string;
   /** Where node progress and Lambda handler output go (at debug); absent in hand-built unit-test environments. */
   readonly log?: RunLog;
 }

@@ -9,6 +9,7 @@ import type { RunEnvironment } from './run-environment.js';
 import { RunScope } from './run-state.js';
 import { Aborted, NodeFailure, Paused, type StopSignal } from './run-signals.js';
 import { Scheduler, type Resume, type RunOutput } from './scheduler.js';
+import type { RunObserver } from './observer.js';
 import { makeCheckpoint, readCheckpoint, type RunCheckpoint } from './checkpoint.js';
 
 export type { RunOutput };
@@ -20,6 +21,8 @@ interface RunBase {
   readonly trace: boolean;
   /** Checked between nodes: the client went away, or the execution was stopped. */
   readonly signal: StopSignal;
+  /** Sees every node run whether or not `trace` is on (the emulator's run records). */
+  readonly observer?: RunObserver;
 }
 
 /** The user's answer to the question a paused run asked, and the checkpoint it paused with. */
@@ -67,7 +70,7 @@ export async function runFlow(request: RunRequest, output: RunOutput): Promise<R
     const { concurrency } = kept;
     if (typeof concurrency === 'number' && Number.isSafeInteger(concurrency) && concurrency >= 1) resume = { ...resume, concurrency };
   }
-  const scheduler = new Scheduler(env, output, request.trace, request.signal, resume);
+  const scheduler = new Scheduler(env, output, request.trace, request.signal, resume, request.observer);
   const top = new RunScope(request.plan, undefined, [], { document });
   try {
     await scheduler.runSteps(top, request.plan.steps);

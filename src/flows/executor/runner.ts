@@ -38,7 +38,7 @@ export interface NodeContext<C = unknown> {
    * runner draws from `env.ids` (a call's request id) are drawn before its first wait, so that with a seed they do
    * not depend on how concurrent nodes interleave.
    */
-  action(call: NodeAction | (() => NodeAction)): void;
+  action(call: NodeAction | ((requestId: string) => NodeAction)): void;
   /** Agent nodes: the agent's own trace parts (nodeDependencyTrace), built only when the run is traced. */
   dependency(build: () => readonly AgentTracePart[]): void;
   /** Output nodes: one flowOutputEvent. */

@@ -24,6 +24,7 @@ import { describeValue } from './value-types.js';
 import { logNodeRun, logNodeSkipped } from './node-log.js';
 import { NodeWindow, type Lane, type WindowHost } from './node-window.js';
 import type { RunLog } from '../../run-log.js';
+import type { NodeObserver, RunObserver } from './observer.js';
 
 /** A resumed run: the memo and waiting node of its checkpoint (checkpoint.ts), and the user's answer. */
 export interface Resume {
@@ -70,6 +71,8 @@ export class Scheduler implements WindowHost {
     private readonly trace: boolean,
     private readonly signal: StopSignal,
     private readonly resume?: Resume,
+    /** Sees every node run, traced or not (run records, src/runs/). */
+    private readonly observer?: RunObserver,
   ) {
     this.clock = env.clock;
     this.sliceStart = this.clock.monotonicMs();
@@ -212,11 +215,28 @@ export class Scheduler implements WindowHost {
     const resumesHere = this.resume?.waitingIndex === index;
     if (resumesHere) values[this.resume!.inputName] = this.resume!.answer;
     if (this.trace && node.inputs.length > 0) this.emitFor(lane, () => this.inputTrace(scope, node, values));
-    const ctx = new RunContext(this, scope, node, resumesHere ? this.resume!.asked : [], lane);
-    const outcome = await this.invoke(ctx, values);
-    if (outcome.kind === 'question') throw new Paused(node.name, node.runtimeType, outcome.text, index);
+    const watch = this.observer?.nodeStarted({
+      nodeName: node.name,
+      nodeType: node.type,
+      runtimeType: node.runtimeType,
+      inputs: values,
+      chain: scope.chain,
+    });
+    const ctx = new RunContext(this, scope, node, resumesHere ? this.resume!.asked : [], lane, watch);
+    let outcome: NodeOutcome;
+    try {
+      outcome = await this.invoke(ctx, values);
+      if (outcome.kind !== 'question' && !lane?.abandoned) this.checkOutputs(node, outcome);
+    } catch (err) {
+      if (watch && err instanceof NodeFailure) watch.failed(err.error);
+      throw err;
+    }
+    if (outcome.kind === 'question') {
+      watch?.paused(outcome.text);
+      throw new Paused(node.name, node.runtimeType, outcome.text, index);
+    }
     if (lane?.abandoned) return; // the run ended before this node's turn: nothing of it is kept
-    this.checkOutputs(node, outcome);
+    watch?.ended(outcome);
     // The runs a Loop's body made; a node of a window has none (the runs since are other nodes': node-window.ts).
     this.memo[index] = { outcome, span: lane ? 0 : this.runs - index - 1 };
     scope.states.set(node.name, outcome);
@@ -344,22 +364,32 @@ export class Scheduler implements WindowHost {
     }
   }
 
-  authorize(node: PlanNode, action: string, resource: string): void {
-    const { roleArn, flowArn, flowAliasArn, authorizer } = this.env;
-    const request = { roleArn, action, resource, flowArn, flowAliasArn };
+  authorize(node: PlanNode, action: string, resource: string, watch: NodeObserver | undefined): void {
+    const { roleArn, flowArn, flowAliasArn, authorizer, executionId } = this.env;
+    const request = { roleArn, action, resource, flowArn, flowAliasArn, executionId, nodeName: node.name };
     const decision = authorizer.authorizeNodeCall(request);
+    if (watch && decision.detail) watch.decision(decision.detail);
     if (!decision.allowed) throw new NodeFailure(node.name, accessDenied(decision.message ?? denialMessage(request)));
   }
 
   /**
-   * Emits the action trace. The call is built (and its request id drawn) now, before the node's first wait: with a
-   * seed, ids follow the nodes' start order (node-window.ts). Its timestamp, taken when it is delivered, is the one
-   * the node's output trace repeats (as in AWS's, docs/behaviour.md#traces).
+   * Reports a node's call: to the run's observer (run records) always, and as the action trace when the run is
+   * traced. The call is built (and its request id drawn) now, before the node's first wait: with a seed, ids follow
+   * the nodes' start order (node-window.ts); an untraced run draws none. Its timestamp, taken when it is delivered,
+   * is the one the node's output trace repeats (as in AWS's, docs/behaviour.md#traces).
    */
-  action(node: PlanNode, report: NodeAction | (() => NodeAction), lane: Lane | undefined, stamp: (at: string) => void): void {
+  action(
+    node: PlanNode,
+    report: NodeAction | ((requestId: string) => NodeAction),
+    lane: Lane | undefined,
+    watch: NodeObserver | undefined,
+    stamp: (at: string) => void,
+  ): void {
+    if (!this.trace && !watch) return;
+    const call = typeof report === 'function' ? report(this.trace ? this.env.ids.uuid() : '') : report;
+    watch?.call(call);
     if (!this.trace) return;
-    const call = typeof report === 'function' ? report() : report;
-    const requestId = call.requestId ?? this.env.ids.uuid();
+    const requestId = call.requestId || this.env.ids.uuid();
     this.emitFor(lane, () => {
       const timestamp = this.now();
       stamp(timestamp);
@@ -425,6 +455,7 @@ class RunContext implements NodeContext {
     readonly node: PlanNode,
     readonly asked: readonly string[],
     private readonly lane: Lane | undefined,
+    private readonly watch: NodeObserver | undefined,
   ) {}
 
   get env() {
@@ -436,7 +467,7 @@ class RunContext implements NodeContext {
   }
 
   authorize(action: string, resource: string): void {
-    this.scheduler.authorize(this.node, action, resource);
+    this.scheduler.authorize(this.node, action, resource, this.watch);
   }
 
   onStop(stop: () => void): void {
@@ -445,8 +476,8 @@ class RunContext implements NodeContext {
     this.scheduler.onStop(stop);
   }
 
-  action(call: NodeAction | (() => NodeAction)): void {
-    this.scheduler.action(this.node, call, this.lane, (at) => {
+  action(call: NodeAction | ((requestId: string) => NodeAction)): void {
+    this.scheduler.action(this.node, call, this.lane, this.watch, (at) => {
       this.actionAt = at;
     });
   }

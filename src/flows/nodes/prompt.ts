@@ -38,9 +38,9 @@ export const prompt: NodeRunner<PromptFlowNodeConfiguration> = {
         : { ...sourceConfiguration.inline, managed: false };
     const { messages, system } = render(template.templateConfiguration, inputs);
     const { text, response } = converse(universe.models, { modelId: template.modelId, messages, system }, inputs);
-    ctx.action(() => {
+    ctx.action((requestId) => {
       const traced = {
-        requestId: ctx.env.ids.uuid(),
+        requestId,
         modelId: template.modelId,
         messages,
         system,

@@ -15,7 +15,8 @@ import {
   type StopSignal,
 } from '../../flows/index.js';
 import type { InvokeFlowInput } from '../../generated/types.js';
-import { validationException } from '../../protocol/errors.js';
+import { internal, validationException } from '../../protocol/errors.js';
+import type { RunRecording } from '../../runs/index.js';
 import type { OperationContext } from '../context.js';
 import { flowInputDocument } from './flow-input.js';
 import { resolveTarget, runEnvironment, type FlowTarget } from './flow-target.js';
@@ -39,10 +40,19 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Invok
   const target = resolveTarget(ctx, input.flowIdentifier, input.flowAliasIdentifier);
   const executionId = input.executionId ?? ctx.ids.uuid();
   const run = startOrResume(ctx, target, input, executionId);
-  const env = runEnvironment(ctx, run.target, input.modelPerformanceConfiguration);
+  const env = runEnvironment(ctx, run.target, input.modelPerformanceConfiguration, executionId);
   const trace = input.enableTrace === true;
   const start = async (output: Omit<RunOutput, 'maxBytes'>, signal: StopSignal): Promise<RunResult> => {
-    const result = await runFlow({ plan: run.plan, env, trace, signal, ...run.from }, { ...output, maxBytes: env.limits.maxStreamedBytes });
+    const recording = record(ctx, run, executionId);
+    let result: RunResult;
+    try {
+      const request = { plan: run.plan, env, trace, signal, ...run.from, ...(recording ? { observer: recording } : {}) };
+      result = await runFlow(request, { ...output, maxBytes: env.limits.maxStreamedBytes });
+    } catch (err) {
+      recording?.crashed(internal(`The flow run failed: ${(err as Error).message}`));
+      throw err;
+    }
+    recording?.end(result);
     if (result.kind === 'paused') {
       const { snapshot, flow, alias } = run.target;
       const { nodeName: waitingNode, checkpoint } = result;
@@ -53,6 +63,24 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Invok
     return result;
   };
   return { executionId, start };
+}
+
+/** The run's record (GET /_emulator/runs): a new one, or the paused run's, which an answer continues. */
+function record(ctx: OperationContext, run: StartOrResume, executionId: string): RunRecording | undefined {
+  const { flow, alias, flowVersion } = run.target;
+  const resumes = 'resume' in run.from;
+  return ctx.runs?.begin({
+    kind: 'InvokeFlow',
+    executionId,
+    account: ctx.world.account,
+    region: ctx.world.region,
+    flowId: flow.id,
+    flowAliasId: alias.id,
+    flowVersion,
+    caller: ctx.caller.arn,
+    input: resumes ? undefined : run.from.document,
+    resumes,
+  });
 }
 
 interface StartOrResume {

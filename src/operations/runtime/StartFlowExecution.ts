@@ -41,7 +41,19 @@ export function StartFlowExecution(ctx: OperationContext, input: StartFlowExecut
     eventBytes: Buffer.byteLength(JSON.stringify(inputEvent)),
   };
   runs.set(arn, record);
-  ctx.executions.start(record, plan, runEnvironment(ctx, target, input.modelPerformanceConfiguration), document);
+  const recording = ctx.runs?.begin({
+    kind: 'FlowExecution',
+    executionId: id,
+    executionArn: arn,
+    account: ctx.world.account,
+    region: ctx.world.region,
+    flowId: target.flow.id,
+    flowAliasId: target.alias.id,
+    flowVersion: target.flowVersion,
+    caller: ctx.caller.arn,
+    input: document,
+  });
+  ctx.executions.start(record, plan, runEnvironment(ctx, target, input.modelPerformanceConfiguration, id), document, recording);
   return { executionArn: arn };
 }
 

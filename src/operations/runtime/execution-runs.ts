@@ -15,6 +15,7 @@ import {
 } from '../../flows/index.js';
 import { internal, isLambdaTimeout, validationException } from '../../protocol/errors.js';
 import type { Clock } from '../../world/clock.js';
+import type { RunRecording } from '../../runs/index.js';
 import type { FlowExecutionRecord } from '../../world/records.js';
 import type { Universe } from '../../world/universe.js';
 import { executionEvent, failureEvents } from './execution-events.js';
@@ -27,7 +28,8 @@ interface Running {
 export class ExecutionRuns {
   private readonly running = new Map<FlowExecutionRecord, Running>();
 
-  start(record: FlowExecutionRecord, plan: ScopePlan, env: RunEnvironment, document: unknown): void {
+  /** `recording`: the run's record (GET /_emulator/runs), when the emulator keeps them. */
+  start(record: FlowExecutionRecord, plan: ScopePlan, env: RunEnvironment, document: unknown, recording?: RunRecording): void {
     const signal = { aborted: false };
     // Records stay in memory while the execution is kept: their size is what the run's byte cap bounds. A stopped
     // run's last node may still report: nothing is recorded after the stop.
@@ -41,9 +43,15 @@ export class ExecutionRuns {
     };
     // After the response: StartFlowExecution answers while the execution is Running.
     const ended = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => runFlow({ plan, env, document, trace: true, signal }, { sink: keep, maxBytes: env.limits.maxRecordedBytes }))
+      .then(() =>
+        runFlow(
+          { plan, env, document, trace: true, signal, ...(recording ? { observer: recording } : {}) },
+          { sink: keep, maxBytes: env.limits.maxRecordedBytes },
+        ),
+      )
       .catch((err: Error): RunResult => ({ kind: 'failed', error: internal(`The flow run failed: ${err.message}`), timedOut: false }))
       .then((result) => {
+        recording?.end(signal.aborted ? { kind: 'aborted' } : result);
         this.running.delete(record);
         if (!signal.aborted) finish(record, result, env.clock.timestamp());
       });

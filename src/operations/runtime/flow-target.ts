@@ -37,6 +37,7 @@ export function runEnvironment(
   ctx: OperationContext,
   target: Pick<FlowTarget, 'flow' | 'alias' | 'snapshot'>,
   performance?: { performanceConfig?: { latency?: string } },
+  executionId?: string,
 ): RunEnvironment {
   return {
     universe: ctx.universe,
@@ -51,6 +52,7 @@ export function runEnvironment(
     flowAliasArn: target.alias.arn,
     concurrency: concurrencyLimit(target.alias.concurrencyConfiguration),
     ...(performance?.performanceConfig ? { performanceConfig: performance.performanceConfig } : {}),
+    ...(executionId !== undefined ? { executionId } : {}),
     ...(ctx.log ? { log: ctx.log } : {}),
   };
 }
