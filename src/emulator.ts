@@ -48,7 +48,7 @@ export class Emulator {
   /** InlineCode's python3 children: this emulator's own, killed by close(). */
   readonly python: PythonProcesses;
   /** What each InvokeFlow and flow execution did (GET /_emulator/runs). */
-  readonly runs = new RunRecorder();
+  readonly runs: RunRecorder;
   private current!: Universe;
   private currentRoleAuthorizer!: RoleAuthorizer;
   private readonly initial: LoadedFixture[];
@@ -62,6 +62,7 @@ export class Emulator {
     const clock = options.clock ?? createClock(options.seed);
     this.decisions = new DecisionLog(clock);
     this.python = new PythonProcesses(clock);
+    this.runs = new RunRecorder(clock);
     this.env = {
       ids: createIdSource(options.seed),
       settings: {

@@ -7,6 +7,7 @@
 import { capRecord, cutInput, MAX_RECORD_BYTES } from './cap-record.js';
 import type { RunEvent, RunFilter, RunKind, RunRecord } from './run-record.js';
 import { RunRecording } from './run-recording.js';
+import type { Clock } from '../world/clock.js';
 
 /** Runs kept per account (docs/runs.md#bounds). */
 export const RUNS_PER_ACCOUNT = 200;
@@ -33,6 +34,8 @@ export class RunRecorder {
   private readonly listeners = new Set<RunListener>();
 
   constructor(
+    /** The emulator's clock: a record starts at its wall time (real, also under a seed); nodes are timed monotonic. */
+    private readonly clock: Clock,
     private readonly capacity = RUNS_PER_ACCOUNT,
     private readonly maxRecordBytes = MAX_RECORD_BYTES,
   ) {}
@@ -58,7 +61,7 @@ export class RunRecorder {
         flowAliasId: start.flowAliasId,
         flowVersion: start.flowVersion,
         caller: start.caller,
-        startedAt: new Date().toISOString(),
+        startedAt: new Date(this.clock.epochMs()).toISOString(),
         durationMs: 0,
         outcome: 'RUNNING',
         input,
@@ -76,7 +79,7 @@ export class RunRecorder {
       ring.delete(id);
     }
     this.announce('run-started', record);
-    return new RunRecording(record, (ended) => {
+    return new RunRecording(record, this.clock, (ended) => {
       capRecord(ended, this.maxRecordBytes);
       this.announce('run', ended);
     });

@@ -1,22 +1,25 @@
 /**
  * One run being recorded: the executor's observer (src/flows/index.ts RunObserver) that fills a RunRecord node by
- * node, and how the run ended. Node timing is relative (performance.now()), so a node costs no Date.
+ * node, and how the run ended. Node timing is relative (the emulator's monotonic clock), so a node costs no Date.
  */
 import type { NodeAction, NodeDecision, NodeObserver, NodeOutcome, NodeStart, RunObserver, RunResult } from '../flows/index.js';
 import type { AwsError } from '../protocol/errors.js';
 import { exceptionEventType } from '../protocol/eventstream.js';
+import type { Clock } from '../world/clock.js';
 import type { RunNodeRecord, RunRecord } from './run-record.js';
 
 export class RunRecording implements RunObserver {
-  /** performance.now() at this turn's start, and the turn's offset from the run's first start. */
-  private readonly turnStart = performance.now();
+  /** The monotonic time at this turn's start, and the turn's offset from the run's first start. */
+  private readonly turnStart: number;
   private readonly turnOffsetMs: number;
 
   constructor(
     readonly record: RunRecord,
+    private readonly clock: Clock,
     private readonly ended: (record: RunRecord) => void,
   ) {
-    this.turnOffsetMs = Date.now() - Date.parse(record.startedAt);
+    this.turnStart = clock.monotonicMs();
+    this.turnOffsetMs = clock.epochMs() - Date.parse(record.startedAt);
   }
 
   nodeStarted(start: NodeStart): NodeObserver {
@@ -24,7 +27,7 @@ export class RunRecording implements RunObserver {
       nodeName: start.nodeName,
       nodeType: start.nodeType,
       runtimeType: start.runtimeType,
-      atMs: this.turnOffsetMs + (performance.now() - this.turnStart),
+      atMs: this.turnOffsetMs + (this.clock.monotonicMs() - this.turnStart),
       durationMs: 0,
       turn: this.record.turns,
       inputs: start.inputs as Record<string, unknown>,
@@ -34,13 +37,13 @@ export class RunRecording implements RunObserver {
     };
     if (start.chain.length > 0) (node as { executionChain?: RunNodeRecord['executionChain'] }).executionChain = start.chain;
     this.record.nodes.push(node);
-    return new NodeWatch(node, this.turnStart, this.turnOffsetMs);
+    return new NodeWatch(node, this.clock, this.turnStart, this.turnOffsetMs);
   }
 
   /** The run returned: its outcome and time, then the record is capped and announced. */
   end(result: RunResult): void {
     const { record } = this;
-    record.durationMs += performance.now() - this.turnStart;
+    record.durationMs += this.clock.monotonicMs() - this.turnStart;
     switch (result.kind) {
       case 'completed':
         record.outcome = 'SUCCESS';
@@ -71,6 +74,7 @@ export class RunRecording implements RunObserver {
 class NodeWatch implements NodeObserver {
   constructor(
     private readonly node: RunNodeRecord,
+    private readonly clock: Clock,
     private readonly turnStart: number,
     private readonly turnOffsetMs: number,
   ) {}
@@ -121,6 +125,6 @@ class NodeWatch implements NodeObserver {
   }
 
   private stopClock(): void {
-    this.node.durationMs = this.turnOffsetMs + (performance.now() - this.turnStart) - this.node.atMs;
+    this.node.durationMs = this.turnOffsetMs + (this.clock.monotonicMs() - this.turnStart) - this.node.atMs;
   }
 }

@@ -4,6 +4,7 @@ import { capRecord } from '../../src/runs/cap-record.js';
 import { jsonSizeEstimate } from '../../src/runs/json-size.js';
 import { RunRecorder, type RunStart } from '../../src/runs/index.js';
 import type { RunRecord } from '../../src/runs/index.js';
+import { createClock } from '../../src/world/clock.js';
 
 const start = (executionId: string, account = '111111111111', extra: Partial<RunStart> = {}): RunStart => ({
   kind: 'InvokeFlow',
@@ -19,7 +20,7 @@ const start = (executionId: string, account = '111111111111', extra: Partial<Run
 });
 
 t.test('a ring per account: past its capacity the oldest run goes', async (t) => {
-  const recorder = new RunRecorder(3);
+  const recorder = new RunRecorder(createClock(), 3);
   for (const id of ['a', 'b', 'c', 'd', 'e']) recorder.begin(start(id)).end({ kind: 'completed' });
   recorder.begin(start('other', '222222222222')).end({ kind: 'completed' });
   t.same(
@@ -34,7 +35,7 @@ t.test('a ring per account: past its capacity the oldest run goes', async (t) =>
 });
 
 t.test('an answer continues a paused run (and makes it the newest); a reused id of an ended run starts anew', async (t) => {
-  const recorder = new RunRecorder(3);
+  const recorder = new RunRecorder(createClock(), 3);
   const first = recorder.begin(start('multi'));
   first
     .nodeStarted({ nodeName: 'Ask', nodeType: 'Agent', runtimeType: 'AgentNode', inputs: { agentInputText: 'hi' }, chain: [] })
@@ -55,7 +56,7 @@ t.test('an answer continues a paused run (and makes it the newest); a reused id 
 });
 
 t.test('listeners hear starts and ends; one that throws does not stop the run or the others', async (t) => {
-  const recorder = new RunRecorder();
+  const recorder = new RunRecorder(createClock());
   const heard: string[] = [];
   recorder.onRun(() => {
     throw new Error('bad listener');
@@ -68,7 +69,7 @@ t.test('listeners hear starts and ends; one that throws does not stop the run or
 });
 
 t.test('a record over its cap: large values cut with a marker, then nodes emptied, then dropped; the run keeps its values', async (t) => {
-  const recorder = new RunRecorder(10, 20_000);
+  const recorder = new RunRecorder(createClock(), 10, 20_000);
   const big = { text: 'y'.repeat(50_000) };
   const recording = recorder.begin(start('big', undefined, { input: big }));
   const inputs = { value: big };
@@ -95,7 +96,7 @@ t.test('a record over its cap: large values cut with a marker, then nodes emptie
   });
   t.equal(inputs.value, big, "the run's own objects are not edited");
 
-  const many = new RunRecorder(10, 2_000);
+  const many = new RunRecorder(createClock(), 10, 2_000);
   const long = many.begin(start('long'));
   for (let i = 0; i < 200; i++) {
     long

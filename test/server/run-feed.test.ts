@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import t from 'tap';
 import { startEmulator } from '../../src/index.js';
 import { RunRecorder } from '../../src/runs/index.js';
+import { createClock } from '../../src/world/clock.js';
 import { FEED_MAX_BUFFERED_BYTES, RunFeeds } from '../../src/server/run-feed.js';
 
 /** Just enough of a response for the feed: it counts what it is given and never drains. */
@@ -31,7 +32,7 @@ function stalledReply() {
 }
 
 t.test('a client that stops reading is dropped once it is a bound behind, and hears nothing more', async (t) => {
-  const recorder = new RunRecorder();
+  const recorder = new RunRecorder(createClock());
   const { res, reply } = stalledReply();
   new RunFeeds().serve(reply, recorder);
   for (let i = 0; i < 10_000 && !res.destroyed; i++) {
