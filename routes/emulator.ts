@@ -10,7 +10,9 @@ import { FixtureError } from '../src/fixtures/fixture-error.js';
 import { redactSecrets } from '../src/fixtures/redact-secrets.js';
 import { checkUntrustedFixture } from '../src/fixtures/untrusted-fixture.js';
 import { adminTokenRequired, fixtureRejected, noSuchBucket, noSuchKey } from '../src/protocol/errors.js';
+import { presentsAdminToken } from '../src/ui/admin-auth.js';
 import { version } from '../src/version.js';
+import workbenchRoutes from './workbench.js';
 
 interface AdminOptions {
   emulator: Emulator;
@@ -22,9 +24,12 @@ interface AdminOptions {
 const SOURCE = 'POST /_emulator/fixtures';
 
 export default async function adminRoutes(app: FastifyInstance, { emulator, adminToken, allowHttpFixtureCode = false }: AdminOptions) {
+  // The bearer header, or the workbench's cookie (src/ui/admin-auth.ts): its pages read these endpoints too.
   const guard = async (req: FastifyRequest) => {
-    if (adminToken !== undefined && req.headers.authorization !== `Bearer ${adminToken}`) throw adminTokenRequired();
+    if (!presentsAdminToken(req, adminToken)) throw adminTokenRequired();
   };
+
+  app.register(workbenchRoutes, { emulator, adminToken });
 
   app.get('/_emulator/health', { config: { operation: 'emulator:GetHealth' } }, async () => ({ status: 'ok', version }));
 
