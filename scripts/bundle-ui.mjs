@@ -12,7 +12,9 @@ import { build } from 'esbuild';
 const root = resolve(import.meta.dirname, '..');
 const client = join(root, 'src', 'ui', 'client');
 
-/** Writes the workbench to `out` (replaced whole, so no stale file survives); returns each file's size in bytes. */
+const FILES = ['index.html', 'app.css', 'app.js', 'elk-worker.js'];
+
+/** Writes the workbench's files to `out`; returns each file's size in bytes. */
 export async function buildWorkbench(out = join(root, 'dist', 'ui')) {
   const staging = `${out}.tmp-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
@@ -34,9 +36,12 @@ export async function buildWorkbench(out = join(root, 'dist', 'ui')) {
   copyFileSync(join(client, 'app.css'), join(staging, 'app.css'));
   const require = createRequire(import.meta.url);
   copyFileSync(require.resolve('elkjs/lib/elk-worker.min.js'), join(staging, 'elk-worker.js'));
-  rmSync(out, { recursive: true, force: true });
-  renameSync(staging, out);
-  return Object.fromEntries(['index.html', 'app.css', 'app.js', 'elk-worker.js'].map((f) => [f, statSync(join(out, f)).size]));
+  // File by file, each renamed over the old one: a server starting meanwhile (the tests run in parallel) reads either
+  // the old file or the new, never half of one or none.
+  mkdirSync(out, { recursive: true });
+  for (const file of FILES) renameSync(join(staging, file), join(out, file));
+  rmSync(staging, { recursive: true, force: true });
+  return Object.fromEntries(FILES.map((f) => [f, statSync(join(out, f)).size]));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -80,7 +80,12 @@ export function FlowGraph({
     engine()
       .layout(elkGraph(model) as never)
       .then(
-        (out) => live && setLaid(out as unknown as Laid),
+        (out) => {
+          if (!live) return;
+          setLaid(out as unknown as Laid);
+          // The first graph drawn: what the browser tests report as the time to a usable page.
+          if (performance.getEntriesByName('bfe-graph').length === 0) performance.mark('bfe-graph');
+        },
         (err: Error) => live && setError(err.message),
       );
     return () => {
@@ -90,7 +95,8 @@ export function FlowGraph({
   if (error) return <p class="error">Layout failed: {error}</p>;
   if (!laid) return <p class="muted graph-pending">Laying out {model.nodes.length} nodes…</p>;
   const width = (laid.width ?? 0) + 20;
-  const height = (laid.height ?? 0) + 20;
+  // Room under the nodes for a failed node's error, written below it.
+  const height = (laid.height ?? 0) + 20 + (marks.path && marks.path.failed.size > 0 ? 60 : 0);
   return (
     <svg
       class="graph"

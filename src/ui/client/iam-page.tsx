@@ -63,13 +63,9 @@ export function IamPage({ decisions, principals }: { decisions: Decision[]; prin
                   {d.decision}
                   {d.enforced ? '' : ' (audit)'}
                 </td>
-                <td>
-                  <pre class="json small" data-statement>
-                    {pretty(d.explanation.statement ?? d.explanation.note ?? 'no statement allows it')}
-                  </pre>
-                  {d.explanation.deniedBy !== undefined ? (
-                    <span class="muted small">denied by {pretty(d.explanation.deniedBy)}</span>
-                  ) : null}
+                <td title={pretty(d.explanation)}>
+                  <span data-statement>{statementText(d.explanation)}</span>
+                  {d.explanation.deniedBy !== undefined ? <div class="muted small">denied by {pretty(d.explanation.deniedBy)}</div> : null}
                 </td>
               </tr>
             ))}
@@ -88,6 +84,15 @@ export function IamPage({ decisions, principals }: { decisions: Decision[]; prin
       </section>
     </div>
   );
+}
+
+/** The deciding statement in words (`identity policy policies[0], statement NoInvoke`); the whole explanation is the cell's tooltip. */
+function statementText(explanation: Record<string, unknown>): string {
+  const s = explanation.statement as { policyType?: string; policyName?: string; statement?: string | number } | undefined;
+  if (s && typeof s === 'object')
+    return `${s.policyType ?? ''} policy ${s.policyName ?? ''}, statement ${s.statement ?? '(no Sid)'}`.trim();
+  if (typeof explanation.note === 'string') return explanation.note;
+  return 'no statement allows it (implicit deny)';
 }
 
 function Policies({ title, value }: { title: string; value: object }) {

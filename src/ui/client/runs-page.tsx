@@ -64,11 +64,13 @@ export function RunsPage({
                     <a href={`#/runs/${e.executionId}`}>{names.get(last.flowId) ?? last.flowId}</a>
                     {e.turns.length > 1 ? <span class="muted small"> · {e.turns.length} turns</span> : null}
                     <div class="muted small">
-                      {last.startedAt ?? ''} · {last.flowAliasId ?? ''} v{last.flowVersion ?? ''}
+                      {(last.startedAt ?? '').replace('T', ' ').slice(0, 19)} · {last.flowAliasId ?? ''} · {last.flowVersion ?? ''}
                     </div>
                   </td>
                   <td>
-                    <span class={`outcome ${outcomeClass(last.outcome)}`}>{last.outcome ?? 'running'}</span>
+                    <span class={`outcome ${outcomeClass(last.outcome)}`} title={last.outcome}>
+                      {last.outcome ?? 'running'}
+                    </span>
                   </td>
                   <td>{last.durationMs ?? ''}</td>
                 </tr>
