@@ -21,6 +21,9 @@ import {
 let elk: InstanceType<typeof ELK> | undefined;
 const engine = () => (elk ??= new ELK({ workerUrl: '/_emulator/ui/assets/elk-worker.js' }));
 
+/** Starts the layout worker loading while the page fetches its data, so the first graph does not wait for both in turn. */
+export const warmUpLayout = () => void engine();
+
 interface Laid {
   id: string;
   x?: number;

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { RunRecord } from '../graph-model.js';
 import { getJson, HttpError, type Decision, type Flow, type Principals } from './api.js';
 import { FlowsPage } from './flows-page.js';
+import { warmUpLayout } from './graph.js';
 import { IamPage } from './iam-page.js';
 import { RunsPage } from './runs-page.js';
 import { TryPage } from './try-page.js';
@@ -113,4 +114,5 @@ function App() {
   );
 }
 
+warmUpLayout();
 render(<App />, document.getElementById('app')!);
