@@ -173,19 +173,25 @@ export function validationTargets(validation: unknown): { nodes: string[]; conne
   return { nodes, connections };
 }
 
-/** A run record's node as GET /_emulator/runs serves it (the fields the workbench reads). */
+/** A run record's node as GET /_emulator/runs serves it (the fields the workbench reads; src/runs/run-record.ts). */
 export interface RunNode {
   nodeName: string;
   nodeType?: string;
+  /** 1 for the first InvokeFlow of a multi-turn run, 2 for the answer that resumed it, … */
+  turn?: number;
   inputs?: unknown;
   outputs?: unknown;
   calls?: unknown;
   decisions?: unknown;
+  condition?: string;
+  question?: string;
   error?: unknown;
 }
 
 export interface RunRecord {
   executionId: string;
+  account?: string;
+  region?: string;
   flowId: string;
   flowAliasId?: string;
   flowVersion?: string;
@@ -193,6 +199,9 @@ export interface RunRecord {
   startedAt?: string;
   durationMs?: number;
   outcome?: string;
+  error?: unknown;
+  input?: unknown;
+  turns?: number;
   nodes?: RunNode[];
 }
 
@@ -203,10 +212,12 @@ export interface RunPath {
   connections: Set<string>;
 }
 
-export function runPath(model: GraphModel, run: RunRecord): RunPath {
+/** The path of the whole run, or of one turn of a multi-turn run. */
+export function runPath(model: GraphModel, run: RunRecord, turn?: number): RunPath {
   const ran = new Set<string>();
   const failed = new Map<string, string>();
   for (const node of run.nodes ?? []) {
+    if (turn !== undefined && (node.turn ?? 1) !== turn) continue;
     ran.add(node.nodeName);
     if (node.error !== undefined && node.error !== null) failed.set(node.nodeName, errorText(node.error));
   }
@@ -218,6 +229,26 @@ export function runPath(model: GraphModel, run: RunRecord): RunPath {
   };
   visit(model.nodes, model.edges);
   return { ran, failed, connections };
+}
+
+/**
+ * The turns of a multi-turn run as a conversation: what went in (the flow input, then each answer) and what came out
+ * (the Output nodes' documents, or the question the run paused with).
+ */
+export function conversationOf(run: RunRecord): { turn: number; said: unknown; answered: unknown; asked?: string }[] {
+  const turns = new Map<number, RunNode[]>();
+  for (const node of run.nodes ?? []) {
+    const turn = node.turn ?? 1;
+    turns.set(turn, [...(turns.get(turn) ?? []), node]);
+  }
+  return [...turns.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([turn, nodes]) => {
+      const asked = nodes.find((n) => typeof n.question === 'string')?.question;
+      const said = turn === 1 ? run.input : nodes[0]?.inputs;
+      const answered = nodes.filter((n) => n.nodeType === 'Output').map((n) => n.inputs);
+      return { turn, said, answered, ...(asked !== undefined ? { asked } : {}) };
+    });
 }
 
 export function errorText(error: unknown): string {

@@ -1,8 +1,8 @@
 /** The workbench's graph model (src/ui/graph-model.ts): what it draws and marks, checked without a browser. */
 import t from 'tap';
-import { elkGraph, graphOf, runPath, validationTargets } from '../../src/ui/graph-model.js';
+import { conversationOf, elkGraph, graphOf, runPath, validationTargets } from '../../src/ui/graph-model.js';
 import { playlistFlow } from '../flows/fixtures.js';
-import { failedRun } from './sample-runs.js';
+import { failedRun, multiTurnRun } from './sample-runs.js';
 
 t.test('a definition becomes nodes with labelled ports and connections between them', async (t) => {
   const model = graphOf(playlistFlow() as never);
@@ -120,4 +120,16 @@ t.test("a run's path: the nodes it ran, the connections between them, the failed
   t.same([...path.ran], ['FlowInput', 'MakePlaylist']);
   t.same([...path.connections].sort(), ['FlowInput_MakePlaylist_genre', 'FlowInput_MakePlaylist_number']);
   t.same([...path.failed], [['MakePlaylist', 'DependencyFailedException: The model amazon.nova-lite-v1:0 refused: throttled']]);
+});
+
+t.test('a multi-turn run: a conversation of its turns, and the path of each', async (t) => {
+  const run = multiTurnRun();
+  t.same(conversationOf(run), [
+    { turn: 1, said: { genre: 'pop', number: 3 }, answered: [], asked: 'How many songs?' },
+    { turn: 2, said: { agentInputText: 'three' }, answered: [{ document: '1. Song A' }] },
+  ]);
+  const model = graphOf(playlistFlow() as never);
+  t.same([...runPath(model, run, 1).ran], ['FlowInput', 'MakePlaylist']);
+  t.same([...runPath(model, run, 2).ran], ['MakePlaylist', 'FlowOutput']);
+  t.same([...runPath(model, run).ran], ['FlowInput', 'MakePlaylist', 'FlowOutput'], 'the whole run');
 });

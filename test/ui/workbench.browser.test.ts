@@ -10,7 +10,7 @@ import { BedrockAgentClient, GetFlowCommand, PrepareFlowCommand } from '@aws-sdk
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { startEmulator } from '../../src/index.js';
 import { buildAssets, chromiumPath, launch, ROOT, SKIP_REASON } from './browser.js';
-import { failedRun, manyRuns } from './sample-runs.js';
+import { failedRun, manyRuns, multiTurnRun } from './sample-runs.js';
 
 const executable = chromiumPath();
 if (!executable) {
@@ -151,25 +151,23 @@ t.test('a failed run marks its node with its error; the node record is a click a
   t.notOk(await page.$('[data-node="FlowOutput"].ran'), 'the output node never ran');
   await page.click('[data-node="MakePlaylist"] > rect.header');
   t.match(await page.textContent('[data-node-error]'), /throttled/);
-  t.match(await page.textContent('[data-inspector]'), /Make a pop playlist/, 'the model request is shown');
+  t.match(await page.textContent('[data-inspector]'), /Make me a pop playlist/, 'the model request is shown');
   await page.screenshot({ path: join(SHOTS, 'workbench-runs.png') });
   await page.close();
 });
 
-t.test('the turns of a multi-turn exchange show as one conversation', async (t) => {
-  const [first, second] = manyRuns(2).map((r, i) => ({
-    ...r,
-    executionId: 'exec-multi-turn',
-    ...(i === 1 ? { outcome: 'INPUT_REQUIRED' } : {}),
-  }));
-  const page = await open('#/runs/exec-multi-turn', withRuns([first, second]));
+t.test("a multi-turn exchange shows as one conversation, each turn's path a click away", async (t) => {
+  const run = multiTurnRun();
+  const page = await open(`#/runs/${run.executionId}`, withRuns([run]));
   await page.waitForSelector('[data-conversation]');
-  t.equal(await page.locator('[data-run-list] tbody tr').count(), 1, 'one execution in the list');
-  t.match(await page.textContent('[data-run="exec-multi-turn"]'), /2 turns/);
-  t.same(await page.$$eval('[data-conversation] [data-turn] .turn', (els) => els.map((e) => e.textContent)), [
-    'turn 1: INPUT_REQUIRED',
-    'turn 2: SUCCESS',
-  ]);
+  t.match(await page.textContent(`[data-run="${run.executionId}"]`), /2 turns/);
+  t.match(await page.textContent('[data-turn="1"]'), /in\s*\{"genre":"pop","number":3\}[\s\S]*asks\s*How many songs\?/);
+  t.match(await page.textContent('[data-turn="2"]'), /in\s*\{"agentInputText":"three"\}[\s\S]*out\s*\[\{"document":"1\. Song A"\}\]/);
+  await page.waitForSelector('[data-node="FlowOutput"].ran');
+  await page.click('[data-turn="1"] button');
+  await page.waitForSelector('[data-turn="1"].current');
+  t.notOk(await page.$('[data-node="FlowOutput"].ran'), 'turn 1 stopped at the question');
+  t.ok(await page.$('[data-node="MakePlaylist"].ran'));
   await page.close();
 });
 

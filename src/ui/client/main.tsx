@@ -20,8 +20,6 @@ const route = () => {
   return { page, arg: rest.length > 0 ? rest.map(decodeURIComponent).join('/') : undefined };
 };
 
-const runKey = (r: RunRecord) => `${r.executionId} ${r.startedAt ?? ''}`;
-
 function App() {
   const [where, setWhere] = useState(route);
   const [flows, setFlows] = useState<Flow[] | undefined>();
@@ -54,11 +52,12 @@ function App() {
             : err.message,
         ),
     );
-    // The live feed: a started run shows at once, and its record replaces it when it ends.
+    // The live feed: a started run shows at once, and its record replaces it when it ends or pauses (one record per
+    // executionId: an answered multi-turn run moves back to the top).
     const feed = new EventSource('/_emulator/runs/events');
     const upsert = (e: MessageEvent) => {
       const record = JSON.parse(e.data) as RunRecord;
-      setRuns((old) => [record, ...old.filter((r) => runKey(r) !== runKey(record))].slice(0, MAX_RUNS));
+      setRuns((old) => [record, ...old.filter((r) => r.executionId !== record.executionId)].slice(0, MAX_RUNS));
     };
     feed.addEventListener('run-started', upsert);
     feed.addEventListener('run', upsert);

@@ -1,32 +1,34 @@
 /**
- * Runs: the run records (GET /_emulator/runs, live from /_emulator/runs/events), one row per execution; an execution
- * opened on its flow's graph with its path, its failed node and each node's record a click away. The turns of a
- * multi-turn exchange share their executionId and show as one conversation.
+ * Runs: the run records (GET /_emulator/runs, live from /_emulator/runs/events), newest first; a run opened on its
+ * flow's graph with its path, its failed node and each node's record a click away. A multi-turn exchange is one
+ * record whose nodes carry their turn (src/runs/run-record.ts): it shows as one conversation, each turn's path a
+ * click away.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { errorText, graphOf, runPath, type RunRecord } from '../graph-model.js';
+import { conversationOf, errorText, graphOf, runPath, type RunRecord } from '../graph-model.js';
 import { definitionFor, pretty, type Flow } from './api.js';
 import { FlowGraph } from './graph.js';
 
-export interface Execution {
-  executionId: string;
-  /** Oldest turn first. */
-  turns: RunRecord[];
-}
-
-/** Records (newest first) grouped by executionId, newest execution first. */
-export function executionsOf(runs: RunRecord[]): Execution[] {
-  const byId = new Map<string, Execution>();
-  for (const run of runs) {
-    let e = byId.get(run.executionId);
-    if (!e) byId.set(run.executionId, (e = { executionId: run.executionId, turns: [] }));
-    e.turns.unshift(run);
-  }
-  return [...byId.values()];
-}
+/** Rows drawn at first; the rest a click away, so a full ring of records does not slow the first render. */
+const PAGE = 200;
 
 const outcomeClass = (outcome: string | undefined) =>
-  outcome === undefined ? 'running' : outcome === 'SUCCESS' ? 'ok' : outcome === 'INPUT_REQUIRED' ? 'waiting' : 'bad';
+  outcome === undefined || outcome === 'RUNNING'
+    ? 'running'
+    : outcome === 'SUCCESS'
+      ? 'ok'
+      : outcome === 'INPUT_REQUIRED'
+        ? 'waiting'
+        : 'bad';
+
+/** The flow a run ran: by id within its account and region (ids are unique only there). */
+const flowOf = (flows: Flow[], run: RunRecord) =>
+  flows.find(
+    (f) =>
+      f.id === run.flowId &&
+      (run.account === undefined || f.account === run.account) &&
+      (run.region === undefined || f.region === run.region),
+  );
 
 export function RunsPage({
   runs,
@@ -39,10 +41,8 @@ export function RunsPage({
   selected: string | undefined;
   unavailable: string | undefined;
 }) {
-  const executions = useMemo(() => executionsOf(runs), [runs]);
-  const names = useMemo(() => new Map(flows.map((f) => [f.id, f.name])), [flows]);
-  const [shown, setShown] = useState(200);
-  const execution = executions.find((e) => e.executionId === selected);
+  const [shown, setShown] = useState(PAGE);
+  const run = runs.find((r) => r.executionId === selected);
   if (unavailable) return <p class="muted">{unavailable}</p>;
   return (
     <div class="split">
@@ -56,62 +56,58 @@ export function RunsPage({
             </tr>
           </thead>
           <tbody>
-            {executions.slice(0, shown).map((e) => {
-              const last = e.turns[e.turns.length - 1]!;
-              return (
-                <tr key={e.executionId} class={e === execution ? 'current' : ''} data-run={e.executionId}>
-                  <td>
-                    <a href={`#/runs/${e.executionId}`}>{names.get(last.flowId) ?? last.flowId}</a>
-                    {e.turns.length > 1 ? <span class="muted small"> · {e.turns.length} turns</span> : null}
-                    <div class="muted small">
-                      {(last.startedAt ?? '').replace('T', ' ').slice(0, 19)} · {last.flowAliasId ?? ''} · {last.flowVersion ?? ''}
-                    </div>
-                  </td>
-                  <td>
-                    <span class={`outcome ${outcomeClass(last.outcome)}`} title={last.outcome}>
-                      {last.outcome ?? 'running'}
-                    </span>
-                  </td>
-                  <td>{last.durationMs ?? ''}</td>
-                </tr>
-              );
-            })}
+            {runs.slice(0, shown).map((r) => (
+              <tr key={r.executionId} class={r === run ? 'current' : ''} data-run={r.executionId}>
+                <td>
+                  <a href={`#/runs/${r.executionId}`}>{flowOf(flows, r)?.name ?? r.flowId}</a>
+                  {(r.turns ?? 1) > 1 ? <span class="muted small"> · {r.turns} turns</span> : null}
+                  <div class="muted small">
+                    {(r.startedAt ?? '').replace('T', ' ').slice(0, 19)} · {r.flowAliasId ?? ''} · {r.flowVersion ?? ''}
+                  </div>
+                </td>
+                <td>
+                  <span class={`outcome ${outcomeClass(r.outcome)}`} title={r.outcome}>
+                    {r.outcome ?? 'RUNNING'}
+                  </span>
+                </td>
+                <td>{r.durationMs ?? ''}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
-        {executions.length > shown ? (
-          <button type="button" onClick={() => setShown(shown + 200)}>
-            Show more ({executions.length - shown} older)
+        {runs.length > shown ? (
+          <button type="button" onClick={() => setShown(shown + PAGE)}>
+            Show more ({runs.length - shown} older)
           </button>
         ) : null}
-        {executions.length === 0 ? <p class="muted">No runs yet: invoke a flow (Try it) and it appears here.</p> : null}
+        {runs.length === 0 ? <p class="muted">No runs yet: invoke a flow (Try it) and it appears here.</p> : null}
       </aside>
-      {execution ? (
-        <ExecutionDetail key={execution.executionId} execution={execution} flows={flows} />
-      ) : (
-        <p class="muted detail">Pick a run.</p>
-      )}
+      {run ? <RunDetail key={run.executionId} run={run} flows={flows} /> : <p class="muted detail">Pick a run.</p>}
     </div>
   );
 }
 
-function ExecutionDetail({ execution, flows }: { execution: Execution; flows: Flow[] }) {
-  const [turnIndex, setTurnIndex] = useState(execution.turns.length - 1);
+function RunDetail({ run, flows }: { run: RunRecord; flows: Flow[] }) {
+  const [turn, setTurn] = useState<number | undefined>();
   const [node, setNode] = useState<string | undefined>();
-  const run = execution.turns[Math.min(turnIndex, execution.turns.length - 1)]!;
-  const flow = flows.find((f) => f.id === run.flowId);
+  const flow = flowOf(flows, run);
   const definition = flow ? definitionFor(flow, run.flowVersion) : undefined;
-  const path = useMemo(() => runPath(graphOf(definition), run), [definition, run]);
-  const records = (run.nodes ?? []).filter((n) => n.nodeName === node);
+  const path = useMemo(() => runPath(graphOf(definition), run, turn), [definition, run, turn]);
+  const records = (run.nodes ?? []).filter((n) => n.nodeName === node && (turn === undefined || (n.turn ?? 1) === turn));
   return (
-    <section class="detail" data-execution={execution.executionId}>
+    <section class="detail" data-execution={run.executionId}>
       <h2>
-        {flow?.name ?? run.flowId} <span class={`outcome ${outcomeClass(run.outcome)}`}>{run.outcome ?? 'running'}</span>
+        {flow?.name ?? run.flowId} <span class={`outcome ${outcomeClass(run.outcome)}`}>{run.outcome ?? 'RUNNING'}</span>
       </h2>
       <p class="muted small">
-        execution {execution.executionId} · alias {run.flowAliasId} · version {run.flowVersion} · caller {run.caller} ·{' '}
-        {run.durationMs ?? '…'} ms
+        execution {run.executionId} · alias {run.flowAliasId} · version {run.flowVersion} · caller {run.caller} · {run.durationMs ?? '…'} ms
       </p>
-      <Conversation execution={execution} current={turnIndex} onPick={setTurnIndex} />
+      {run.error !== undefined ? (
+        <p class="error" data-run-error>
+          {errorText(run.error)}
+        </p>
+      ) : null}
+      <Conversation run={run} current={turn} onPick={setTurn} />
       <div class="beside">
         <div class="canvas">
           {flow ? (
@@ -124,18 +120,28 @@ function ExecutionDetail({ execution, flows }: { execution: Execution; flows: Fl
           {node === undefined ? (
             <p class="muted">Click a node to see what it received, produced and called.</p>
           ) : records.length === 0 ? (
-            <p class="muted">{node} did not run in this turn.</p>
+            <p class="muted">
+              {node} did not run{turn === undefined ? '' : ' in this turn'}.
+            </p>
           ) : (
             records.map((r, i) => (
               <div key={i} data-node-record={r.nodeName}>
                 <h3>
                   {r.nodeName} <span class="muted small">{r.nodeType}</span>
+                  {records.length > 1 || (run.turns ?? 1) > 1 ? (
+                    <span class="muted small">
+                      {' '}
+                      · run {i + 1}, turn {r.turn ?? 1}
+                    </span>
+                  ) : null}
                 </h3>
                 {r.error !== undefined ? (
                   <p class="error" data-node-error>
                     {errorText(r.error)}
                   </p>
                 ) : null}
+                {r.condition !== undefined ? <p>Condition chosen: {r.condition}</p> : null}
+                {r.question !== undefined ? <p>Asked: {r.question}</p> : null}
                 <Field name="Inputs" value={r.inputs} />
                 <Field name="Outputs" value={r.outputs} />
                 <Field name="Calls" value={r.calls} />
@@ -151,6 +157,7 @@ function ExecutionDetail({ execution, flows }: { execution: Execution; flows: Fl
 
 function Field({ name, value }: { name: string; value: unknown }) {
   if (value === undefined || (Array.isArray(value) && value.length === 0)) return null;
+  if (typeof value === 'object' && value !== null && Object.keys(value).length === 0) return null;
   return (
     <details open>
       <summary>{name}</summary>
@@ -159,29 +166,32 @@ function Field({ name, value }: { name: string; value: unknown }) {
   );
 }
 
-/** Each turn: what went in (the first node's record) and what came out (Output nodes), or the question it asked. */
-function Conversation({ execution, current, onPick }: { execution: Execution; current: number; onPick: (i: number) => void }) {
-  if (execution.turns.length < 2) return null;
+/** Each turn: what went in and what came out (or what the flow asked); a click shows that turn's path alone. */
+function Conversation({
+  run,
+  current,
+  onPick,
+}: {
+  run: RunRecord;
+  current: number | undefined;
+  onPick: (turn: number | undefined) => void;
+}) {
+  const turns = conversationOf(run);
+  if (turns.length < 2) return null;
   return (
     <ol class="conversation" data-conversation>
-      {execution.turns.map((turn, i) => {
-        const nodes = turn.nodes ?? [];
-        const first = nodes[0];
-        const outputs = nodes.filter((n) => n.nodeType === 'Output');
-        const last = nodes[nodes.length - 1];
-        return (
-          <li key={i} class={i === current ? 'current' : ''} data-turn={i}>
-            <button type="button" class="turn" onClick={() => onPick(i)}>
-              turn {i + 1}: {turn.outcome ?? 'running'}
-            </button>
-            <br />
-            <span class="who">in</span> <code>{brief(first?.outputs ?? first?.inputs)}</code>
-            <br />
-            <span class="who">{turn.outcome === 'INPUT_REQUIRED' ? 'asks' : 'out'}</span>{' '}
-            <code>{brief(turn.outcome === 'INPUT_REQUIRED' ? last?.outputs : outputs.map((o) => o.inputs))}</code>
-          </li>
-        );
-      })}
+      {turns.map((t) => (
+        <li key={t.turn} class={t.turn === current ? 'current' : ''} data-turn={t.turn}>
+          <button type="button" class="turn" onClick={() => onPick(t.turn === current ? undefined : t.turn)}>
+            turn {t.turn}
+          </button>
+          <br />
+          <span class="who">in</span> <code>{brief(t.said)}</code>
+          <br />
+          <span class="who">{t.asked !== undefined ? 'asks' : 'out'}</span>{' '}
+          <code>{t.asked !== undefined ? t.asked : brief(t.answered)}</code>
+        </li>
+      ))}
     </ol>
   );
 }
