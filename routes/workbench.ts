@@ -30,7 +30,8 @@ const PAGE_HEADERS = {
 };
 
 export default async function workbenchRoutes(app: FastifyInstance, { emulator, adminToken }: WorkbenchOptions) {
-  const assets = loadAssets();
+  // Read on the first page load, not at start-up: most runs of the emulator never open the workbench.
+  let assets: ReturnType<typeof loadAssets> | undefined;
   const guard = async (req: FastifyRequest) => {
     if (!presentsAdminToken(req, adminToken)) throw adminTokenRequired();
   };
@@ -46,6 +47,8 @@ export default async function workbenchRoutes(app: FastifyInstance, { emulator, 
     return sendAsset(reply, 'index.html');
   };
   const sendAsset = (reply: FastifyReply, name: string) => {
+    // Looked for again while there are none: a build after start-up (npm run build) serves without a restart.
+    if (!assets || assets.size === 0) assets = loadAssets();
     const asset = assets.get(name);
     if (!asset) throw notFound(assets.size === 0 ? 'The workbench was not built: run `npm run build`.' : `No workbench file ${name}.`);
     reply.headers(PAGE_HEADERS).header('etag', asset.etag);

@@ -129,6 +129,7 @@ t.test('a run started from Try it answers with its outputs and appears on the Ru
     await page.close();
     return;
   }
+  // The page has not reloaded since it opened with no runs: the run reaches it over the live feed (/_emulator/runs/events).
   const href = await page.getAttribute('[data-try-result] a', 'href');
   await page.click('[data-try-result] a');
   await page.waitForSelector(`[data-execution="${href!.split('/').pop()}"] svg[data-graph] [data-node]`);

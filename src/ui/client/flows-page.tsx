@@ -14,8 +14,7 @@ export function FlowsPage({ flows, selected }: { flows: Flow[]; selected: string
             <tr>
               <th>Flow</th>
               <th>Status</th>
-              <th>Versions</th>
-              <th>Aliases</th>
+              <th title="versions · aliases">Ver · Al</th>
             </tr>
           </thead>
           <tbody>
@@ -30,8 +29,9 @@ export function FlowsPage({ flows, selected }: { flows: Flow[]; selected: string
                 <td>
                   <span class={`status ${f.status}`}>{f.status}</span>
                 </td>
-                <td>{f.versions.length}</td>
-                <td>{f.aliases.length}</td>
+                <td title={`${f.versions.length} versions, ${f.aliases.length} aliases`}>
+                  {f.versions.length} · {f.aliases.length}
+                </td>
               </tr>
             ))}
           </tbody>
