@@ -23,8 +23,7 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const MAX_INVOKE_BODY = 1024 * 1024;
 /** Security headers for the app's files: its own scripts only, nothing framed, nothing fetched elsewhere. */
 const PAGE_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src 'self'; frame-ancestors 'none'",
+  'content-security-policy': "default-src 'self'; img-src 'self' data:; worker-src 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'cache-control': 'no-cache',
 };

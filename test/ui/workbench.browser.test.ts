@@ -47,8 +47,15 @@ t.teardown(async () => {
   await emu.close();
 });
 
+/** What the pages logged as errors or threw (a CSP refusal, a script error), apart from failed fetches the page handles. */
+const pageErrors: string[] = [];
+
 async function open(hash: string, setup?: (page: Page) => Promise<void>): Promise<Page> {
   const page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(m.text());
+  });
   // A missing element fails in seconds, not in playwright's default 30 s.
   page.setDefaultTimeout(5000);
   await setup?.(page);
@@ -224,4 +231,8 @@ t.test('render time with 100 flows and 1,000 runs (measured, not asserted)', asy
     await page.close();
   }
   t.equal((await (await fetch(`${emu.url}/_emulator/ui/api/flows`)).json()).flows.length, 100);
+});
+
+t.test('no page logged an error or threw', async (t) => {
+  t.same(pageErrors, []);
 });
