@@ -60,6 +60,19 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
     decisions: emulator.decisions.list(),
   }));
 
+  // The policies a flow's execution role needs, and what a principal was seen doing (README, IAM).
+  app.get<{ Querystring: { flow?: string; version?: string; account?: string; region?: string } }>(
+    '/_emulator/iam/flow-role-policy',
+    { preHandler: guard, config: { operation: 'emulator:GetFlowRolePolicy' } },
+    async (req) => emulator.flowRolePolicy(singleValues(req.query)),
+  );
+
+  app.get<{ Querystring: { principal?: string } }>(
+    '/_emulator/iam/least-privilege',
+    { preHandler: guard, config: { operation: 'emulator:GetLeastPrivilegePolicy' } },
+    async (req) => ({ policy: emulator.leastPrivilegePolicy(singleValues(req.query).principal) }),
+  );
+
   app.get<{ Params: { bucket: string; '*': string } }>(
     '/_emulator/s3/:bucket/*',
     { preHandler: guard, config: { operation: 'emulator:GetS3Object' } },
@@ -71,6 +84,13 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
       return reply.type('application/octet-stream').send(Buffer.from(object));
     },
   );
+}
+
+/** A repeated query parameter (`?flow=a&flow=b`) is ambiguous: its first value counts. */
+function singleValues<Q extends object>(query: Q): { [K in keyof Q]?: string } {
+  return Object.fromEntries(Object.entries(query ?? {}).map(([k, v]) => [k, Array.isArray(v) ? String(v[0]) : String(v)])) as {
+    [K in keyof Q]?: string;
+  };
 }
 
 function parseDocument(body: Buffer | undefined): unknown {

@@ -17,6 +17,8 @@
  * - TaggableResourcesArn: the model's pattern is broken (`/d{12}` where `\d{12}` was meant, upper-case-only ids), so
  *   no real ARN matches it; it is replaced by a corrected pattern accepting the taggable Bedrock ARNs.
  * - FlowConnections: the model says max 20, the service takes 100 (CloudFormation: docs/behaviour.md#quotas).
+ * - FlowConnectionName: the model allows 101 characters at most; the console generates (and the service stores)
+ *   longer ones, so the same form is accepted up to 200 repetitions (docs/behaviour.md#identifiers).
  * Patterns: botocore keeps each pattern as AWS prints it in validation messages (bedrock-agent without `^…$`,
  * bedrock-agent-runtime with them), so that text is kept for messages, and the emulator matches the whole value
  * against it (`^(?:P)$`; Smithy patterns are searches, not full matches: docs/behaviour.md#model-patterns). Patterns
@@ -109,6 +111,10 @@ const OVERRIDES = {
   'bedrock-agent': {
     TaggableResourcesArn: { pattern: TAGGABLE_ARN_PATTERN, why: 'model pattern is broken (/d{12}); corrected' },
     FlowConnections: { max: 100, why: 'model max 20; the service takes 100 (docs/behaviour.md#quotas)' },
+    FlowConnectionName: {
+      pattern: '[a-zA-Z]([_]?[0-9a-zA-Z]){1,200}',
+      why: 'model {1,100}; console-generated names are longer (docs/behaviour.md#identifiers)',
+    },
   },
 };
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-/** The command line: `serve` (default), `validate`, `lint-policy`, `--version`. */
+/** The command line: `serve` (default), `validate`, `lint-policy`, `role-policy`, `--version`. */
 import { lintPolicies } from './cli/lint-policy.js';
+import { printRolePolicy } from './cli/role-policy.js';
 import { serve } from './cli/serve.js';
 import { UsageError } from './cli/usage.js';
 import { validateFlowFile } from './cli/validate.js';
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void | number>> = {
   serve,
   validate: validateFlowFile,
   'lint-policy': lintPolicies,
+  'role-policy': printRolePolicy,
 };
 
 /** What the operating system refuses a listener, in one line instead of Node's stack. */

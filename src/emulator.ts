@@ -17,7 +17,10 @@ import { DEFAULT_FIXTURES } from './package-root.js';
 import type { IamMode } from './access/caller-authorizer.js';
 import { DecisionLog } from './access/decision-log.js';
 import { executionRoleAuthorizer } from './access/execution-role-authorizer.js';
+import { flowRolePoliciesOf, type FlowRolePolicies, type FlowRolePolicyQuery, type PolicyJson } from './access/flow-role-policy.js';
+import { leastPrivilegePolicy } from './access/least-privilege.js';
 import { PythonProcesses } from './fakes/python-processes.js';
+import { createClock, type Clock } from './world/clock.js';
 import { createIdSource } from './world/ids.js';
 import type { RoleAuthorizer, RunLog } from './flows/index.js';
 import { createUniverse, type Universe } from './world/universe.js';
@@ -29,6 +32,8 @@ export interface EmulatorOptions {
   iam?: IamMode;
   /** Deterministic ids and timestamps. */
   seed?: number;
+  /** The emulator's time (default: real time, with record timestamps from a fake 2025 clock under `seed`); tests inject one. */
+  clock?: Clock;
   /** CreateFlow/UpdateFlow authorize iam:PassRole on the execution role (default true). */
   passRoleCheck?: boolean;
   prepareDelayMs?: number;
@@ -37,10 +42,10 @@ export interface EmulatorOptions {
 
 export class Emulator {
   readonly env: Environment;
-  readonly decisions = new DecisionLog();
+  readonly decisions: DecisionLog;
   readonly passRoleCheck: boolean;
   /** InlineCode's python3 children: this emulator's own, killed by close(). */
-  readonly python = new PythonProcesses();
+  readonly python: PythonProcesses;
   private current!: Universe;
   private currentRoleAuthorizer!: RoleAuthorizer;
   private readonly initial: LoadedFixture[];
@@ -50,6 +55,10 @@ export class Emulator {
     readonly log: Logger,
   ) {
     this.passRoleCheck = options.passRoleCheck ?? true;
+    // The emulator's one clock (src/world/clock.ts): every record, event, log entry and timeout reads it.
+    const clock = options.clock ?? createClock(options.seed);
+    this.decisions = new DecisionLog(clock);
+    this.python = new PythonProcesses(clock);
     this.env = {
       ids: createIdSource(options.seed),
       settings: {
@@ -57,7 +66,7 @@ export class Emulator {
         prepareDelayMs: options.prepareDelayMs ?? 0,
         quotas: { ...AWS_QUOTAS, ...options.quotas },
       },
-      clock: Date.now,
+      clock,
       executions: new ExecutionRuns(),
     };
     this.initial = (options.fixtures ?? [DEFAULT_FIXTURES]).map((f, i) => read(f, `fixtures[${i}]`));
@@ -91,9 +100,9 @@ export class Emulator {
   }
 
   private set universe(universe: Universe) {
-    this.env.executions.stopAll(universe, this.env.ids.now);
+    this.env.executions.stopAll(universe, this.env.clock);
     this.current = universe;
-    this.currentRoleAuthorizer = executionRoleAuthorizer(universe, this.mode, this.decisions);
+    this.currentRoleAuthorizer = executionRoleAuthorizer(universe, this.mode, this.decisions, this.log);
   }
 
   /**
@@ -165,6 +174,16 @@ export class Emulator {
     this.universe = universe;
   }
 
+  /** GET /_emulator/iam/flow-role-policy (src/access/flow-role-policy.ts). */
+  flowRolePolicy(query: FlowRolePolicyQuery): FlowRolePolicies {
+    return flowRolePoliciesOf(this.universe, query);
+  }
+
+  /** GET /_emulator/iam/least-privilege (src/access/least-privilege.ts). */
+  leastPrivilegePolicy(principal: string | undefined): PolicyJson {
+    return leastPrivilegePolicy(this.decisions, principal).policy;
+  }
+
   state(): FixtureDocument {
     return exportState(this.universe);
   }
@@ -174,7 +193,7 @@ export class Emulator {
    * later InlineCode runs refused.
    */
   close(): void {
-    this.env.executions.stopAll(undefined, this.env.ids.now);
+    this.env.executions.stopAll(undefined, this.env.clock);
     this.python.close();
   }
 }

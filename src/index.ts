@@ -17,6 +17,7 @@ import { saveStateFile } from './fixtures/save-state-file.js';
 import { isLoopbackHost } from './server/loopback-host.js';
 import { resolveTimeouts, type ServerTimeouts } from './server/timeouts.js';
 import type { FixtureDocument } from './fixtures/schema.js';
+import type { FlowRolePolicies, PolicyJson } from './access/flow-role-policy.js';
 
 export interface StartOptions extends EmulatorOptions {
   /** Default 5050; 0 picks a free port. */
@@ -51,6 +52,10 @@ export interface RunningEmulator {
   /** Applies a fixture document (or file path) all or nothing; throws FixtureError with file, JSON path and reason. */
   load(fixtures: FixtureDocument | string): void;
   state(): FixtureDocument;
+  /** GET /_emulator/iam/flow-role-policy: the policies the flow's execution role needs (draft, or `version`). */
+  flowRolePolicy(flowId: string, options?: { version?: string; account?: string; region?: string }): FlowRolePolicies;
+  /** GET /_emulator/iam/least-privilege: the policy allowing exactly what `principal` was recorded doing. */
+  leastPrivilegePolicy(principal: string): PolicyJson;
   /**
    * Stops accepting, drains in-flight requests for up to `drainMs` (default 5 s), ends InvokeFlow streams still
    * open with an internalServerException frame, and saves the world to `stateFile` (atomically) when one is set.
@@ -113,6 +118,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     reset: () => emulator.reset(),
     load: (fixtures) => emulator.load(fixtures),
     state: () => emulator.state(),
+    flowRolePolicy: (flow, query = {}) => emulator.flowRolePolicy({ ...query, flow }),
+    leastPrivilegePolicy: (principal) => emulator.leastPrivilegePolicy(principal),
     close,
     [Symbol.asyncDispose]: () => close(),
     emulator,
@@ -120,6 +127,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 }
 
 export { Emulator, type EmulatorOptions } from './emulator.js';
+export { flowRolePolicy, type RolePolicyOptions } from './role-policy.js';
+export type { FlowRolePolicies, PolicyJson, PolicyStatementJson } from './access/flow-role-policy.js';
 export { FixtureError } from './fixtures/fixture-error.js';
 export { DEFAULT_TIMEOUTS, type ServerTimeouts } from './server/timeouts.js';
 export type * from './fixtures/schema.js';
+export type { Clock } from './world/clock.js';

@@ -3,7 +3,8 @@
  * decision of every request lands here (an InvokeFlow makes one per node call), so adding one only keeps the
  * evaluator's result; the readable record is built when somebody asks for the list.
  */
-import type { Decision } from '../iam/index.js';
+import type { Decision, DenialExplanation } from '../iam/index.js';
+import type { Clock } from '../world/clock.js';
 
 export interface DecisionRecord {
   time: string;
@@ -13,7 +14,10 @@ export interface DecisionRecord {
   decision: 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
   /** What the emulator did with it: `audit` mode allows would-be denials. */
   enforced: boolean;
-  /** The deciding policy and statement, and the context keys the conditions read. */
+  /**
+   * The deciding policy and statement, and the context keys the conditions read; for a denial also `why` (in a
+   * user's terms: src/iam/explain.ts) and `fix`, the smallest statement that would allow the request.
+   */
   explanation: Record<string, unknown>;
 }
 
@@ -24,16 +28,21 @@ interface Entry {
   resource: string;
   decision: Decision;
   enforced: boolean;
+  denial?: DenialExplanation;
 }
 
 export class DecisionLog {
   private readonly entries: Entry[] = [];
   private next = 0;
 
-  constructor(private readonly capacity = 1000) {}
+  constructor(
+    /** The emulator's clock: a decision is stamped with its wall time (real, also under a seed, as requests are). */
+    private readonly clock: Clock,
+    private readonly capacity = 1000,
+  ) {}
 
-  add(principal: string, action: string, resource: string, decision: Decision, enforced: boolean): void {
-    const entry: Entry = { at: Date.now(), principal, action, resource, decision, enforced };
+  add(principal: string, action: string, resource: string, decision: Decision, enforced: boolean, denial?: DenialExplanation): void {
+    const entry: Entry = { at: this.clock.epochMs(), principal, action, resource, decision, enforced, ...(denial ? { denial } : {}) };
     if (this.entries.length < this.capacity) this.entries.push(entry);
     else this.entries[this.next] = entry;
     this.next = (this.next + 1) % this.capacity;
@@ -44,6 +53,13 @@ export class DecisionLog {
     const ordered =
       this.entries.length < this.capacity ? this.entries : [...this.entries.slice(this.next), ...this.entries.slice(0, this.next)];
     return ordered.map(record);
+  }
+
+  /** What the principals `matches` accepts asked to do, allowed or denied, oldest first (no readable records built). */
+  requests(matches: (principal: string) => boolean): { action: string; resource: string }[] {
+    const out: { action: string; resource: string }[] = [];
+    for (const e of this.entries) if (matches(e.principal)) out.push({ action: e.action, resource: e.resource });
+    return out;
   }
 
   clear(): void {
@@ -60,15 +76,20 @@ function record(e: Entry): DecisionRecord {
     resource: e.resource,
     decision: e.decision.decision,
     enforced: e.enforced,
-    explanation: explanation(e.decision),
+    explanation: explanation(e.decision, e.denial),
   };
 }
 
-function explanation(decision: Decision): Record<string, unknown> {
+function explanation(decision: Decision, denial: DenialExplanation | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (decision.decidedBy) out.statement = decision.decidedBy;
   if (decision.deniedBy) out.deniedBy = decision.deniedBy;
   out.contextKeysRead = decision.contextKeysRead;
   if (decision.note) out.note = decision.note;
+  if (denial) {
+    const { suggestion, ...why } = denial;
+    out.why = why;
+    out.fix = suggestion;
+  }
   return out;
 }

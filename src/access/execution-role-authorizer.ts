@@ -4,17 +4,34 @@
  * the same log as callers'.
  */
 import { flowRoleSessionArn, type RoleAuthorizer } from '../flows/index.js';
-import { accessDeniedMessage, authorize, canAssumeRole } from '../iam/index.js';
+import {
+  accessDeniedMessage,
+  assumeRoleRequest,
+  authorize,
+  explainDenial,
+  type AuthorizationRequest,
+  type Decision,
+} from '../iam/index.js';
 import { parseArn } from '../world/arns.js';
 import type { Universe } from '../world/universe.js';
-import type { IamMode } from './caller-authorizer.js';
+import type { AccessLog, IamMode } from './caller-authorizer.js';
 import type { DecisionLog } from './decision-log.js';
 import { compileRole, roleSession } from './principals.js';
 
 const BEDROCK = 'bedrock.amazonaws.com';
 
-export function executionRoleAuthorizer(universe: Universe, mode: IamMode, decisions: DecisionLog): RoleAuthorizer {
+export function executionRoleAuthorizer(universe: Universe, mode: IamMode, decisions: DecisionLog, log?: AccessLog): RoleAuthorizer {
   const enforce = mode === 'enforce';
+  /** Into the decision log; a denial with why (computed for denials only) and, at debug, a log line saying it. */
+  const record = (principal: string, request: AuthorizationRequest, decision: Decision) => {
+    if (decision.decision === 'Allow') return decisions.add(principal, request.action, request.resource, decision, enforce);
+    const why = explainDenial(request, decision);
+    decisions.add(principal, request.action, request.resource, decision, enforce, why);
+    log?.debug(
+      { decision, why },
+      `execution role: ${enforce ? 'denied' : 'audit: would deny'}: ${request.action} on ${request.resource}. ${why.message}`,
+    );
+  };
   return {
     assumeRole(roleArn, flowArn) {
       if (mode === 'off') return { ok: true };
@@ -24,10 +41,11 @@ export function executionRoleAuthorizer(universe: Universe, mode: IamMode, decis
         return { ok: false, message: `The execution role ${roleArn} does not exist in account ${flowAccount}.` };
       }
       const trust = compileRole(role).trust;
-      const decision = trust
-        ? canAssumeRole(trust, BEDROCK, roleArn, { 'aws:SourceArn': flowArn, 'aws:SourceAccount': flowAccount ?? '' })
+      const request = trust
+        ? assumeRoleRequest(trust, BEDROCK, roleArn, { 'aws:SourceArn': flowArn, 'aws:SourceAccount': flowAccount ?? '' })
         : undefined;
-      if (decision) decisions.add(BEDROCK, 'sts:AssumeRole', roleArn, decision, enforce);
+      const decision = request ? authorize(request) : undefined;
+      if (request && decision) record(BEDROCK, request, decision);
       if (decision?.decision === 'Allow' || !enforce) return { ok: true };
       return {
         ok: false,
@@ -39,13 +57,14 @@ export function executionRoleAuthorizer(universe: Universe, mode: IamMode, decis
       const role = universe.roles.get(roleArn);
       if (!role) return { allowed: false, message: `The execution role ${roleArn} does not exist.` };
       const { principal, keys } = roleSession(role, flowRoleSessionArn(roleArn, flowArn));
-      const decision = authorize({
+      const request: AuthorizationRequest = {
         principal,
         action,
         resource,
         context: Object.assign({}, keys, { 'aws:SourceArn': flowAliasArn, 'aws:CalledVia': [BEDROCK], 'aws:ViaAWSService': true }),
-      });
-      decisions.add(principal.arn, action, resource, decision, enforce);
+      };
+      const decision = authorize(request);
+      record(principal.arn, request, decision);
       if (decision.decision === 'Allow' || !enforce) return { allowed: true };
       return { allowed: false, message: accessDeniedMessage(principal, action, resource, decision) };
     },

@@ -9,16 +9,22 @@ import type { PolicyWarning } from '../iam/index.js';
 import type { PolicyTextFinding } from '../iam/policy-text.js';
 import { UsageError } from './usage.js';
 
-export const LINT_HELP = `Usage: bedrock-flows-emulator lint-policy <policy.json>...
+export const LINT_HELP = `Usage: bedrock-flows-emulator lint-policy [--operations] <policy.json>...
 
 Validates IAM policy documents as IAM does and prints warnings (actions no service defines, unknown condition keys,
 actions paired with resources they cannot be used on). A malformed document gets IAM's message, then where
 (file:line:column) and what was meant, then the warnings of what can still be read past a trailing comma, a
-comment or a missing comma. Exit status: 0 valid, 1 malformed, 2 usage.
+comment or a missing comma. With --operations, then one line for each of the emulator's operations: whether the
+policy allows it, on which resources, under which conditions (and iam:PassRole where the operation passes a role).
+Exit status: 0 valid, 1 malformed, 2 usage.
 `;
 
 export async function lintPolicies(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' }, operations: { type: 'boolean' } },
+  });
   if (values.help) {
     process.stdout.write(LINT_HELP);
     return 0;
@@ -44,6 +50,12 @@ export async function lintPolicies(argv: string[]): Promise<number> {
     for (const warning of report.warnings) process.stdout.write(`${formatWarning(file, warning)}\n`);
     const verdict = report.malformed === undefined ? 'valid' : 'malformed';
     process.stdout.write(`${file}: ${verdict}, ${report.warnings.length} warning(s)\n`);
+    if (values.operations && report.malformed === undefined) {
+      // Loaded here: the route table pulls in every operation, which plain linting never needs.
+      const [{ loadPolicy }, { operationsReport }] = await Promise.all([import('../iam/index.js'), import('./operations-report.js')]);
+      const { policy } = loadPolicy(text, file, 'inline');
+      for (const entry of operationsReport(file, policy)) process.stdout.write(`${entry}\n`);
+    }
   }
   return malformed > 0 ? 1 : 0;
 }

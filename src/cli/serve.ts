@@ -16,7 +16,8 @@ const SHUTDOWN_DEADLINE_MS = 8_000;
 
 export const SERVE_HELP = `Usage: bedrock-flows-emulator [serve] [options]
        bedrock-flows-emulator validate <flow.json> [--fixtures FILE]...
-       bedrock-flows-emulator lint-policy <policy.json>...
+       bedrock-flows-emulator lint-policy [--operations] <policy.json>...
+       bedrock-flows-emulator role-policy <flow.json> [--fixtures FILE]... [--flow-id ID]
 
 A local Amazon Bedrock Flows emulator for the real AWS SDKs.
 
@@ -24,6 +25,7 @@ Commands:
   serve                  run the emulator (default)
   validate               check a flow definition (or CreateFlow body) offline, like PrepareFlow; exit 1 on errors
   lint-policy            check IAM policy documents as IAM would, with warnings; exit 1 if one is malformed
+  role-policy            print the execution-role policy and trust policy a flow definition needs
 
 Options (environment variable in brackets; flags win):
   --port N               port to listen on, 0 for a free one (PORT; default 5050)

@@ -64,11 +64,9 @@ export async function validateFlowFile(argv: string[]): Promise<number> {
     const world = worldOf(universe, universe.defaultAccount, universe.defaultRegion);
     const ctx = emulator.contextFor(world, { arn: '', account: world.account });
     const snapshot = { name: '', executionRoleArn: String(body.executionRoleArn ?? ''), definition: body.definition as never };
-    const checked = checkForPreparation(ctx, snapshot, flowArn(world, 'VALIDATE00'));
     // Without an executionRoleArn in the file there is no role to check.
-    validations = (body.executionRoleArn
-      ? checked
-      : checked.filter((v) => !String(v.message).includes('execution role'))) as unknown as Validation[];
+    const checks = { executionRole: Boolean(body.executionRoleArn) };
+    validations = checkForPreparation(ctx, snapshot, flowArn(world, 'VALIDATE00'), checks) as unknown as Validation[];
   } else {
     validations = validateDefinition(body.definition) as unknown as Validation[];
   }

@@ -9,7 +9,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { format } from 'node:util';
-import type { RunLog } from '../flows/index.js';
+import type { RunLog } from '../run-log.js';
 
 export interface HandlerOutput {
   log: RunLog;

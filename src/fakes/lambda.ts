@@ -4,8 +4,9 @@
  * runs is cut off after the timeout. Results go through JSON, as Lambda's payloads do.
  */
 import { pathToFileURL } from 'node:url';
+import type { Clock } from '../world/clock.js';
 import type { LambdaFunction } from '../world/universe.js';
-import type { RunLog } from '../flows/index.js';
+import type { RunLog } from '../run-log.js';
 import { withHandlerOutput } from './lambda-console.js';
 
 export type LambdaResult =
@@ -15,6 +16,8 @@ export type LambdaResult =
 export interface InvokeOptions {
   timeoutMs: number;
   requestId: string;
+  /** The emulator's clock: the handler's getRemainingTimeInMillis counts down in its monotonic time. */
+  clock: Clock;
   /** Gets the handler's console output and the failures of `handler` and `url` functions, at debug. */
   log?: RunLog;
 }
@@ -25,13 +28,16 @@ export interface InvokeOptions {
  */
 export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
 
+/** The errorType Lambda reports for a function cut off at its timeout. */
+export const TIMED_OUT_ERROR_TYPE = 'Sandbox.Timedout';
+
 const failure = (errorType: string, errorMessage: string): LambdaResult => ({ ok: false, errorType, errorMessage });
 
 export async function invokeLambda(fn: LambdaFunction, event: unknown, options: InvokeOptions): Promise<LambdaResult> {
   if (fn.error !== undefined) return failure('Unhandled', fn.error);
   if (fn.response !== undefined) return { ok: true, payload: fn.response };
   const timeoutSeconds = (options.timeoutMs / 1000).toFixed(2);
-  const timedOut = failure('Sandbox.Timedout', `Task timed out after ${timeoutSeconds} seconds`);
+  const timedOut = failure(TIMED_OUT_ERROR_TYPE, `Task timed out after ${timeoutSeconds} seconds`);
   if (fn.url !== undefined) return logFailure(fn, options, await postEvent(fn.url, event, options.timeoutMs, timedOut));
   if (fn.handlerPath !== undefined)
     return logFailure(fn, options, await withTimeout(callHandler(fn, event, options), options.timeoutMs, timedOut));
@@ -48,12 +54,13 @@ async function callHandler(fn: LambdaFunction, event: unknown, options: InvokeOp
   if (typeof module.handler !== 'function') {
     return failure('Runtime.HandlerNotFound', `${fn.handlerPath}.handler is undefined or not exported`);
   }
-  const deadline = Date.now() + options.timeoutMs;
+  const { clock } = options;
+  const deadline = clock.monotonicMs() + options.timeoutMs;
   const context = {
     functionName: fn.name,
     invokedFunctionArn: fn.arn,
     awsRequestId: options.requestId,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    getRemainingTimeInMillis: () => Math.max(0, Math.round(deadline - clock.monotonicMs())),
   };
   const handler = module.handler as (event: unknown, context: unknown) => unknown;
   const call = () => handler(event, context);

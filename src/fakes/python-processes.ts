@@ -3,6 +3,7 @@
  * slot, and the rest refused. Each emulator owns one, so that its close() ends its own children and no others.
  * A child outliving its run would keep burning CPU: cancelling a run, its timeout and close() all kill it.
  */
+import type { Clock } from '../world/clock.js';
 import { startPython, type PythonChild, type PythonLimits, type PythonResult } from './inline-python.js';
 
 export interface PythonProcessLimits {
@@ -34,7 +35,10 @@ export class PythonProcesses {
   /** Registered only while children live: process.exit() (the CLI's drain deadline) must not leave them behind. */
   private readonly killOnExit = () => this.killAll('The emulator process is exiting.');
 
-  constructor(readonly limits: PythonProcessLimits = DEFAULT_PYTHON_PROCESS_LIMITS) {}
+  constructor(
+    private readonly clock: Clock,
+    readonly limits: PythonProcessLimits = DEFAULT_PYTHON_PROCESS_LIMITS,
+  ) {}
 
   /** Process ids of the children running now. */
   get pids(): number[] {
@@ -60,7 +64,7 @@ export class PythonProcesses {
         message: `${maxRunning} InlineCode runs are running and ${maxWaiting} are waiting, the most this emulator allows.`,
       });
     }
-    const queuedAt = Date.now();
+    const queuedAt = this.clock.monotonicMs();
     return new Promise<PooledResult>((resolve) => {
       const dequeue = () => {
         clearTimeout(timer);
@@ -73,7 +77,7 @@ export class PythonProcesses {
       const waiter: Waiter = {
         start: () => {
           dequeue();
-          const left = Math.max(1, limits.timeoutMs - (Date.now() - queuedAt));
+          const left = Math.max(1, limits.timeoutMs - (this.clock.monotonicMs() - queuedAt));
           resolve(this.spawn(code, variables, { ...limits, timeoutMs: left }, onCancel, limits.timeoutMs));
         },
         refuse: leave,

@@ -3,7 +3,7 @@
 const VARIABLE = /\{\{([0-9a-zA-Z_-]+)\}\}/g;
 
 /** Strings go in as they are; other values as JSON (a Number input renders as `3`). */
-function templateValue(value: unknown): string {
+export function templateValue(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 

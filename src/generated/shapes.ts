@@ -5,6 +5,7 @@
 //   bedrock-agent-runtime-2023-07-26.service-2.json (uid bedrock-agent-runtime-2023-07-26, sha256 5bfbb644824fdedf…)
 
 // Overrides of the models:
+//   bedrock-agent FlowConnectionName: model {1,100}; console-generated names are longer (docs/behaviour.md#identifiers)
 //   bedrock-agent FlowConnections: model max 20; the service takes 100 (docs/behaviour.md#quotas)
 //   bedrock-agent TaggableResourcesArn: model pattern is broken (/d{12}); corrected
 // `pattern` is the text AWS prints in validation messages; `regex` is the full-match JS source (compile with `u`).
@@ -112,7 +113,7 @@ export const SHAPES: { readonly [S in ServiceName]: { readonly [shape: string]: 
     FlowConditions: {"type":"list","min":1,"max":5,"member":"FlowCondition"},
     FlowConnection: {"type":"structure","members":[{"name":"type","shape":"FlowConnectionType","required":true},{"name":"name","shape":"FlowConnectionName","required":true},{"name":"source","shape":"FlowNodeName","required":true},{"name":"target","shape":"FlowNodeName","required":true},{"name":"configuration","shape":"FlowConnectionConfiguration"}]},
     FlowConnectionConfiguration: {"type":"union","members":[{"name":"data","shape":"FlowDataConnectionConfiguration"},{"name":"conditional","shape":"FlowConditionalConnectionConfiguration"}]},
-    FlowConnectionName: {"type":"string","pattern":"[a-zA-Z]([_]?[0-9a-zA-Z]){1,100}","regex":"^(?:[a-zA-Z]([_]?[0-9a-zA-Z]){1,100})$"},
+    FlowConnectionName: {"type":"string","pattern":"[a-zA-Z]([_]?[0-9a-zA-Z]){1,200}","regex":"^(?:[a-zA-Z]([_]?[0-9a-zA-Z]){1,200})$"},
     FlowConnectionType: {"type":"string","enum":["Data","Conditional"]},
     FlowConnections: {"type":"list","min":0,"max":100,"member":"FlowConnection"},
     FlowDataConnectionConfiguration: {"type":"structure","members":[{"name":"sourceOutput","shape":"FlowNodeOutputName","required":true},{"name":"targetInput","shape":"FlowNodeInputName","required":true}]},

@@ -9,7 +9,7 @@
  */
 import { compilePolicy, type CompiledPolicy } from './compile.js';
 import type { ContextValues } from './context.js';
-import { authorize, type Decision } from './evaluate.js';
+import { authorize, type AuthorizationRequest, type Decision } from './evaluate.js';
 import { lintPolicy, type PolicyWarning } from './lint.js';
 import { parsePolicyDocument } from './policy-document.js';
 import type { PolicyKind } from './policy-types.js';
@@ -20,6 +20,10 @@ export type { PolicyProblem } from './errors.js';
 export { authorize } from './evaluate.js';
 export type { AuthorizationRequest, Decision, DecidingStatement, PolicyType } from './evaluate.js';
 export { accessDeniedMessage } from './messages.js';
+export { explainDenial } from './explain.js';
+export { actionCoverage } from './action-coverage.js';
+export type { ActionCoverage, CoveringStatement } from './action-coverage.js';
+export type { DenialExplanation, DenialReason, SuggestedStatement } from './explain.js';
 export { describePrincipalArn, principalContextKeys, roleArnOf } from './principal.js';
 export type { Principal, PrincipalArnParts, PrincipalKind } from './principal.js';
 export type { CompiledPolicy } from './compile.js';
@@ -60,12 +64,22 @@ export function canAssumeRole(
   roleArn: string,
   context: ContextValues = {},
 ): Decision {
+  return authorize(assumeRoleRequest(trustPolicy, service, roleArn, context));
+}
+
+/** The request canAssumeRole evaluates, for explainDenial. */
+export function assumeRoleRequest(
+  trustPolicy: CompiledPolicy,
+  service: string,
+  roleArn: string,
+  context: ContextValues = {},
+): AuthorizationRequest {
   const principal = servicePrincipal(service);
-  return authorize({
+  return {
     principal,
     action: 'sts:AssumeRole',
     resource: roleArn,
     context: { ...principalContextKeys(principal), ...context },
     resourcePolicy: trustPolicy,
-  });
+  };
 }

@@ -116,7 +116,10 @@ function lintResourceTypes(statement: PolicyStatement, report: Report): void {
     const name = canonicalAction(action) ?? action;
     if (types.length === 0) {
       report('resource-type-mismatch', `${name} has no resource type: it is authorized on "*" only, so this statement never applies to it`);
-    } else if (!resources.some((resource) => types.some((type) => patternMayMatchTemplate(resource, type.arn)))) {
+      // A type may have several ARN formats, listed with ", " (Lex's bot alias: `bot-alias/ID/ALIAS` and `bot:NAME:ALIAS`).
+    } else if (
+      !resources.some((resource) => types.some((type) => type.arn.split(', ').some((arn) => patternMayMatchTemplate(resource, arn))))
+    ) {
       const expected = types.map((type) => type.name).join(', ');
       report('resource-type-mismatch', `${name} is authorized on ${expected} resources; none of this statement's resources can be one`);
     }

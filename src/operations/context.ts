@@ -2,6 +2,7 @@
 import type { PythonProcesses } from '../fakes/python-processes.js';
 import type { RoleAuthorizer, RunLog } from '../flows/index.js';
 import type { IamMode } from '../access/caller-authorizer.js';
+import type { Clock } from '../world/clock.js';
 import type { IdSource } from '../world/ids.js';
 import type { ExecutionRuns } from './runtime/execution-runs.js';
 import type { Universe } from '../world/universe.js';
@@ -78,8 +79,8 @@ export const AWS_QUOTAS: Quotas = {
 export interface Environment {
   ids: IdSource;
   settings: Settings;
-  /** Wall-clock milliseconds, for time-based state (preparation delays, idempotency windows). */
-  clock: () => number;
+  /** The emulator's one clock: record timestamps, wall time for time-based state, monotonic time for timeouts. */
+  clock: Clock;
   /** The flow executions running in the background (StartFlowExecution), owned by the emulator. */
   executions: ExecutionRuns;
 }

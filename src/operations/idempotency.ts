@@ -24,7 +24,7 @@ export function idempotent<I extends { clientToken?: string }, O>(
   const token = input.clientToken;
   if (token === undefined) return create();
   const calls = ctx.world.idempotency;
-  const now = ctx.clock();
+  const now = ctx.clock.epochMs();
   forgetExpired(calls, now);
   const key = `${operation}/${parent}/${token}`;
   const { clientToken: _, ...rest } = input;

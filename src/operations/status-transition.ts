@@ -17,13 +17,13 @@ export function beginTransition<R extends StatusRecord<string, R>>(
 ): void {
   record.status = inProgress;
   record.failureReasons = undefined;
-  record.pending = { status: outcome, at: ctx.clock() + ctx.settings.prepareDelayMs, changes };
+  record.pending = { status: outcome, at: ctx.clock.epochMs() + ctx.settings.prepareDelayMs, changes };
 }
 
 /** Applies a transition whose time has come; `force` applies it now (fixtures declare settled resources). */
 export function settle<R extends StatusRecord<string, R>>(ctx: Timing, record: R, force = false): void {
   const pending = record.pending;
-  if (!pending || (!force && ctx.clock() < pending.at)) return;
+  if (!pending || (!force && ctx.clock.epochMs() < pending.at)) return;
   record.pending = undefined;
   record.status = pending.status;
   Object.assign(record, pending.changes);

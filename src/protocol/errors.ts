@@ -42,6 +42,16 @@ const NOT_FOUND_MESSAGE = "Failed to retrieve resource because it doesn't exist.
 export const validationException = (message: string, extra?: Record<string, unknown>) =>
   new AwsError('ValidationException', 400, message, extra);
 
+/**
+ * An identifier of the right characters that cannot name a flow alias (the runtime model lets any `[0-9a-zA-Z]+`
+ * through): the service's own check, quoted from a real InvokeFlow answer (docs/behaviour.md#identifiers).
+ */
+export const invalidFlowAliasIdentifier = () =>
+  validationException('The FlowAliasIdentifier is invalid. Please use a valid Flow Alias Arn or Id.');
+
+/** The same check for flow identifiers; its wording is derived from the alias one (docs/behaviour.md#identifiers). */
+export const invalidFlowIdentifier = () => validationException('The FlowIdentifier is invalid. Please use a valid Flow Arn or Id.');
+
 /** A body past the server's limit: AWS answers ValidationException with 413. */
 export const requestTooLarge = () => new AwsError('ValidationException', 413, 'Request entity too large.');
 
@@ -81,6 +91,14 @@ export const throttling = (message: string) => new AwsError('ThrottlingException
 /** bedrock-agent-runtime: a downstream service (Lambda, STS, a model…) failed; `resourceName` names it. */
 export const dependencyFailed = (message: string, resourceName: string) =>
   new AwsError('DependencyFailedException', 424, message, { resourceName });
+
+/**
+ * A Lambda node's function ran past its timeout: the wording the flow-executions user guide shows for it
+ * (docs/behaviour.md#failures-during-a-run); executions also list it as an `ExecutionTimedOut` error.
+ */
+export const LAMBDA_TIMED_OUT = 'Call to lambda function timed out';
+export const lambdaTimedOut = (functionArn: string) => dependencyFailed(LAMBDA_TIMED_OUT, functionArn);
+export const isLambdaTimeout = (error: AwsError) => error.type === 'DependencyFailedException' && error.message === LAMBDA_TIMED_OUT;
 
 /** The status-gated ConflictException template real Bedrock uses (docs/behaviour.md#status-gated-conflicts). */
 export const wrongStatus = (operation: string, status: string) =>

@@ -194,7 +194,7 @@ function scopeFaults(scope: CredentialScope, amzDate: string): string {
  * in AWS's order: parameters, date format, clock skew (±15 minutes of `now`), `host` signed, credential shape, then
  * the scope (region, service, terminator, date) all reported at once.
  */
-export function parseAuthorization(headers: SignedRequest['headers'], now = Date.now()): Authorization {
+export function parseAuthorization(headers: SignedRequest['headers'], now: number): Authorization {
   const auth = header(headers, 'authorization');
   if (!auth) throw missingAuthentication();
   if (!namesAlgorithm(auth)) {

@@ -63,7 +63,7 @@ export function handleOperation<N extends OperationName>(
   streams: OpenStreams,
 ): Promise<unknown> | undefined {
   const rawBody = req.body as Buffer | undefined;
-  const now = emulator.env.clock();
+  const now = emulator.env.clock.epochMs();
   const caller = authenticate(
     emulator.universe,
     emulator.mode,

@@ -1,18 +1,15 @@
 /**
- * Ids and timestamps for resources created at run time. With a seed (`--seed N`) both are deterministic, so that
- * snapshot-style tests see the same ids and times on every run.
+ * Ids for resources created at run time. With a seed (`--seed N`) they are deterministic, so that snapshot-style
+ * tests see the same ids on every run (timestamps: the emulator's clock, clock.ts).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-const SEEDED_EPOCH = Date.UTC(2025, 0, 1);
 
 export interface IdSource {
   /** `[A-Z0-9]{10}`, the form of every Bedrock resource id. */
   id10(): string;
   uuid(): string;
-  /** ISO-8601 time for createdAt/updatedAt. */
-  now(): string;
 }
 
 /** mulberry32: small, fast, good enough for ids. */
@@ -37,11 +34,9 @@ export function createIdSource(seed?: number): IdSource {
         return s;
       },
       uuid: () => randomUUID(),
-      now: () => new Date().toISOString(),
     };
   }
   const random = seededRandom(seed);
-  let tick = 0;
   const hex = (n: number) => {
     let s = '';
     for (let i = 0; i < n; i++) s += Math.floor(random() * 16).toString(16);
@@ -54,7 +49,5 @@ export function createIdSource(seed?: number): IdSource {
       return s;
     },
     uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(random() * 4)]}${hex(3)}-${hex(12)}`,
-    // One second apart, so that ordering by time is stable and readable.
-    now: () => new Date(SEEDED_EPOCH + 1000 * tick++).toISOString(),
   };
 }

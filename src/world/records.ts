@@ -20,7 +20,6 @@ import type {
   PromptVariant,
   StorageConfiguration,
 } from '../generated/types.js';
-import type { RunCheckpoint } from '../flows/index.js';
 
 /** A flow definition as the API carries it; its structure is checked by flows/validate. */
 export type FlowDefinitionData = FlowDefinition;
@@ -122,6 +121,16 @@ export interface FlowExecutionRecord {
   events: Record<string, unknown>[];
   /** The JSON size of `events`, kept as they are added: what the world's execution-event budget counts. */
   eventBytes: number;
+}
+
+declare const opaque: unique symbol;
+
+/**
+ * A paused run's state. The record only keeps it: src/flows/executor/checkpoint.ts makes and reads it, and nothing
+ * else can look inside. Declared here, where it is stored, so that the world needs nothing of the executor.
+ */
+export interface RunCheckpoint {
+  readonly [opaque]: 'RunCheckpoint';
 }
 
 /** An InvokeFlow run waiting for the user's answer to an Agent node (multi-turn), resumed by its executionId. */

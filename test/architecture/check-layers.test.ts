@@ -31,7 +31,7 @@ t.test('a longer cycle through a file directly in src/ is one component', async 
   t.match(checkLayers(root, NO_KNOWN_CYCLES), [/^Import cycle between folders src\/emulator\.ts, src\/operations, src\/server:/]);
 });
 
-t.test('no cycle: one-way imports, imports inside a folder, and type-only imports back', async (t) => {
+t.test('no cycle: one-way imports and imports inside a folder', async (t) => {
   const root = t.testdir({
     src: {
       flows: {
@@ -39,13 +39,46 @@ t.test('no cycle: one-way imports, imports inside a folder, and type-only import
         'helper.ts': 'export const helper = 1;\n',
       },
       iam: { 'parse.ts': 'export const parse = 1;\n' },
-      world: { 'records.ts': "import type { run } from '../flows/run.js';\nexport type R = typeof run;\n" },
-      operations: { 'op.ts': "import { type R } from '../world/records.js';\nexport type O = R;\n" },
+      operations: { 'op.ts': "import { type R } from '../flows/run.js';\nexport type O = R;\n" },
     },
     routes: { 'flows.ts': "import type { run } from '../src/flows/run.js';\nexport type F = typeof run;\n" },
   });
-  // world → flows and routes → flows are type-only: erased at compile time, they close no cycle.
   t.same(checkLayers(root, NO_KNOWN_CYCLES), []);
+});
+
+t.test('a type-only import back closes a cycle too', async (t) => {
+  const root = t.testdir({
+    src: {
+      flows: { 'run.ts': "import { records } from '../world/records.js';\nexport const run = records;\n" },
+      world: { 'records.ts': "import type { run } from '../flows/run.js';\nexport const records: (typeof run)[] = [];\n" },
+    },
+    routes: {},
+  });
+  t.match(checkLayers(root, NO_KNOWN_CYCLES), [/^Import cycle between folders src\/flows, src\/world:/]);
+});
+
+t.test('a file of ownNodes is a node of its own: a leaf inside a folder closes no cycle through it', async (t) => {
+  const tree = (schemaImports: string) =>
+    t.testdir({
+      src: {
+        fixtures: {
+          'schema.ts': `${schemaImports}export type Fixture = { n: number };\n`,
+          'load.ts':
+            "import { world } from '../world/universe.js';\nimport type { Fixture } from './schema.js';\nexport const f: Fixture[] = [world];\n",
+        },
+        world: { 'universe.ts': "import type { Fixture } from '../fixtures/schema.js';\nexport const world = { n: 1 } as Fixture;\n" },
+      },
+      routes: {},
+    });
+  const config: LayerConfig = { ...NO_KNOWN_CYCLES, ownNodes: ['src/fixtures/schema.ts'] };
+  t.same(checkLayers(tree(''), config), []);
+  t.match(checkLayers(tree(''), { ...config, ownNodes: [] }), [/^Import cycle between folders src\/fixtures, src\/world:/]);
+  t.equal(layerOf('src/fixtures/schema.js', config), 'src/fixtures/schema.ts');
+  t.match(
+    checkLayers(tree("import type { world } from '../world/universe.js';\n"), { ...LAYERS, allowedCycles: [] }),
+    [/src\/fixtures\/schema\.ts imports '\.\.\/world\/universe\.js': the fixture format is a leaf/],
+    'the real configuration keeps the fixture format a leaf',
+  );
 });
 
 t.test('fastify in a domain folder is flagged, even as a type; in src/server it is fine', async (t) => {

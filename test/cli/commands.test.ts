@@ -75,6 +75,30 @@ t.test('validate --fixtures checks references and the role against that world', 
   await t.rejects(checked, { code: 1, stdout: /knowledge base NOSUCHKB01, which does not exist[\s\S]*role\/NoSuchRole does not exist/ });
 });
 
+t.test('validate --fixtures without an executionRoleArn skips the role check, and only it', async (t) => {
+  const definition = JSON.parse(JSON.stringify(PLAYLIST_DEFINITION));
+  // A warning whose message quotes user text that happens to read "execution role": it is not a role finding.
+  definition.nodes.push({
+    type: 'Condition',
+    name: 'Route',
+    inputs: [{ name: 'kind', type: 'String', expression: '$.data' }],
+    configuration: {
+      condition: {
+        conditions: [
+          { name: 'first', expression: 'kind == "execution role"' },
+          { name: 'second', expression: 'kind == "execution role"' },
+          { name: 'default' },
+        ],
+      },
+    },
+  });
+  const flow = file('no-role.json', definition);
+  // The unconnected node also makes errors (exit 1): what matters is what is printed.
+  const { stdout } = await runCli(['validate', flow, '--fixtures', DEFAULT_FIXTURES]).catch((err: { stdout: string }) => err);
+  t.match(stdout, /Warning DuplicateConditionExpression: .*"execution role"/);
+  t.notMatch(stdout, /Unspecified/, 'no role, no role finding');
+});
+
 t.test('lint-policy reports IAM syntax errors and unknown actions with the nearest real one', async (t) => {
   // The prerequisites page's FlowPermissions policy as users copy it: both of its problems in one run.
   const seed = join(import.meta.dirname, '../iam/policies/flow-permissions-seed.json');

@@ -170,7 +170,7 @@ t.test('every trace kind, with enableTrace', async (t) => {
         {
           nodeInputName: 'retailPrice',
           content: { document: 11 },
-          type: 'Number',
+          type: 'NUMBER',
           source: { nodeName: 'FlowInput', outputFieldName: 'document', expression: '$.data.retailPrice' },
         },
         { nodeInputName: 'marketPrice' },
@@ -194,7 +194,7 @@ t.test('every trace kind, with enableTrace', async (t) => {
     {
       nodeName: 'Classify',
       serviceName: 'lambda',
-      operationName: 'InvokeFunction',
+      operationName: 'Invoke',
       requestId: String,
       operationRequest: { messageVersion: '1.0', flow: { flowArn: new RegExp(`flow/${id}$`) } },
     },

@@ -8,13 +8,28 @@ const rules = [
   { match: 'hello' },
 ];
 
-t.test('the first rule whose match finds the text answers, with {{variables}} from the node inputs', async (t) => {
-  t.same(agentReply(rules, 'a refund please', { name: 'Ann' }, []), { kind: 'answer', text: 'Refunds for Ann take 5 days.' });
-});
+t.test(
+  'the first rule whose match finds the text answers, with {{variables}} from the node inputs; the reply names the rule',
+  async (t) => {
+    t.same(agentReply(rules, 'a refund please', { name: 'Ann' }, []), {
+      kind: 'answer',
+      text: 'Refunds for Ann take 5 days.',
+      rule: { index: 0, match: 'refund' },
+    });
+  },
+);
 
-t.test('askUser rules ask; a question asked already is not asked again', async (t) => {
-  t.same(agentReply(rules, 'my order', { name: 'Ann' }, []), { kind: 'question', text: 'Which order, Ann?' });
-  t.same(agentReply(rules, 'my order', { name: 'Ann' }, ['Which order, Ann?']), { kind: 'question', text: 'Is it a recent order?' });
+t.test('askUser rules ask (the reply names the rule); a question asked already is not asked again', async (t) => {
+  t.same(agentReply(rules, 'my order', { name: 'Ann' }, []), {
+    kind: 'question',
+    text: 'Which order, Ann?',
+    rule: { index: 1, match: 'order' },
+  });
+  t.same(agentReply(rules, 'my order', { name: 'Ann' }, ['Which order, Ann?']), {
+    kind: 'question',
+    text: 'Is it a recent order?',
+    rule: { index: 2, match: 'order' },
+  });
   t.same(agentReply(rules, 'my order', { name: 'Ann' }, ['Which order, Ann?', 'Is it a recent order?']), {
     kind: 'answer',
     text: NO_RULE_REPLY,

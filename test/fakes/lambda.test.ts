@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { invokeLambda } from '../../src/fakes/lambda.js';
+import { createClock } from '../../src/world/clock.js';
 import type { LambdaFunction } from '../../src/world/universe.js';
 
 const fn = (extra: Partial<LambdaFunction>): LambdaFunction => ({
@@ -13,7 +14,7 @@ const fn = (extra: Partial<LambdaFunction>): LambdaFunction => ({
   ...extra,
 });
 const handler = (file: string) => fileURLToPath(new URL(`../fixtures/lambda-handlers/${file}`, import.meta.url));
-const options = { timeoutMs: 1000, requestId: 'req-1' };
+const options = { timeoutMs: 1000, requestId: 'req-1', clock: createClock() };
 const event = { messageVersion: '1.0', flow: { flowArn: 'f', flowAliasArn: 'a' }, node: { name: 'N', inputs: [{ name: 'x', value: 1 }] } };
 
 t.test('a static response, or a fixture error', async (t) => {

@@ -172,18 +172,30 @@ export function iteratorFlow(): Json {
   };
 }
 
-/**
- * A DoWhile loop following the loop rule of node-types.ts: refine a draft until the step says it is done. The step is
- * the Lambda function `stepFunction`; `maxIterations: null` leaves the default (10).
- */
-export function loopFlow({ stepFunction = 'step', loopName = 'Refine', maxIterations = 5 as number | null } = {}): Json {
+/** What varies between the DoWhile loops of the tests; loopShell builds the rest the same way for all. */
+export interface LoopShellOptions {
+  loopName: string;
+  /** The type of the value going round: the flow input, the loop input, LoopStart's output, the value returned to it. */
+  valueType: 'Object' | 'String';
+  /** The body's one node between LoopStart and Control: LoopStart feeds its `input`, its `output` feeds Control. */
+  body: { node: Json; input: string; output: string };
+  /** Control's continue condition and the LoopCondition input it reads. */
+  condition: { name: string; expression: string; input: { name: string; type: string; expression: string } };
+  /** What Control's ExitLoop input (a String) reads of the body's output. */
+  exitExpression: string;
+  /** `null` leaves the default (10). */
+  maxIterations: number | null;
+}
+
+/** A DoWhile loop following the loop rule of node-types.ts: FlowInput → Loop (LoopStart → body → Control) → FlowOutput. */
+export function loopShell({ loopName, valueType, body, condition, exitExpression, maxIterations }: LoopShellOptions): Json {
   return {
     nodes: [
-      { type: 'Input', name: 'FlowInput', outputs: [{ name: 'document', type: 'Object' }] },
+      { type: 'Input', name: 'FlowInput', outputs: [{ name: 'document', type: valueType }] },
       {
         type: 'Loop',
         name: loopName,
-        inputs: [{ name: 'loopInput', type: 'Object', expression: '$.data' }],
+        inputs: [{ name: 'loopInput', type: valueType, expression: '$.data' }],
         outputs: [{ name: 'loopOutput', type: 'String' }],
         configuration: {
           loop: {
@@ -193,30 +205,30 @@ export function loopFlow({ stepFunction = 'step', loopName = 'Refine', maxIterat
                   type: 'LoopInput',
                   name: 'LoopStart',
                   configuration: { loopInput: {} },
-                  outputs: [{ name: 'loopInput', type: 'Object' }],
+                  outputs: [{ name: 'loopInput', type: valueType }],
                 },
-                lambdaNode('Step', ['state'], stepFunction),
+                body.node,
                 {
                   type: 'LoopController',
                   name: 'Control',
                   configuration: {
                     loopController: {
-                      continueCondition: { name: 'keepGoing', expression: 'done == false' },
+                      continueCondition: { name: condition.name, expression: condition.expression },
                       ...(maxIterations === null ? {} : { maxIterations }),
                     },
                   },
                   inputs: [
-                    { name: 'done', type: 'Boolean', expression: '$.data.done', category: 'LoopCondition' },
-                    { name: 'loopInput', type: 'Object', expression: '$.data', category: 'ReturnValueToLoopStart' },
-                    { name: 'loopOutput', type: 'String', expression: '$.data.text', category: 'ExitLoop' },
+                    { ...condition.input, category: 'LoopCondition' },
+                    { name: 'loopInput', type: valueType, expression: '$.data', category: 'ReturnValueToLoopStart' },
+                    { name: 'loopOutput', type: 'String', expression: exitExpression, category: 'ExitLoop' },
                   ],
                 },
               ],
               connections: [
-                dataConnection('LoopStart', 'loopInput', 'Step', 'state'),
-                dataConnection('Step', 'functionResponse', 'Control', 'done'),
-                dataConnection('Step', 'functionResponse', 'Control', 'loopInput'),
-                dataConnection('Step', 'functionResponse', 'Control', 'loopOutput'),
+                dataConnection('LoopStart', 'loopInput', body.node.name, body.input),
+                dataConnection(body.node.name, body.output, 'Control', condition.input.name),
+                dataConnection(body.node.name, body.output, 'Control', 'loopInput'),
+                dataConnection(body.node.name, body.output, 'Control', 'loopOutput'),
               ],
             },
           },
@@ -229,6 +241,50 @@ export function loopFlow({ stepFunction = 'step', loopName = 'Refine', maxIterat
       dataConnection(loopName, 'loopOutput', 'FlowOutput', 'document'),
     ],
   };
+}
+
+/**
+ * Refine a draft until the step says it is done. The step is the Lambda function `stepFunction`; `maxIterations:
+ * null` leaves the default (10).
+ */
+export function loopFlow({ stepFunction = 'step', loopName = 'Refine', maxIterations = 5 as number | null } = {}): Json {
+  return loopShell({
+    loopName,
+    valueType: 'Object',
+    body: { node: lambdaNode('Step', ['state'], stepFunction), input: 'state', output: 'functionResponse' },
+    condition: { name: 'keepGoing', expression: 'done == false', input: { name: 'done', type: 'Boolean', expression: '$.data.done' } },
+    exitExpression: '$.data.text',
+    maxIterations,
+  });
+}
+
+/**
+ * A loop whose body echoes its String input through a Prompt node (the model rules' default is `echo`) and never
+ * says stop: every round streams the value several times over when trace is on (loop input, prompt input, the
+ * InvokeModel action's request and response, prompt output, controller inputs).
+ */
+export function echoLoopFlow(maxIterations: number): Json {
+  const echo = {
+    type: 'Prompt',
+    name: 'Echo',
+    configuration: {
+      prompt: {
+        sourceConfiguration: {
+          inline: { modelId: 'amazon.nova-lite-v1:0', templateType: 'TEXT', templateConfiguration: { text: { text: '{{text}}' } } },
+        },
+      },
+    },
+    inputs: [{ name: 'text', type: 'String', expression: '$.data' }],
+    outputs: [{ name: 'modelCompletion', type: 'String' }],
+  };
+  return loopShell({
+    loopName: 'Echoes',
+    valueType: 'String',
+    body: { node: echo, input: 'text', output: 'modelCompletion' },
+    condition: { name: 'again', expression: 'reply != "stop"', input: { name: 'reply', type: 'String', expression: '$.data' } },
+    exitExpression: '$.data',
+    maxIterations,
+  });
 }
 
 export const loopBody = (flow: Json): Json => flow.nodes[1].configuration.loop.definition;

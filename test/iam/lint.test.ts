@@ -76,6 +76,9 @@ t.test('actions paired with resources they are never authorized on', async (t) =
   t.same(warningsOf(allow('s3:GetObject', 'arn:aws:s3:::bucket/path/to/*')), [], 'object keys may hold "/"');
   t.same(warningsOf(allow('iam:PassRole', 'arn:aws:iam::*:role/service-role/AmazonBedrock*')), [], 'role paths may hold "/"');
   t.same(warningsOf({ Effect: 'Allow', Action: 'bedrock:ListFlows', NotResource: FLOW }), [], 'NotResource is left alone');
+  // Lex's bot alias has two ARN formats in the Service Authorization Reference; either is a bot alias.
+  t.same(warningsOf(allow('lex:RecognizeUtterance', 'arn:aws:lex:us-east-1:123456789012:bot-alias/BOT0000001/ALIAS00001')), []);
+  t.same(warningsOf(allow('lex:RecognizeUtterance', 'arn:aws:lex:us-east-1:123456789012:bot:OrderBot:live')), []);
 });
 
 t.test('warnings never stop a policy from loading or evaluating', async (t) => {

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import t from 'tap';
 import { PythonProcesses, type OnCancel } from '../../src/fakes/python-processes.js';
+import { createClock } from '../../src/world/clock.js';
 import { canListChildren, eventually, livePythonChildren } from './child-processes.js';
 
 if (spawnSync('python3', ['--version']).status !== 0 || !canListChildren) {
@@ -23,7 +24,7 @@ function canceller(): { onCancel: OnCancel; cancel(): void } {
 }
 
 t.test('one running, one queued, the next refused; cancelling the queued one starts nothing', async (t) => {
-  const pool = new PythonProcesses({ maxRunning: 1, maxWaiting: 1 });
+  const pool = new PythonProcesses(createClock(), { maxRunning: 1, maxWaiting: 1 });
   t.teardown(() => pool.close());
   const first = canceller();
   const running = pool.run(SLEEP, {}, LIMITS, first.onCancel);
@@ -46,7 +47,7 @@ t.test('one running, one queued, the next refused; cancelling the queued one sta
 });
 
 t.test('a queued run times out on the same clock as a running one', async (t) => {
-  const pool = new PythonProcesses({ maxRunning: 1, maxWaiting: 4 });
+  const pool = new PythonProcesses(createClock(), { maxRunning: 1, maxWaiting: 4 });
   t.teardown(() => pool.close());
   const running = pool.run(SLEEP, {}, { ...LIMITS, timeoutMs: 3_000 });
   t.match(await pool.run('1', {}, { ...LIMITS, timeoutMs: 200 }), {
@@ -60,7 +61,7 @@ t.test('a queued run times out on the same clock as a running one', async (t) =>
 
 t.test('close() kills the running, refuses the queued and every later run', async (t) => {
   const exitHooks = process.listenerCount('exit');
-  const pool = new PythonProcesses({ maxRunning: 2, maxWaiting: 2 });
+  const pool = new PythonProcesses(createClock(), { maxRunning: 2, maxWaiting: 2 });
   const runs = [pool.run(SLEEP, {}, LIMITS), pool.run(SLEEP, {}, LIMITS), pool.run('1', {}, LIMITS)];
   t.ok(await eventually(() => livePythonChildren().length === 2), 'two children');
   t.equal(process.listenerCount('exit'), exitHooks + 1, 'one exit hook while children live');

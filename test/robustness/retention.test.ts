@@ -127,7 +127,7 @@ t.test('clientTokens: a hash of the request, at most the cap, forgotten after 8 
   const realClock = env.clock;
   t.teardown(() => void (env.clock = realClock));
   let offset = 0;
-  env.clock = () => realClock() + offset;
+  env.clock = { ...realClock, epochMs: () => realClock.epochMs() + offset };
   const count = CAP + 1 + random.int(3);
   const created: string[] = [];
   for (let i = 0; i < count; i++) created.push((await createFlow(`token-flow-${i}`, token(`t${i}`))).id!);

@@ -4,7 +4,7 @@
  * the run is still going.
  */
 import t from 'tap';
-import { echoLoopFlow } from './echo-loop-flow.js';
+import { echoLoopFlow } from '../flows/fixtures.js';
 import { run } from '../flows/executor/harness.js';
 
 t.test('a run of synchronous nodes yields to the event loop between nodes', async (t) => {

@@ -12,8 +12,8 @@ import { InvokeFlowCommand } from '@aws-sdk/client-bedrock-agent-runtime';
 import t from 'tap';
 import { DEFAULT_LIMITS } from '../../src/flows/index.js';
 import { signRequest } from '../helpers/signed-request.js';
-import { withEmulator, type Harness } from '../helpers/emulator.js';
-import { ECHO_ROLE, echoLoopFlow } from './echo-loop-flow.js';
+import { FLOW_ROLE, withEmulator, type Harness } from '../helpers/emulator.js';
+import { echoLoopFlow } from '../flows/fixtures.js';
 import { createRandom, seedFromEnv } from './prng.js';
 
 const seed = seedFromEnv();
@@ -33,7 +33,7 @@ const MB = 1024 * 1024;
 async function echoFlow(h: Harness, maxIterations: number): Promise<string> {
   const agent = h.agent();
   const flow = await agent.send(
-    new CreateFlowCommand({ name: `echo${maxIterations}`, executionRoleArn: ECHO_ROLE, definition: echoLoopFlow(maxIterations) as never }),
+    new CreateFlowCommand({ name: `echo${maxIterations}`, executionRoleArn: FLOW_ROLE, definition: echoLoopFlow(maxIterations) as never }),
   );
   await agent.send(new PrepareFlowCommand({ flowIdentifier: flow.id! }));
   return flow.id!;

@@ -4,14 +4,10 @@
  * never undefined or holes), so it survives JSON.stringify/parse and structuredClone, and a state file could keep it.
  */
 import { internal } from '../../protocol/errors.js';
+import type { RunCheckpoint } from '../../world/records.js';
 import type { NodeOutcome } from './runner.js';
 
-declare const opaque: unique symbol;
-
-/** A paused run's state; only the executor reads it (see readCheckpoint). */
-export interface RunCheckpoint {
-  readonly [opaque]: 'RunCheckpoint';
-}
+export type { RunCheckpoint };
 
 /** A finished node run: its outcome, and how many node runs it contained (a Loop's body). */
 export interface MemoEntry {
@@ -32,6 +28,11 @@ export interface CheckpointData {
   readonly waitingIndex: number;
   /** What that node asked so far in this exchange, so that a rule does not ask the same question twice. */
   readonly asked: readonly string[];
+  /**
+   * How many nodes ran at once: the run indices follow its start order (node-window.ts), so the resumed run keeps it
+   * even if the alias changed meanwhile.
+   */
+  readonly concurrency?: number;
 }
 
 export function makeCheckpoint(data: Omit<CheckpointData, 'version'>): RunCheckpoint {

@@ -37,6 +37,12 @@ export interface NodeAction {
   readonly operationResponse?: unknown;
 }
 
+/**
+ * One part of an Agent node's inner agent trace (nodeDependencyTrace): a TracePart as InvokeAgent streams it
+ * (bedrock-agent-runtime model, shape TracePart). Plain data, shaped by the node that made the call.
+ */
+export type AgentTracePart = Readonly<Record<string, unknown>>;
+
 export type FlowEvent =
   | { readonly kind: 'nodeInput'; readonly nodeName: string; readonly timestamp: string; readonly fields: readonly InputField[] }
   | { readonly kind: 'nodeOutput'; readonly nodeName: string; readonly timestamp: string; readonly fields: readonly OutputField[] }
@@ -45,6 +51,12 @@ export type FlowEvent =
       readonly nodeName: string;
       readonly timestamp: string;
       readonly satisfiedConditions: readonly string[];
+    }
+  | {
+      readonly kind: 'nodeDependency';
+      readonly nodeName: string;
+      readonly timestamp: string;
+      readonly agentTraces: readonly AgentTracePart[];
     }
   | ({ readonly kind: 'nodeAction'; readonly nodeName: string; readonly timestamp: string; readonly requestId: string } & NodeAction)
   | {

@@ -3,8 +3,8 @@
  * or skip, with its type, duration and how it ended. Only made when debug is enabled (Scheduler).
  */
 import type { PlanNode } from './plan.js';
-import type { RunLog } from './run-log.js';
-import { tenths } from './run-log.js';
+import type { RunLog } from '../../run-log.js';
+import { tenths } from '../../run-log.js';
 import type { NodeOutcome } from './runner.js';
 
 function describe(outcome: NodeOutcome): string {
@@ -22,8 +22,9 @@ function describe(outcome: NodeOutcome): string {
   }
 }
 
-export function logNodeRun(log: RunLog, node: PlanNode, startedAt: number, outcome: NodeOutcome | { failed: string }): void {
-  const durationMs = tenths(performance.now() - startedAt);
+/** `elapsedMs`: the node's run in the emulator's monotonic time (Scheduler). */
+export function logNodeRun(log: RunLog, node: PlanNode, elapsedMs: number, outcome: NodeOutcome | { failed: string }): void {
+  const durationMs = tenths(elapsedMs);
   const result = 'failed' in outcome ? `failed: ${outcome.failed}` : describe(outcome);
   log.debug(
     { node: node.name, nodeType: node.runtimeType, durationMs, outcome: result },

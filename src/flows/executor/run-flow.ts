@@ -64,6 +64,8 @@ export async function runFlow(request: RunRequest, output: RunOutput): Promise<R
     }
     document = kept.document;
     resume = { memo: kept.memo, waitingIndex: kept.waitingIndex, asked: kept.asked, inputName, answer };
+    const { concurrency } = kept;
+    if (typeof concurrency === 'number' && Number.isSafeInteger(concurrency) && concurrency >= 1) resume = { ...resume, concurrency };
   }
   const scheduler = new Scheduler(env, output, request.trace, request.signal, resume);
   const top = new RunScope(request.plan, undefined, [], { document });
@@ -79,6 +81,7 @@ export async function runFlow(request: RunRequest, output: RunOutput): Promise<R
         memo: Array.from(scheduler.memo, (entry) => entry ?? null),
         waitingIndex: err.index,
         asked: [...before, err.question],
+        concurrency: resume?.concurrency ?? env.concurrency ?? 1,
       });
       return { kind: 'paused', nodeName: err.nodeName, nodeType: err.nodeType, question: err.question, checkpoint };
     }

@@ -36,8 +36,8 @@ export class Aborted extends Error {}
 export interface StopSignal {
   aborted: boolean;
   /**
-   * What the node running now does when the run stops while it waits (an InlineCode node kills its python3
-   * child). One at a time: the scheduler runs one node at a time.
+   * What the nodes running now do when the run stops while they wait (an InlineCode node kills its python3
+   * child); the scheduler sets it to call each of them.
    */
   onStop?: (() => void) | undefined;
 }

@@ -4,7 +4,7 @@
  */
 import { validationException } from '../../protocol/errors.js';
 import type { FlowNode, FlowNodeConfigurationKey, FlowNodeConfigurationMembers } from '../definition.js';
-import type { NodeAction } from './events.js';
+import type { AgentTracePart, NodeAction } from './events.js';
 import type { PlanNode, ScopePlan } from './plan.js';
 import type { RunEnvironment } from './run-environment.js';
 
@@ -33,8 +33,14 @@ export interface NodeContext<C = unknown> {
   authorize(action: string, resource: string): void;
   /** Calls `stop` if the run is stopped (client gone, StopFlowExecution) while this node waits; at once if it was. */
   onStop(stop: () => void): void;
-  /** Reports a call to another service (nodeActionTrace). */
-  action(call: NodeAction): void;
+  /**
+   * Reports a call to another service (nodeActionTrace); a function is called only when the run is traced. Ids a
+   * runner draws from `env.ids` (a call's request id) are drawn before its first wait, so that with a seed they do
+   * not depend on how concurrent nodes interleave.
+   */
+  action(call: NodeAction | (() => NodeAction)): void;
+  /** Agent nodes: the agent's own trace parts (nodeDependencyTrace), built only when the run is traced. */
+  dependency(build: () => readonly AgentTracePart[]): void;
   /** Output nodes: one flowOutputEvent. */
   emitFlowOutput(document: unknown): void;
   /** Loop nodes: runs the body once from these LoopInput values; the controller's outcome, if it ran. */

@@ -1,8 +1,9 @@
 /**
- * Runs a plan node by node, in plan order, one node at a time. A node runs when its inputs have values and, if
- * Conditional connections lead to it, when one of their conditions was chosen; otherwise it is skipped, and so is
- * whatever reads from it. Inputs are the source output with the input's expression applied, checked against the
- * declared type; outputs are checked against theirs.
+ * Runs a plan node by node, in plan order: one node at a time, or, when the alias allows several, as windows of
+ * nodes running at once whose events are still delivered in plan order (node-window.ts). A node runs when its
+ * inputs have values and, if Conditional connections lead to it, when one of their conditions was chosen;
+ * otherwise it is skipped, and so is whatever reads from it. Inputs are the source output with the input's
+ * expression applied, checked against the declared type; outputs are checked against theirs.
  *
  * Every node run gets the next run index. A run paused for multi-turn input keeps each finished node's outcome by
  * index; resuming replays the plan with those outcomes (no node runs twice, no event is sent twice) up to the
@@ -11,16 +12,18 @@
 import { AwsError, accessDenied, internal, quotaExceeded, validationException } from '../../protocol/errors.js';
 import type { MemoEntry } from './checkpoint.js';
 import { conformsTo, evaluateExpression } from '../expressions/index.js';
-import type { EventSink, FlowEvent, InputField, NodeAction } from './events.js';
+import type { AgentTracePart, EventSink, FlowEvent, InputField, NodeAction } from './events.js';
 import type { PlanInput, PlanNode, PlanOutput, ScopePlan, Step } from './plan.js';
 import { RunScope, SKIPPED, outputValue } from './run-state.js';
 import type { RunEnvironment } from './run-environment.js';
+import type { Clock } from '../../world/clock.js';
 import { Aborted, NodeFailure, Paused, type StopSignal } from './run-signals.js';
 import { denialMessage } from './role-checks.js';
 import { outputs, type NodeContext, type NodeOutcome } from './runner.js';
 import { describeValue } from './value-types.js';
 import { logNodeRun, logNodeSkipped } from './node-log.js';
-import type { RunLog } from './run-log.js';
+import { NodeWindow, type Lane, type WindowHost } from './node-window.js';
+import type { RunLog } from '../../run-log.js';
 
 /** A resumed run: the memo and waiting node of its checkpoint (checkpoint.ts), and the user's answer. */
 export interface Resume {
@@ -30,6 +33,8 @@ export interface Resume {
   readonly inputName: string;
   readonly answer: unknown;
   readonly asked: readonly string[];
+  /** The paused run's limit (checkpoint.ts), when it recorded one. */
+  readonly concurrency?: number;
 }
 
 const SKIP = Symbol('skip');
@@ -43,15 +48,21 @@ export interface RunOutput {
   readonly backpressure?: () => Promise<void> | undefined;
 }
 
-export class Scheduler {
+export class Scheduler implements WindowHost {
   readonly memo: (MemoEntry | undefined)[] = [];
   private runs = 0;
   private readonly deadline: number;
   private emitted = 0;
+  /** The emulator's clock (run-environment.ts): monotonic for the deadline and slices, timestamps for events. */
+  private readonly clock: Clock;
   /** When the run last let the event loop in; see pace(). */
-  private sliceStart = Date.now();
+  private sliceStart: number;
   /** Set only when debug is on: otherwise node progress costs one check per node. */
   private readonly progress: RunLog | undefined;
+  /** Nodes that may run at once (the alias's concurrencyConfiguration). */
+  private readonly concurrency: number;
+  /** What stops the waits of the nodes running now (InlineCode children), called when the run is stopped. */
+  private readonly stops = new Set<() => void>();
 
   constructor(
     readonly env: RunEnvironment,
@@ -60,15 +71,54 @@ export class Scheduler {
     private readonly signal: StopSignal,
     private readonly resume?: Resume,
   ) {
+    this.clock = env.clock;
+    this.sliceStart = this.clock.monotonicMs();
     this.deadline = this.sliceStart + env.limits.maxRunMs;
     this.progress = env.log?.isLevelEnabled('debug') ? env.log : undefined;
+    this.concurrency = resume?.concurrency ?? env.concurrency ?? 1;
   }
 
   async runSteps(scope: RunScope, steps: readonly Step[]): Promise<void> {
+    if (this.concurrency > 1) return this.runWindow(scope, steps);
     for (const step of steps) {
+      const wait = this.pace();
+      if (wait) await wait;
       if (step.kind === 'node') await this.runNode(scope, step.node);
       else await this.runIteration(scope, step);
     }
+  }
+
+  /**
+   * Several nodes at once (node-window.ts), in windows of consecutive nodes. Iterations and Loop nodes run alone,
+   * between windows, so that a body's nodes count against the same limit and a Loop's span of run indices is its own.
+   */
+  private async runWindow(scope: RunScope, steps: readonly Step[]): Promise<void> {
+    let nodes: PlanNode[] = [];
+    for (const step of steps) {
+      if (step.kind === 'node' && step.node.type !== 'Loop') {
+        nodes.push(step.node);
+        continue;
+      }
+      if (nodes.length > 0) await new NodeWindow(this, this.concurrency, nodes).run(scope);
+      nodes = [];
+      const wait = this.pace();
+      if (wait) await wait;
+      if (step.kind === 'node') await this.runNode(scope, step.node);
+      else await this.runIteration(scope, step);
+    }
+    if (nodes.length > 0) await new NodeWindow(this, this.concurrency, nodes).run(scope);
+  }
+
+  start(scope: RunScope, node: PlanNode, lane: Lane): Promise<void> {
+    return this.runNode(scope, node, undefined, lane);
+  }
+
+  deliver(event: FlowEvent): void {
+    this.send(event);
+  }
+
+  forget(index: number): void {
+    this.memo[index] = undefined;
   }
 
   /** Replaying: the run has not yet passed the node a resumed run waits at, whose events were sent before. */
@@ -76,8 +126,22 @@ export class Scheduler {
     return this.resume !== undefined && this.runs <= this.resume.waitingIndex;
   }
 
+  /**
+   * A node's event: at once, unless an earlier node of its window still runs (node-window.ts). A window's node that
+   * runs at all on a resumed run was not delivered before the pause (those that were are kept), so it reports.
+   */
+  private emitFor(lane: Lane | undefined, build: () => FlowEvent): void {
+    if (!lane) this.emit(build());
+    else if (lane.abandoned) return;
+    else if (lane.pending) lane.pending.push(build);
+    else this.send(build());
+  }
+
   private emit(event: FlowEvent): void {
-    if (this.replaying) return;
+    if (!this.replaying) this.send(event);
+  }
+
+  private send(event: FlowEvent): void {
     const bytes = this.output.sink(event);
     if (!bytes) return;
     this.emitted += bytes;
@@ -98,25 +162,24 @@ export class Scheduler {
    * the heap), and let the event loop in once a run of synchronous nodes has held it for a time slice, so that
    * other requests are answered meanwhile. Most runs finish inside one slice and never wait here.
    */
-  private pace(): Promise<void> | undefined {
+  pace(): Promise<void> | undefined {
     const behind = this.output.backpressure?.();
-    if (behind) return behind.then(() => void (this.sliceStart = Date.now()));
-    if (Date.now() - this.sliceStart < this.env.limits.timeSliceMs) return undefined;
+    if (behind) return behind.then(() => void (this.sliceStart = this.clock.monotonicMs()));
+    if (this.clock.monotonicMs() - this.sliceStart < this.env.limits.timeSliceMs) return undefined;
     return new Promise((resolve) =>
       setImmediate(() => {
-        this.sliceStart = Date.now();
+        this.sliceStart = this.clock.monotonicMs();
         resolve();
       }),
     );
   }
 
   private now(): string {
-    return this.env.ids.now();
+    return this.clock.timestamp();
   }
 
-  private async runNode(scope: RunScope, node: PlanNode, preset?: Readonly<Record<string, unknown>>): Promise<void> {
-    const wait = this.pace();
-    if (wait) await wait;
+  /** Synchronous up to the runner's first wait: a window relies on it (node-window.ts). The caller paces. */
+  private async runNode(scope: RunScope, node: PlanNode, preset?: Readonly<Record<string, unknown>>, lane?: Lane): Promise<void> {
     this.checkBounds();
     if (node.gates.length > 0 && !node.gates.some((g) => chose(scope, g.node, g.condition))) {
       scope.states.set(node.name, SKIPPED);
@@ -137,7 +200,9 @@ export class Scheduler {
     if (index >= this.env.limits.maxNodeRuns) {
       throw new NodeFailure(node.name, quotaExceeded(`The flow run exceeded ${this.env.limits.maxNodeRuns} node runs.`, true));
     }
-    const kept = this.resume && index < this.resume.waitingIndex ? this.resume.memo[index] : undefined;
+    if (lane) lane.index = index;
+    // What ran before the pause, but for the waiting node (a window's nodes may have run after it: node-window.ts).
+    const kept = this.resume && index !== this.resume.waitingIndex ? this.resume.memo[index] : undefined;
     if (kept) {
       this.runs += kept.span;
       this.memo[index] = kept;
@@ -146,35 +211,45 @@ export class Scheduler {
     }
     const resumesHere = this.resume?.waitingIndex === index;
     if (resumesHere) values[this.resume!.inputName] = this.resume!.answer;
-    if (this.trace && node.inputs.length > 0) this.emit(this.inputTrace(scope, node, values));
-    const outcome = await this.invoke(scope, node, values, resumesHere ? this.resume!.asked : []);
+    if (this.trace && node.inputs.length > 0) this.emitFor(lane, () => this.inputTrace(scope, node, values));
+    const ctx = new RunContext(this, scope, node, resumesHere ? this.resume!.asked : [], lane);
+    const outcome = await this.invoke(ctx, values);
     if (outcome.kind === 'question') throw new Paused(node.name, node.runtimeType, outcome.text, index);
+    if (lane?.abandoned) return; // the run ended before this node's turn: nothing of it is kept
     this.checkOutputs(node, outcome);
-    this.memo[index] = { outcome, span: this.runs - index - 1 };
+    // The runs a Loop's body made; a node of a window has none (the runs since are other nodes': node-window.ts).
+    this.memo[index] = { outcome, span: lane ? 0 : this.runs - index - 1 };
     scope.states.set(node.name, outcome);
-    if (this.trace) this.traceOutcome(node, outcome);
+    if (this.trace) this.traceOutcome(node, outcome, lane, ctx);
   }
 
-  private async invoke(scope: RunScope, node: PlanNode, values: Record<string, unknown>, asked: readonly string[]): Promise<NodeOutcome> {
-    const startedAt = this.progress ? performance.now() : 0;
+  private async invoke(context: RunContext, values: Record<string, unknown>): Promise<NodeOutcome> {
+    const { node } = context;
+    const startedAt = this.progress ? this.clock.monotonicMs() : 0;
     try {
-      const outcome = await node.runner.run(new RunContext(this, scope, node, asked), values);
-      if (this.progress) logNodeRun(this.progress, node, startedAt, outcome);
+      const outcome = await node.runner.run(context, values);
+      if (this.progress) logNodeRun(this.progress, node, this.clock.monotonicMs() - startedAt, outcome);
       return outcome;
     } catch (err) {
-      if (this.progress) logNodeRun(this.progress, node, startedAt, { failed: failureName(err) });
+      if (this.progress) logNodeRun(this.progress, node, this.clock.monotonicMs() - startedAt, { failed: failureName(err) });
       if (err instanceof NodeFailure || err instanceof Paused || err instanceof Aborted) throw err;
       if (err instanceof AwsError) throw new NodeFailure(node.name, err);
       throw new NodeFailure(node.name, internal(`Node ${node.name} failed: ${(err as Error).message}`));
     } finally {
-      this.signal.onStop = undefined;
+      if (context.stop) this.stops.delete(context.stop);
     }
   }
 
   onStop(stop: () => void): void {
-    if (this.signal.aborted) stop();
-    else this.signal.onStop = stop;
+    if (this.signal.aborted) return stop();
+    this.stops.add(stop);
+    this.signal.onStop = this.stopAll;
   }
+
+  private readonly stopAll = (): void => {
+    for (const stop of this.stops) stop();
+    this.stops.clear();
+  };
 
   private async runIteration(scope: RunScope, step: Extract<Step, { kind: 'iteration' }>): Promise<void> {
     const { iterator, body, collector } = step;
@@ -195,7 +270,10 @@ export class Scheduler {
       const value = collected ? this.resolve(item, collector!, collected) : SKIP;
       if (value !== SKIP) gathered.push(value);
     }
-    if (collector) await this.runNode(scope, collector, { arrayItem: gathered });
+    if (!collector) return;
+    const wait = this.pace();
+    if (wait) await wait;
+    await this.runNode(scope, collector, { arrayItem: gathered });
   }
 
   async runBody(scope: RunScope, loop: PlanNode, body: ScopePlan, entry: Readonly<Record<string, unknown>>, iteration: number) {
@@ -260,7 +338,7 @@ export class Scheduler {
 
   private checkBounds(): void {
     if (this.signal.aborted) throw new Aborted();
-    if (Date.now() > this.deadline) {
+    if (this.clock.monotonicMs() > this.deadline) {
       const seconds = this.env.limits.maxRunMs / 1000;
       throw new NodeFailure(undefined, validationException(`The flow run exceeded its time limit of ${seconds} seconds.`), true);
     }
@@ -273,19 +351,30 @@ export class Scheduler {
     if (!decision.allowed) throw new NodeFailure(node.name, accessDenied(decision.message ?? denialMessage(request)));
   }
 
-  action(node: PlanNode, call: NodeAction): void {
-    if (this.trace)
-      this.emit({
-        kind: 'nodeAction',
-        nodeName: node.name,
-        timestamp: this.now(),
-        ...call,
-        requestId: call.requestId ?? this.env.ids.uuid(),
-      });
+  /**
+   * Emits the action trace. The call is built (and its request id drawn) now, before the node's first wait: with a
+   * seed, ids follow the nodes' start order (node-window.ts). Its timestamp, taken when it is delivered, is the one
+   * the node's output trace repeats (as in AWS's, docs/behaviour.md#traces).
+   */
+  action(node: PlanNode, report: NodeAction | (() => NodeAction), lane: Lane | undefined, stamp: (at: string) => void): void {
+    if (!this.trace) return;
+    const call = typeof report === 'function' ? report() : report;
+    const requestId = call.requestId ?? this.env.ids.uuid();
+    this.emitFor(lane, () => {
+      const timestamp = this.now();
+      stamp(timestamp);
+      return { kind: 'nodeAction', nodeName: node.name, timestamp, ...call, requestId };
+    });
   }
 
-  flowOutput(node: PlanNode, document: unknown): void {
-    this.emit({ kind: 'flowOutput', nodeName: node.name, nodeType: node.runtimeType, timestamp: this.now(), document });
+  dependency(node: PlanNode, build: () => readonly AgentTracePart[], lane: Lane | undefined): void {
+    if (!this.trace) return;
+    const agentTraces = build();
+    this.emitFor(lane, () => ({ kind: 'nodeDependency', nodeName: node.name, timestamp: this.now(), agentTraces }));
+  }
+
+  flowOutput(node: PlanNode, document: unknown, lane?: Lane): void {
+    this.emitFor(lane, () => ({ kind: 'flowOutput', nodeName: node.name, nodeType: node.runtimeType, timestamp: this.now(), document }));
   }
 
   private inputTrace(scope: RunScope, node: PlanNode, values: Readonly<Record<string, unknown>>): FlowEvent {
@@ -302,29 +391,40 @@ export class Scheduler {
     return { kind: 'nodeInput', nodeName: node.name, timestamp: this.now(), fields };
   }
 
-  private outputTrace(node: PlanNode, values: Readonly<Record<string, unknown>>): FlowEvent {
+  private outputTrace(node: PlanNode, values: Readonly<Record<string, unknown>>, timestamp = this.now()): FlowEvent {
     const fields = node.outputs
       .filter((o) => values[o.name] !== undefined)
       .map((o) => ({ name: o.name, type: o.type, value: values[o.name], next: o.next }));
-    return { kind: 'nodeOutput', nodeName: node.name, timestamp: this.now(), fields };
+    return { kind: 'nodeOutput', nodeName: node.name, timestamp, fields };
   }
 
-  private traceOutcome(node: PlanNode, outcome: NodeOutcome): void {
+  private traceOutcome(node: PlanNode, outcome: NodeOutcome, lane: Lane | undefined, ctx: RunContext): void {
     if (outcome.kind === 'branch') {
-      this.emit({ kind: 'conditionResult', nodeName: node.name, timestamp: this.now(), satisfiedConditions: [outcome.condition] });
+      this.emitFor(lane, () => ({
+        kind: 'conditionResult',
+        nodeName: node.name,
+        timestamp: this.now(),
+        satisfiedConditions: [outcome.condition],
+      }));
     } else if (outcome.kind === 'outputs' && node.outputs.length > 0) {
-      this.emit(this.outputTrace(node, outcome.outputs));
+      this.emitFor(lane, () => this.outputTrace(node, outcome.outputs, ctx.actionAt ?? this.now()));
     }
   }
 }
 
 /** What one node run may do; handed to its runner. */
 class RunContext implements NodeContext {
+  /** When the node's last action trace was emitted: its output trace carries the same time. */
+  actionAt: string | undefined;
+  /** What the node registered to stop its wait. */
+  stop: (() => void) | undefined;
+
   constructor(
     private readonly scheduler: Scheduler,
     private readonly scope: RunScope,
     readonly node: PlanNode,
     readonly asked: readonly string[],
+    private readonly lane: Lane | undefined,
   ) {}
 
   get env() {
@@ -340,15 +440,23 @@ class RunContext implements NodeContext {
   }
 
   onStop(stop: () => void): void {
+    this.stop = stop;
+    if (this.lane) this.lane.stop = stop;
     this.scheduler.onStop(stop);
   }
 
-  action(call: NodeAction): void {
-    this.scheduler.action(this.node, call);
+  action(call: NodeAction | (() => NodeAction)): void {
+    this.scheduler.action(this.node, call, this.lane, (at) => {
+      this.actionAt = at;
+    });
+  }
+
+  dependency(build: () => readonly AgentTracePart[]): void {
+    this.scheduler.dependency(this.node, build, this.lane);
   }
 
   emitFlowOutput(document: unknown): void {
-    this.scheduler.flowOutput(this.node, document);
+    this.scheduler.flowOutput(this.node, document, this.lane);
   }
 
   runBody(body: ScopePlan, entry: Readonly<Record<string, unknown>>, iteration: number) {

@@ -3,11 +3,12 @@
  * `functionResponse`. A function error is an in-stream dependencyFailedException in the Agents wording
  * (docs/behaviour.md#failures-during-a-run), naming the function ARN as `resourceName`.
  */
-import { dependencyFailed, notFound } from '../../protocol/errors.js';
+import { dependencyFailed, lambdaTimedOut, notFound } from '../../protocol/errors.js';
 import { parseArn } from '../../world/arns.js';
-import { invokeLambda } from '../../fakes/lambda.js';
+import { TIMED_OUT_ERROR_TYPE, invokeLambda } from '../../fakes/lambda.js';
 import type { LambdaFunctionFlowNodeConfiguration } from '../definition.js';
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
+import { lambdaCalls } from './role-requirements.js';
 
 /**
  * The emulator's stand-in for the function's CloudWatch log: its handler's output and failures are in the
@@ -20,8 +21,8 @@ export const lambdaFunction: NodeRunner<LambdaFunctionFlowNodeConfiguration> = {
   compile: (node) => configurationOf(node, 'lambdaFunction'),
   async run(ctx, inputs) {
     const { lambdaArn } = ctx.node.compiled;
-    const { universe, ids, limits, flowArn, flowAliasArn, log } = ctx.env;
-    ctx.authorize('lambda:InvokeFunction', lambdaArn);
+    const { universe, ids, clock, limits, flowArn, flowAliasArn, log } = ctx.env;
+    for (const call of lambdaCalls(ctx.node.compiled)) ctx.authorize(call.action, call.resource);
     const [, name, qualifier] = (parseArn(lambdaArn)?.resource ?? '').split(':');
     const fn = universe.lambdaFunctions.get(lambdaArn.split(':').slice(0, 7).join(':'));
     if (!fn || !name || (qualifier && qualifier !== '$LATEST' && !fn.qualifiers?.includes(qualifier))) {
@@ -36,14 +37,20 @@ export const lambdaFunction: NodeRunner<LambdaFunctionFlowNodeConfiguration> = {
       },
     };
     const requestId = ids.uuid();
-    const result = await invokeLambda(fn, event, { timeoutMs: fn.timeoutMs ?? limits.lambdaTimeoutMs, requestId, ...(log ? { log } : {}) });
+    const result = await invokeLambda(fn, event, {
+      timeoutMs: fn.timeoutMs ?? limits.lambdaTimeoutMs,
+      requestId,
+      clock,
+      ...(log ? { log } : {}),
+    });
     ctx.action({
       serviceName: 'lambda',
-      operationName: 'InvokeFunction',
+      operationName: 'Invoke',
       requestId,
       operationRequest: event,
       operationResponse: result.ok ? result.payload : { errorType: result.errorType, errorMessage: result.errorMessage },
     });
+    if (!result.ok && result.errorType === TIMED_OUT_ERROR_TYPE) throw lambdaTimedOut(lambdaArn);
     if (!result.ok) {
       throw dependencyFailed(
         `Your request couldn't be completed. Lambda function ${lambdaArn} encountered a problem while processing request.` +

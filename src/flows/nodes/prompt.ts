@@ -1,14 +1,13 @@
 /**
  * Prompt: renders the template, inline or a prompt-management resource (its version, or the draft), with the
  * node's inputs as `{{variables}}`, and asks the model rules for the completion (a Converse call in traces).
- * Resource prompts need bedrock:RenderPrompt on the prompt; every run needs bedrock:InvokeModel on the model.
+ * Resource prompts need bedrock:RenderPrompt on the prompt; every run needs bedrock:InvokeModel on the model
+ * (role-requirements.ts has the exact calls).
  */
 import { notFound, validationException } from '../../protocol/errors.js';
-import { parseArn } from '../../world/arns.js';
-import type { PromptVariantData } from '../../world/records.js';
-import { worldOf, type Universe } from '../../world/universe.js';
-import { converse, modelArn, type ConverseMessage } from '../../fakes/models.js';
-import { renderTemplate } from '../../fakes/template.js';
+import type { Universe } from '../../world/universe.js';
+import { converse, type ConverseMessage } from '../../fakes/models.js';
+import { renderTemplate, templateValue } from '../../fakes/template.js';
 import type {
   ChatPromptTemplateConfiguration,
   ContentBlock,
@@ -16,49 +15,57 @@ import type {
   PromptTemplateConfiguration,
 } from '../definition.js';
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
+import { converseRequest, converseResponse } from './converse-trace.js';
+import { promptCalls, promptExists, promptVariant } from './role-requirements.js';
 
 interface Template {
   modelId: string;
   templateConfiguration: PromptTemplateConfiguration;
   inferenceConfiguration?: unknown;
+  /** A prompt-management prompt: Converse gets its variables (an inline one reaches the model rendered). */
+  managed: boolean;
 }
 
 export const prompt: NodeRunner<PromptFlowNodeConfiguration> = {
   compile: (node) => configurationOf(node, 'prompt'),
   run(ctx, inputs) {
     const { sourceConfiguration } = ctx.node.compiled;
-    const { world, universe } = ctx.env;
-    let template: Template;
-    if ('resource' in sourceConfiguration) {
-      const { promptArn } = sourceConfiguration.resource;
-      ctx.authorize('bedrock:RenderPrompt', promptArn);
-      template = promptResource(universe, promptArn);
-    } else {
-      template = sourceConfiguration.inline;
-    }
-    ctx.authorize('bedrock:InvokeModel', modelArn(world.region, template.modelId));
+    const { world, universe, performanceConfig } = ctx.env;
+    for (const call of promptCalls(ctx.node.compiled, world, universe)) ctx.authorize(call.action, call.resource);
+    const template: Template =
+      'resource' in sourceConfiguration
+        ? promptResource(universe, sourceConfiguration.resource.promptArn)
+        : { ...sourceConfiguration.inline, managed: false };
     const { messages, system } = render(template.templateConfiguration, inputs);
-    const call = { modelId: template.modelId, messages, ...(system.length ? { system } : {}) };
-    const { text, response } = converse(universe.models, call, inputs);
-    ctx.action({
-      serviceName: 'bedrock',
-      operationName: 'Converse',
-      operationRequest: { ...call, inferenceConfig: inferenceOf(template), promptVariables: inputs },
-      operationResponse: response,
+    const { text, response } = converse(universe.models, { modelId: template.modelId, messages, system }, inputs);
+    ctx.action(() => {
+      const traced = {
+        requestId: ctx.env.ids.uuid(),
+        modelId: template.modelId,
+        messages,
+        system,
+        inference: inferenceOf(template),
+        promptVariables: template.managed ? promptVariables(inputs) : {},
+        completion: text,
+        usage: response.usage,
+        stopReason: response.stopReason,
+        performanceConfig,
+      };
+      return {
+        serviceName: 'bedrock',
+        operationName: 'Converse',
+        requestId: traced.requestId,
+        operationRequest: converseRequest(traced),
+        operationResponse: converseResponse(traced),
+      };
     });
     return outputs({ modelCompletion: text });
   },
 };
 
-/** The version the ARN names (`:N`), else the draft; its default variant, else its first. */
 function promptResource(universe: Universe, promptArn: string): Template {
-  const arn = parseArn(promptArn);
-  const [id, version] = (arn?.resource.replace(/^prompt\//, '') ?? '').split(':') as [string, string?];
-  const record = arn ? worldOf(universe, arn.account, arn.region).prompts.get(id) : undefined;
-  const snapshot = version ? record?.versions[version] : record?.draft;
-  if (!snapshot) throw notFound();
-  const variant: PromptVariantData | undefined =
-    snapshot.variants?.find((v) => v.name === snapshot.defaultVariant) ?? snapshot.variants?.[0];
+  if (!promptExists(universe, promptArn)) throw notFound();
+  const variant = promptVariant(universe, promptArn);
   if (!variant || typeof variant.modelId !== 'string') {
     throw validationException(`Prompt ${promptArn} has no variant with a model to run.`);
   }
@@ -66,6 +73,7 @@ function promptResource(universe: Universe, promptArn: string): Template {
     modelId: variant.modelId,
     templateConfiguration: variant.templateConfiguration as PromptTemplateConfiguration,
     inferenceConfiguration: variant.inferenceConfiguration,
+    managed: true,
   };
 }
 
@@ -83,6 +91,13 @@ function render(template: PromptTemplateConfiguration, values: Readonly<Record<s
     messages: chat.messages.map((m) => ({ role: m.role, content: m.content.flatMap(block) })),
     system: (chat.system ?? []).flatMap(block),
   };
+}
+
+/** Converse's promptVariables (PromptVariableValues: `{ text }`), the node inputs rendered as in the template. */
+function promptVariables(inputs: Readonly<Record<string, unknown>>): Record<string, { text: string }> {
+  const variables: Record<string, { text: string }> = {};
+  for (const [name, value] of Object.entries(inputs)) variables[name] = { text: templateValue(value) };
+  return variables;
 }
 
 /** The `text` member of the prompt's inference configuration, as Converse's inferenceConfig. */

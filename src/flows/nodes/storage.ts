@@ -1,24 +1,19 @@
 /** Storage: puts `content` at `objectKey` in the configured bucket (s3:PutObject); `s3Uri` names the object. */
-import { createHash } from 'node:crypto';
-import { putObject, s3ObjectArn, s3Uri } from '../../fakes/s3.js';
+import { putObject, s3Uri } from '../../fakes/s3.js';
 import type { StorageFlowNodeConfiguration } from '../definition.js';
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
+import { storageCalls } from './role-requirements.js';
 
 export const storage: NodeRunner<StorageFlowNodeConfiguration> = {
   compile: (node) => configurationOf(node, 'storage'),
   run(ctx, inputs) {
     const bucket = ctx.node.compiled.serviceConfiguration.s3.bucketName;
     const key = inputs.objectKey as string;
-    ctx.authorize('s3:PutObject', s3ObjectArn(bucket, key));
+    for (const call of storageCalls(ctx.node.compiled, key)) ctx.authorize(call.action, call.resource);
     // Text is stored as it is; any other value as its JSON.
     const body = Buffer.from(typeof inputs.content === 'string' ? inputs.content : JSON.stringify(inputs.content), 'utf8');
+    // No action trace: AWS emits them for Prompt, Agent and Lambda nodes only (docs/behaviour.md#traces).
     putObject(ctx.env.universe, bucket, key, body);
-    ctx.action({
-      serviceName: 's3',
-      operationName: 'PutObject',
-      operationRequest: { Bucket: bucket, Key: key, ContentLength: body.length },
-      operationResponse: { ETag: `"${createHash('md5').update(body).digest('hex')}"` },
-    });
     return outputs({ s3Uri: s3Uri(bucket, key) });
   },
 };

@@ -20,7 +20,7 @@ export function CreateAgent(ctx: OperationContext, input: CreateAgentInput, agen
     const count = ctx.world.agents.size;
     if (count >= max) throw quota('CreateAgent', 'agents-per-account', max, count + 1);
     const id = agentId ?? ctx.ids.id10();
-    const now = ctx.ids.now();
+    const now = ctx.clock.timestamp();
     const { clientToken, tags, ...draft } = input;
     const nameTaken = [...ctx.world.agents.values()].some((a) => a.draft.agentName === input.agentName);
     const agent: AgentRecord = {

@@ -20,7 +20,7 @@ export function CreateAgentAlias(ctx: OperationContext, input: CreateAgentAliasI
     if (count >= max) throw quota('CreateAgentAlias', 'aliases-per-agent', max, count + 1);
     const routing = resolveAgentAliasRouting(ctx, agent, 'CreateAgentAlias', input.routingConfiguration);
     const id = agentAliasId ?? ctx.ids.id10();
-    const now = ctx.ids.now();
+    const now = ctx.clock.timestamp();
     const alias: AgentAliasRecord = {
       agentId: agent.agentId,
       agentAliasId: id,

@@ -17,7 +17,7 @@ export function PrepareAgent(ctx: OperationContext, input: PrepareAgentInput): P
     const state = agent.status.charAt(0) + agent.status.slice(1).toLowerCase();
     throw conflict(`Prepare operation can't be performed on Agent when it is in ${state} state`);
   }
-  const preparedAt = ctx.ids.now();
+  const preparedAt = ctx.clock.timestamp();
   agent.preparedAt = preparedAt;
   if (agent.draft.instruction === undefined) beginTransition(ctx, agent, 'PREPARING', 'FAILED', { failureReasons: [NO_INSTRUCTION] });
   else beginTransition(ctx, agent, 'PREPARING', 'PREPARED');

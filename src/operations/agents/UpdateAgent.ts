@@ -9,7 +9,7 @@ export function UpdateAgent(ctx: OperationContext, input: UpdateAgentInput) {
   const agent = findAgent(ctx, input.agentId);
   const { agentId: _, ...draft } = input;
   agent.draft = agentDraft(ctx.world, agent.agentId, draft);
-  agent.updatedAt = ctx.ids.now();
+  agent.updatedAt = ctx.clock.timestamp();
   beginTransition(ctx, agent, 'UPDATING', 'NOT_PREPARED');
   return { agent: agentResponse(agent) };
 }

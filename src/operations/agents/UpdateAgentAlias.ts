@@ -15,7 +15,7 @@ export function UpdateAgentAlias(ctx: OperationContext, input: UpdateAgentAliasI
   const agent = findAgent(ctx, input.agentId);
   const alias = findAgentAlias(ctx, agent, input.agentAliasId);
   const routing = resolveAgentAliasRouting(ctx, agent, 'UpdateAgentAlias', input.routingConfiguration);
-  const now = ctx.ids.now();
+  const now = ctx.clock.timestamp();
   applyAgentAliasRouting(alias, routing, now);
   alias.agentAliasName = input.agentAliasName;
   alias.description = input.description;

@@ -32,7 +32,7 @@ export function resolveAgentAliasRouting(
 function snapshotVersion(ctx: OperationContext, agent: AgentRecord, operation: string): string {
   if (agent.status !== 'PREPARED') throw wrongStatus(operation, agent.status);
   const version = String(agent.nextVersion++);
-  const now = ctx.ids.now();
+  const now = ctx.clock.timestamp();
   agent.versions[version] = { version, draft: structuredClone(agent.draft), createdAt: now, updatedAt: now };
   return version;
 }

@@ -15,7 +15,7 @@ export function CreateFlow(ctx: OperationContext, input: CreateFlowInput, flowId
       throw quota('CreateFlow', 'flows-per-account', ctx.settings.quotas.flowsPerAccount, ctx.world.flows.size + 1);
     }
     const id = flowId ?? ctx.ids.id10();
-    const now = ctx.ids.now();
+    const now = ctx.clock.timestamp();
     const flow: FlowRecord = {
       id,
       arn: flowArn(ctx.world, id),

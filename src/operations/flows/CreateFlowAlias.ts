@@ -18,7 +18,7 @@ export function CreateFlowAlias(ctx: OperationContext, input: CreateFlowAliasInp
       throw quota('CreateFlowAlias', 'aliases-per-flow', ctx.settings.quotas.aliasesPerFlow, count + 1);
     }
     const id = aliasId ?? ctx.ids.id10();
-    const now = ctx.ids.now();
+    const now = ctx.clock.timestamp();
     const alias: FlowAliasRecord = {
       id,
       arn: flowAliasArn(ctx.world, flow.id, id),

@@ -23,7 +23,7 @@ export function CreateFlowVersion(ctx: OperationContext, input: CreateFlowVersio
       ...flow.prepared, // strings and a frozen definition: nothing to copy
       version: String(flow.nextVersion++),
       status: 'Prepared',
-      createdAt: ctx.ids.now(),
+      createdAt: ctx.clock.timestamp(),
       versionDescription: input.description,
     };
     flow.versions[version.version] = version;

@@ -13,7 +13,7 @@ export function DeleteFlow(ctx: OperationContext, input: DeleteFlowInput) {
     throw conflict(`Could not delete Flow with ID ${flow.id}, since it has active aliases`);
   }
   ctx.world.flows.delete(flow.id);
-  dropExecutions(ctx.executions, ctx.world.executions.runs, ctx.ids.now(), flow.id);
+  dropExecutions(ctx.executions, ctx.world.executions.runs, ctx.clock.timestamp(), flow.id);
   dropTags(ctx.world, flow.arn);
   return { id: flow.id };
 }

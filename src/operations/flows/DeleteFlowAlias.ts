@@ -10,7 +10,7 @@ export function DeleteFlowAlias(ctx: OperationContext, input: DeleteFlowAliasInp
   const alias = findAlias(ctx, flow, input.aliasIdentifier);
   if (alias.id === TEST_ALIAS_ID) throw validationException(`Cannot delete the test alias ${TEST_ALIAS_ID}.`);
   delete flow.aliases[alias.id];
-  dropExecutions(ctx.executions, ctx.world.executions.runs, ctx.ids.now(), flow.id, alias.id);
+  dropExecutions(ctx.executions, ctx.world.executions.runs, ctx.clock.timestamp(), flow.id, alias.id);
   dropTags(ctx.world, alias.arn);
   return { flowId: flow.id, id: alias.id };
 }

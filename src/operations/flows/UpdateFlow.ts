@@ -14,6 +14,6 @@ export function UpdateFlow(ctx: OperationContext, input: UpdateFlowInput) {
   flow.status = 'NotPrepared';
   flow.pending = undefined;
   flow.validations = undefined;
-  flow.updatedAt = ctx.ids.now();
+  flow.updatedAt = ctx.clock.timestamp();
   return flowResponse(flow);
 }

@@ -12,6 +12,6 @@ export function UpdateFlowAlias(ctx: OperationContext, input: UpdateFlowAliasInp
   alias.name = input.name;
   alias.description = input.description;
   alias.concurrencyConfiguration = input.concurrencyConfiguration;
-  alias.updatedAt = ctx.ids.now();
+  alias.updatedAt = ctx.clock.timestamp();
   return flowAliasResponse(alias);
 }

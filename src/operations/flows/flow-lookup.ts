@@ -1,5 +1,5 @@
 /** Finding flows, versions and aliases by the identifiers the API accepts, and shaping them for responses. */
-import { notFound } from '../../protocol/errors.js';
+import { invalidFlowAliasIdentifier, invalidFlowIdentifier, notFound } from '../../protocol/errors.js';
 import { aliasIdFromIdentifier, idFromIdentifier } from '../../world/arns.js';
 import type { FlowAliasRecord, FlowRecord, FlowSnapshot, FlowVersionRecord } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
@@ -7,7 +7,14 @@ import { settle } from '../status-transition.js';
 
 export const TEST_ALIAS_ID = 'TSTALIASID';
 
+/**
+ * What an id can be: 10 letters and digits (the control-plane models' id form; fixtures may declare lower-case
+ * ones). Anything else that is not an ARN is a 400, not a 404 (docs/behaviour.md#identifiers).
+ */
+const ID = /^[0-9a-zA-Z]{10}$/;
+
 export function findFlow(ctx: OperationContext, identifier: string): FlowRecord {
+  if (!ID.test(identifier) && !identifier.startsWith('arn:')) throw invalidFlowIdentifier();
   const flow = ctx.world.flows.get(idFromIdentifier(identifier, ctx.world, 'flow'));
   if (!flow) throw notFound();
   settle(ctx, flow);
@@ -20,7 +27,13 @@ export function findVersion(flow: FlowRecord, version: string): FlowVersionRecor
   return record;
 }
 
+/** Before any lookup: an alias identifier that cannot name an alias is refused even when the flow is missing. */
+export function checkAliasIdentifier(identifier: string): void {
+  if (!ID.test(identifier) && identifier !== TEST_ALIAS_ID && !identifier.startsWith('arn:')) throw invalidFlowAliasIdentifier();
+}
+
 export function findAlias(ctx: OperationContext, flow: FlowRecord, identifier: string): FlowAliasRecord {
+  checkAliasIdentifier(identifier);
   const alias = flow.aliases[aliasIdFromIdentifier(identifier, ctx.world, flow.id)];
   if (!alias) throw notFound();
   return alias;

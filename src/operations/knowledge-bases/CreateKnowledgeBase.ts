@@ -15,7 +15,7 @@ export function CreateKnowledgeBase(ctx: OperationContext, input: CreateKnowledg
     const count = ctx.world.knowledgeBases.size;
     if (count >= max) throw quota('CreateKnowledgeBase', 'knowledge-bases-per-account', max, count + 1);
     const id = knowledgeBaseId ?? ctx.ids.id10();
-    const now = ctx.ids.now();
+    const now = ctx.clock.timestamp();
     const kb: KnowledgeBaseRecord = {
       knowledgeBaseId: id,
       knowledgeBaseArn: knowledgeBaseArn(ctx.world, id),

@@ -20,7 +20,7 @@ export function UpdateKnowledgeBase(ctx: OperationContext, input: UpdateKnowledg
   kb.name = input.name;
   kb.description = input.description;
   kb.roleArn = input.roleArn;
-  kb.updatedAt = ctx.ids.now();
+  kb.updatedAt = ctx.clock.timestamp();
   beginTransition(ctx, kb, 'UPDATING', 'ACTIVE');
   return knowledgeBaseResponse(kb);
 }

@@ -13,7 +13,7 @@ export function CreatePrompt(ctx: OperationContext, input: CreatePromptInput, pr
     const max = ctx.settings.quotas.promptsPerAccount;
     if (ctx.world.prompts.size >= max) throw quota('CreatePrompt', 'prompts-per-account', max, ctx.world.prompts.size + 1);
     const id = promptId ?? ctx.ids.id10();
-    const now = ctx.ids.now();
+    const now = ctx.clock.timestamp();
     const prompt: PromptRecord = {
       id,
       arn: promptArn(ctx.world, id),

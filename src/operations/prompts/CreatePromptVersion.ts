@@ -13,7 +13,7 @@ export function CreatePromptVersion(ctx: OperationContext, input: CreatePromptVe
     const count = Object.keys(prompt.versions).length;
     const max = ctx.settings.quotas.versionsPerPrompt;
     if (count >= max) throw quota('CreatePromptVersion', 'versions-per-prompt', max, count + 1);
-    const now = ctx.ids.now();
+    const now = ctx.clock.timestamp();
     const version = String(prompt.nextVersion++);
     const record = {
       ...structuredClone(prompt.draft),

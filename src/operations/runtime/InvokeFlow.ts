@@ -39,16 +39,16 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Invok
   const target = resolveTarget(ctx, input.flowIdentifier, input.flowAliasIdentifier);
   const executionId = input.executionId ?? ctx.ids.uuid();
   const run = startOrResume(ctx, target, input, executionId);
-  const env = runEnvironment(ctx, run.target);
+  const env = runEnvironment(ctx, run.target, input.modelPerformanceConfiguration);
   const trace = input.enableTrace === true;
   const start = async (output: Omit<RunOutput, 'maxBytes'>, signal: StopSignal): Promise<RunResult> => {
     const result = await runFlow({ plan: run.plan, env, trace, signal, ...run.from }, { ...output, maxBytes: env.limits.maxStreamedBytes });
     if (result.kind === 'paused') {
       const { snapshot, flow, alias } = run.target;
       const { nodeName: waitingNode, checkpoint } = result;
-      const expiresAt = ctx.clock() + env.limits.pausedTtlMs;
+      const expiresAt = ctx.clock.epochMs() + env.limits.pausedTtlMs;
       const record = { executionId, flowId: flow.id, aliasId: alias.id, snapshot, waitingNode, checkpoint, expiresAt };
-      keepPaused(ctx.world, record, ctx.clock(), ctx.settings.quotas.pausedRunsPerAccount);
+      keepPaused(ctx.world, record, ctx.clock.epochMs(), ctx.settings.quotas.pausedRunsPerAccount);
     }
     return result;
   };
@@ -64,7 +64,7 @@ interface StartOrResume {
 
 function startOrResume(ctx: OperationContext, target: FlowTarget, input: InvokeFlowInput, executionId: string): StartOrResume {
   const [flowInput] = input.inputs;
-  const paused = input.executionId ? pausedRun(ctx.world, input.executionId, ctx.clock()) : undefined;
+  const paused = input.executionId ? pausedRun(ctx.world, input.executionId, ctx.clock.epochMs()) : undefined;
   if (!paused || paused.flowId !== target.flow.id || paused.aliasId !== target.alias.id) {
     const plan = compileFlow(target.snapshot.definition as FlowDefinition | undefined);
     if (input.executionId && flowInput!.nodeName !== plan.entry.name) {

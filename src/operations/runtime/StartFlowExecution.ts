@@ -26,7 +26,7 @@ export function StartFlowExecution(ctx: OperationContext, input: StartFlowExecut
   const arn = flowExecutionArn(ctx.world, target.flow.id, target.alias.id, id);
   if (runs.has(arn)) throw conflict(`A flow execution named ${id} already exists for this flow alias.`);
   makeRoomForExecution(runs, target.flow.id, target.alias.id, ctx.settings.quotas);
-  const startedAt = ctx.ids.now();
+  const startedAt = ctx.clock.timestamp();
   const inputEvent = flowInputEvent(plan.entry.name, startedAt, document);
   const record: FlowExecutionRecord = {
     id,
@@ -41,7 +41,7 @@ export function StartFlowExecution(ctx: OperationContext, input: StartFlowExecut
     eventBytes: Buffer.byteLength(JSON.stringify(inputEvent)),
   };
   runs.set(arn, record);
-  ctx.executions.start(record, plan, runEnvironment(ctx, target), document);
+  ctx.executions.start(record, plan, runEnvironment(ctx, target, input.modelPerformanceConfiguration), document);
   return { executionArn: arn };
 }
 

@@ -13,7 +13,8 @@ import {
   type ScopePlan,
   type StopSignal,
 } from '../../flows/index.js';
-import { internal, validationException } from '../../protocol/errors.js';
+import { internal, isLambdaTimeout, validationException } from '../../protocol/errors.js';
+import type { Clock } from '../../world/clock.js';
 import type { FlowExecutionRecord } from '../../world/records.js';
 import type { Universe } from '../../world/universe.js';
 import { executionEvent, failureEvents } from './execution-events.js';
@@ -44,7 +45,7 @@ export class ExecutionRuns {
       .catch((err: Error): RunResult => ({ kind: 'failed', error: internal(`The flow run failed: ${err.message}`), timedOut: false }))
       .then((result) => {
         this.running.delete(record);
-        if (!signal.aborted) finish(record, result, env.ids.now());
+        if (!signal.aborted) finish(record, result, env.clock.timestamp());
       });
     this.running.set(record, { signal, ended });
   }
@@ -62,9 +63,9 @@ export class ExecutionRuns {
    * The emulator's world is being replaced (reset, a fixture load) or closed: every running execution ends
    * Aborted, and so does the next world's copy of its record (a load stages fixtures on a clone of the world).
    */
-  stopAll(next: Universe | undefined, now: () => string): void {
+  stopAll(next: Universe | undefined, clock: Clock): void {
     if (this.running.size === 0) return; // and so no tick of a seeded clock
-    const endedAt = now();
+    const endedAt = clock.timestamp();
     for (const record of [...this.running.keys()]) {
       this.stop(record, endedAt);
       for (const world of next?.worlds.values() ?? []) {
@@ -87,6 +88,10 @@ function finish(record: FlowExecutionRecord, result: RunResult, endedAt: string)
     record.events.push(...failureEvents(result.error, result.nodeName, endedAt));
     record.status = result.timedOut ? 'TimedOut' : 'Failed';
     if (result.timedOut) record.errors = [{ error: 'ExecutionTimedOut', message: result.error.message }];
+    // The user guide's example error entry for a Lambda node that timed out (docs/behaviour.md#failures-during-a-run).
+    else if (result.nodeName && isLambdaTimeout(result.error)) {
+      record.errors = [{ nodeName: result.nodeName, error: 'ExecutionTimedOut', message: result.error.message }];
+    }
   }
   if (result.kind === 'paused') {
     const error = validationException(`Node ${result.nodeName} asked for user input, which flow executions cannot give (use InvokeFlow).`);

@@ -3,11 +3,12 @@
  * routed to DRAFT) runs the draft as last prepared, and only while the flow is Prepared (docs/behaviour.md#invoking-the-draft).
  */
 import { PythonProcesses } from '../../fakes/python-processes.js';
-import { DEFAULT_LIMITS, type RunEnvironment } from '../../flows/index.js';
+import { DEFAULT_LIMITS, concurrencyLimit, type RunEnvironment } from '../../flows/index.js';
 import { notFound, validationException } from '../../protocol/errors.js';
+import { createClock } from '../../world/clock.js';
 import type { FlowAliasRecord, FlowRecord, FlowSnapshot } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
-import { findAlias, findFlow } from '../flows/flow-lookup.js';
+import { checkAliasIdentifier, findAlias, findFlow } from '../flows/flow-lookup.js';
 
 export interface FlowTarget {
   flow: FlowRecord;
@@ -17,6 +18,7 @@ export interface FlowTarget {
 }
 
 export function resolveTarget(ctx: OperationContext, flowIdentifier: string, aliasIdentifier: string): FlowTarget {
+  checkAliasIdentifier(aliasIdentifier);
   const flow = findFlow(ctx, flowIdentifier);
   const alias = findAlias(ctx, flow, aliasIdentifier);
   const flowVersion = alias.routingConfiguration[0]?.flowVersion ?? 'DRAFT';
@@ -31,20 +33,30 @@ export function resolveTarget(ctx: OperationContext, flowIdentifier: string, ali
 }
 
 /** The run's surroundings: the context's execution-role checks and, from the server, its emulator's python3 children. */
-export function runEnvironment(ctx: OperationContext, target: Pick<FlowTarget, 'flow' | 'alias' | 'snapshot'>): RunEnvironment {
+export function runEnvironment(
+  ctx: OperationContext,
+  target: Pick<FlowTarget, 'flow' | 'alias' | 'snapshot'>,
+  performance?: { performanceConfig?: { latency?: string } },
+): RunEnvironment {
   return {
     universe: ctx.universe,
     world: ctx.world,
     ids: ctx.ids,
+    clock: ctx.clock,
     limits: DEFAULT_LIMITS,
     authorizer: ctx.roleAuthorizer,
     python: ctx.python ?? UNOWNED_PYTHON,
     roleArn: target.snapshot.executionRoleArn,
     flowArn: target.flow.arn,
     flowAliasArn: target.alias.arn,
+    concurrency: concurrencyLimit(target.alias.concurrencyConfiguration),
+    ...(performance?.performanceConfig ? { performanceConfig: performance.performanceConfig } : {}),
     ...(ctx.log ? { log: ctx.log } : {}),
   };
 }
 
-/** For hand-built contexts only: nothing closes it, so their children end by themselves (or by their timeout). */
-const UNOWNED_PYTHON = new PythonProcesses();
+/**
+ * For hand-built contexts only: nothing closes it, so their children end by themselves (or by their timeout). It
+ * reads only monotonic time, which every clock takes from the system.
+ */
+const UNOWNED_PYTHON = new PythonProcesses(createClock());

@@ -15,6 +15,7 @@ import {
 } from '../../../src/flows/index.js';
 import { ALLOW_ALL } from '../../helpers/allow-all.js';
 import { createLogger } from '../../../src/logger.js';
+import { createClock } from '../../../src/world/clock.js';
 import { createIdSource } from '../../../src/world/ids.js';
 import { cloneUniverse, worldOf, type Universe } from '../../../src/world/universe.js';
 import type { Json } from '../fixtures.js';
@@ -38,6 +39,8 @@ export interface RunOptions {
   trace?: boolean;
   limits?: Partial<RunLimits>;
   signal?: StopSignal;
+  /** Nodes that may run at once (the alias's concurrencyConfiguration); one by default. */
+  concurrency?: number;
   /** Resume a paused run (its checkpoint has the document it started from: `document` is not used). */
   resume?: ResumeRequest;
 }
@@ -50,7 +53,7 @@ export interface Ran {
   kinds: string[];
 }
 
-const HARNESS_PYTHON = new PythonProcesses();
+const HARNESS_PYTHON = new PythonProcesses(createClock());
 
 export async function run(definition: Json, document: unknown, options: RunOptions = {}): Promise<Ran> {
   const universe = options.universe ?? testUniverse();
@@ -62,12 +65,14 @@ export async function run(definition: Json, document: unknown, options: RunOptio
         universe,
         world: worldOf(universe, ACCOUNT, REGION),
         ids: createIdSource(1),
+        clock: createClock(1),
         limits: { ...DEFAULT_LIMITS, ...options.limits },
         authorizer: options.authorizer ?? ALLOW_ALL,
         python: HARNESS_PYTHON,
         roleArn: options.roleArn ?? FLOW_ROLE,
         flowArn: FLOW_ARN,
         flowAliasArn: ALIAS_ARN,
+        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       },
       trace: options.trace ?? true,
       signal: options.signal ?? { aborted: false },

@@ -11,6 +11,7 @@ import { InvokeFlow } from '../../../src/operations/runtime/InvokeFlow.js';
 import { AsyncQueue } from '../../../src/server/async-queue.js';
 import { EXECUTION_ID_HEADER, streamRun } from '../../../src/server/invoke-flow-stream.js';
 import { ExecutionRuns } from '../../../src/operations/runtime/execution-runs.js';
+import { createClock } from '../../../src/world/clock.js';
 import { createIdSource } from '../../../src/world/ids.js';
 import { worldOf } from '../../../src/world/universe.js';
 import { iteratorFlow } from '../fixtures.js';
@@ -56,7 +57,7 @@ function context(definition: unknown): OperationContext {
   });
   return {
     ids: createIdSource(3),
-    clock: Date.now,
+    clock: createClock(3),
     executions: new ExecutionRuns(),
     roleAuthorizer: ALLOW_ALL,
     universe,

@@ -33,6 +33,10 @@ function recorder(): RoleAuthorizer & { calls: string[] } {
 }
 
 const action = (events: FlowEvent[]) => events.find((e): e is Extract<FlowEvent, { kind: 'nodeAction' }> => e.kind === 'nodeAction');
+const dependency = (events: FlowEvent[]) =>
+  events.find((e): e is Extract<FlowEvent, { kind: 'nodeDependency' }> => e.kind === 'nodeDependency');
+/** AWS emits action traces for Prompt, Agent and Lambda nodes only (the model's FlowTraceNodeActionEvent). */
+const NO_ACTION = 'no action trace: only Prompt, Agent and Lambda nodes emit them';
 
 t.test('Input and Output: the flow input goes out as the output document', async (t) => {
   const direct = (type: string) => ({
@@ -75,16 +79,41 @@ t.test('Prompt (inline): renders {{variables}}, answers by the model rules, auth
   const ran = await run(flow, { genre: 'jazz', number: 2 }, { authorizer });
   t.same(ran.outputs, ['1. Song A\n2. Song B\n3. Song C'], 'the default fixtures answer playlists');
   t.same(authorizer.calls, ['bedrock:InvokeModel arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0']);
-  t.match(action(ran.events), {
-    serviceName: 'bedrock',
-    operationName: 'Converse',
-    requestId: /^[0-9a-f-]{36}$/,
-    operationRequest: {
-      modelId: 'amazon.nova-lite-v1:0',
-      messages: [{ role: 'user', content: [{ text: 'Make me a jazz playlist of 2 songs.' }] }],
-      promptVariables: { genre: 'jazz', number: 2 },
-    },
-    operationResponse: { output: { message: { role: 'assistant' } }, stopReason: 'end_turn' },
+  const converse = action(ran.events)!;
+  t.match(converse, { serviceName: 'bedrock', operationName: 'Converse', requestId: /^[0-9a-f-]{36}$/ });
+  t.same(converse.operationRequest, {
+    modelId: 'amazon.nova-lite-v1:0',
+    messages: [{ role: 'user', content: [{ type: 'TEXT', text: 'Make me a jazz playlist of 2 songs.' }] }],
+    system: [],
+    inferenceConfig: { maxTokens: null, temperature: null, topP: null, stopSequences: [] },
+    additionalModelRequestFields: null,
+    additionalModelResponseFieldPaths: [],
+    promptVariables: {},
+    requestMetadata: {},
+  });
+  t.same(converse.operationResponse, {
+    output: { type: 'MESSAGE', message: { role: 'assistant', content: [{ type: 'TEXT', text: '1. Song A\n2. Song B\n3. Song C' }] } },
+    stopReason: 'end_turn',
+    usage: { inputTokens: 9, outputTokens: 8, totalTokens: 17, cacheDetails: [] },
+    metrics: { latencyMs: 0 },
+    sdkHttpResponse: { statusCode: 200, statusText: 'OK', successful: true },
+    responseMetadata: { metadata: { 'x-amzn-RequestId': converse.requestId } },
+  });
+  const output = ran.events.find((e) => e.kind === 'nodeOutput' && e.nodeName === 'MakePlaylist');
+  t.equal(output?.timestamp, converse.timestamp, 'the action trace has the time of the output trace');
+});
+
+t.test('Prompt: inferenceConfig carries the prompt inference values, floats as float32', async (t) => {
+  const node = promptNode('Say', 'hi', []);
+  node.configuration.prompt.sourceConfiguration.inline.inferenceConfiguration = {
+    text: { maxTokens: 512, temperature: 0.7, topP: 1, stopSequences: ['END'] },
+  };
+  const ran = await run(around(node), {});
+  t.same((action(ran.events)!.operationRequest as Json).inferenceConfig, {
+    maxTokens: 512,
+    temperature: 0.699999988079071,
+    topP: 1,
+    stopSequences: ['END'],
   });
 });
 
@@ -114,6 +143,11 @@ t.test('Prompt (resource): the prompt version from prompt management, RenderProm
     `bedrock:RenderPrompt ${PROMPT_V1}`,
     'bedrock:InvokeModel arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0',
   ]);
+  t.same(
+    (action(ran.events)!.operationRequest as Json).promptVariables,
+    { genre: { text: 'rock' }, number: { text: '4' } },
+    "a managed prompt's variables go to Converse as PromptVariableValues",
+  );
   node.configuration.prompt.sourceConfiguration = { resource: { promptArn: PROMPT_V1.replace(':1', ':7') } };
   const missing = await run(around(node), { genre: 'rock', number: 4 });
   t.match(failure(missing), { nodeName: 'Managed', type: 'ResourceNotFoundException' });
@@ -133,7 +167,7 @@ t.test('KnowledgeBase (Retrieve): ranked documents in the Retrieve result shape'
     score: Number,
   });
   t.same(authorizer.calls, ['bedrock:Retrieve arn:aws:bedrock:us-east-1:123456789012:knowledge-base/KB00000001']);
-  t.match(action(ran.events), { operationName: 'Retrieve', operationRequest: { retrievalQuery: { text: 'How long do refunds take?' } } });
+  t.equal(action(ran.events), undefined, NO_ACTION);
 });
 
 t.test('KnowledgeBase (RetrieveAndGenerate): the model rules answer a prompt with the query and the results', async (t) => {
@@ -148,6 +182,7 @@ t.test('KnowledgeBase (RetrieveAndGenerate): the model rules answer a prompt wit
   node.configuration.knowledgeBase.promptTemplate = { textPromptTemplate: 'Q=$query$ R=$search_results$' };
   const templated = await run(around(node, 'String', 'String'), 'ship');
   t.match(templated.outputs, [/^Q=ship R=\[1\] Orders ship/]);
+  t.equal(action(ran.events), undefined, NO_ACTION);
   const gone = knowledgeBaseNode('Gone', {});
   gone.configuration.knowledgeBase.knowledgeBaseId = 'KBMISSING1';
   t.match(failure(await run(around(gone, 'Array', 'String'), 'x')), { nodeName: 'Gone', type: 'ResourceNotFoundException' });
@@ -170,7 +205,7 @@ t.test('LambdaFunction: the documented event goes in, the return value is functi
   t.same(authorizer.calls, [`lambda:InvokeFunction ${lambdaArn('echo')}`]);
   t.match(action(ran.events), {
     serviceName: 'lambda',
-    operationName: 'InvokeFunction',
+    operationName: 'Invoke',
     operationRequest: {
       messageVersion: '1.0',
       flow: { flowArn: FLOW_ARN, flowAliasArn: ALIAS_ARN },
@@ -183,6 +218,7 @@ t.test('LambdaFunction: the documented event goes in, the return value is functi
       },
     },
   });
+  t.equal(action(ran.events)?.operationName, 'Invoke', 'the Lambda API operation, not the IAM action InvokeFunction');
   const fixed = await run(around(lambdaNode('Classify', 'classify', [['x', 'Object', '$.data']]), 'Object'), {});
   t.same(fixed.outputs, [{ category: 'billing', confidence: 0.92 }], 'a static response');
 });
@@ -196,7 +232,13 @@ t.test('LambdaFunction failures: a function error, a throwing handler, a timeout
     extra: { resourceName: lambdaArn('broken') },
   });
   t.match(await fails('explode'), { type: 'DependencyFailedException', message: /is the ledger is locked\./ });
-  t.match(await fails('slow'), { type: 'DependencyFailedException', message: /Task timed out after 0\.05 seconds/ });
+  // The flow-executions user guide's wording for a Lambda timeout (docs/behaviour.md#failures-during-a-run).
+  t.match(await fails('slow'), {
+    nodeName: 'Call',
+    type: 'DependencyFailedException',
+    message: 'Call to lambda function timed out',
+    extra: { resourceName: lambdaArn('slow') },
+  });
   t.match(await fails('nothere'), { type: 'ResourceNotFoundException', message: `Function not found: ${lambdaArn('nothere')}` });
 });
 
@@ -205,11 +247,7 @@ t.test('Lex: the best-matching intent, else FallbackIntent; RecognizeUtterance o
   const ran = await run(around(lexNode('Intent'), 'String', 'String'), 'I want a pizza please', { authorizer });
   t.same(ran.outputs, ['OrderPizza']);
   t.same(authorizer.calls, [`lex:RecognizeUtterance ${BOT_ALIAS}`]);
-  t.match(action(ran.events), {
-    serviceName: 'lex',
-    operationName: 'RecognizeUtterance',
-    operationResponse: { interpretations: [{ intent: { name: 'OrderPizza' } }] },
-  });
+  t.equal(action(ran.events), undefined, NO_ACTION);
   t.same((await run(around(lexNode('Intent'), 'String', 'String'), 'what is the weather')).outputs, ['FallbackIntent']);
   const otherLocale = lexNode('Intent');
   otherLocale.configuration.lex.localeId = 'fr_FR';
@@ -226,8 +264,29 @@ t.test('Agent: the first matching response rule; InvokeAgent on the alias; a que
     operationName: 'InvokeAgent',
     operationResponse: { completion: 'Order 42 ships tomorrow.' },
   });
+  const part = (orchestrationTrace: Json) => ({
+    agentId: 'AGENT00002',
+    agentAliasId: 'AGALIAS002',
+    agentVersion: '1',
+    sessionId: /^[0-9a-f-]{36}$/,
+    callerChain: [{ agentAliasArn: AGENT_ALIAS }],
+    trace: { orchestrationTrace },
+  });
+  t.match(dependency(ran.events), {
+    nodeName: 'Helper',
+    agentTraces: [
+      part({ modelInvocationInput: { type: 'ORCHESTRATION', text: '42', traceId: /^[A-Z0-9]{10}-0$/ } }),
+      part({ rationale: { text: 'Response rule 1 (match "^[0-9]+$") matches the input: the agent answers.' } }),
+      part({ observation: { type: 'FINISH', finalResponse: { text: 'Order 42 ships tomorrow.' } } }),
+    ],
+  });
   const asks = await run(around(agentNode('Helper'), 'String', 'String'), 'my order?');
   t.match(asks.result, { kind: 'paused', nodeName: 'Helper', nodeType: 'AgentNode', question: 'Which order number?' });
+  t.match(dependency(asks.events)?.agentTraces, [
+    {},
+    { trace: { orchestrationTrace: { rationale: { text: /rule 2 .*asks the user/ } } } },
+    { trace: { orchestrationTrace: { observation: { type: 'ASK_USER', finalResponse: { text: 'Which order number?' } } } } },
+  ]);
   const gone = agentNode('Gone', AGENT_ALIAS.replace('AGALIAS002', 'AGALIAS999'));
   t.match(failure(await run(around(gone, 'String', 'String'), 'hi')), { type: 'ResourceNotFoundException' });
 });
@@ -239,7 +298,7 @@ t.test('Storage: puts the content in the bucket and answers its s3Uri; PutObject
   t.same(ran.outputs, ['s3://flow-data/out/a.txt']);
   t.equal(Buffer.from(universe.buckets.get('flow-data')!.objects.get('out/a.txt')!).toString('utf8'), 'saved text');
   t.same(authorizer.calls, ['s3:PutObject arn:aws:s3:::flow-data/out/a.txt']);
-  t.match(action(ran.events), { serviceName: 's3', operationName: 'PutObject', operationResponse: { ETag: /^"[0-9a-f]{32}"$/ } });
+  t.equal(action(ran.events), undefined, NO_ACTION);
   t.match(failure(await run(around(storageNode('Save', 'no-such-bucket')), { content: 'x', key: 'k' })), {
     type: 'ResourceNotFoundException',
     message: /bucket does not exist/,
@@ -251,6 +310,7 @@ t.test('Retrieval: the object as text; a missing object or bytes that are not UT
   const ran = await run(around(retrievalNode('Load'), 'String', 'String'), 'in/greeting.txt', { authorizer });
   t.same(ran.outputs, ['Hello from the fake S3 bucket.']);
   t.same(authorizer.calls, ['s3:GetObject arn:aws:s3:::flow-data/in/greeting.txt']);
+  t.equal(action(ran.events), undefined, NO_ACTION);
   t.match(failure(await run(around(retrievalNode('Load'), 'String', 'String'), 'in/none.txt')), {
     type: 'ResourceNotFoundException',
     message: /key does not exist \(s3:\/\/flow-data\/in\/none\.txt\)/,

@@ -2,10 +2,10 @@
  * The world answering "does this exist?" for the resources flow nodes reference (flows/validate/references.ts).
  * Bedrock resources are looked up in the world their ARN names; the fakes around Bedrock in the universe.
  */
-import type { ReferenceResolver } from '../flows/index.js';
-import { parseArn } from './arns.js';
-import { worldOf, type Universe } from './universe.js';
-import type { World } from './world.js';
+import type { ReferenceResolver } from '../../flows/index.js';
+import { parseArn } from '../../world/arns.js';
+import { worldOf, type Universe } from '../../world/universe.js';
+import type { World } from '../../world/world.js';
 
 export function referenceResolver(universe: Universe, world: World): ReferenceResolver {
   const bedrockResource = (arn: string) => {
