@@ -50,7 +50,7 @@ export async function tryInvoke(
   const world = universe.worlds.get(`${account}/${request.region}`);
   if (!world) throw validationException(`Account ${account} has no flows in region ${request.region}.`);
   if (identity) {
-    const now = emulator.env.clock();
+    const now = emulator.env.clock.epochMs();
     const context = {
       'aws:CurrentTime': new Date(now).toISOString(),
       'aws:EpochTime': Math.floor(now / 1000),
