@@ -24,7 +24,7 @@ COPY package.json package-lock.json ./
 RUN --mount=type=secret,id=npmca,required=false \
     NODE_EXTRA_CA_CERTS=/run/secrets/npmca npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
-COPY scripts/bundle.mjs scripts/bundle-options.mjs scripts/runtime-files.mjs ./scripts/
+COPY scripts/bundle.mjs scripts/bundle-options.mjs scripts/bundle-ui.mjs scripts/runtime-files.mjs ./scripts/
 COPY src ./src
 COPY routes ./routes
 RUN npm run build && node scripts/runtime-files.mjs /runtime && mkdir /data

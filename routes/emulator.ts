@@ -12,7 +12,9 @@ import { checkUntrustedFixture } from '../src/fixtures/untrusted-fixture.js';
 import { adminTokenRequired, fixtureRejected, noSuchBucket, noSuchKey, notFound } from '../src/protocol/errors.js';
 import { RunFeeds } from '../src/server/run-feed.js';
 import { runFilter } from '../src/server/run-filter.js';
+import { presentsAdminToken } from '../src/ui/admin-auth.js';
 import { version } from '../src/version.js';
+import workbenchRoutes from './workbench.js';
 
 interface AdminOptions {
   emulator: Emulator;
@@ -24,9 +26,12 @@ interface AdminOptions {
 const SOURCE = 'POST /_emulator/fixtures';
 
 export default async function adminRoutes(app: FastifyInstance, { emulator, adminToken, allowHttpFixtureCode = false }: AdminOptions) {
+  // The bearer header, or the workbench's cookie (src/ui/admin-auth.ts): its pages read these endpoints too.
   const guard = async (req: FastifyRequest) => {
-    if (adminToken !== undefined && req.headers.authorization !== `Bearer ${adminToken}`) throw adminTokenRequired();
+    if (!presentsAdminToken(req, adminToken)) throw adminTokenRequired();
   };
+
+  app.register(workbenchRoutes, { emulator, adminToken });
 
   app.get('/_emulator/health', { config: { operation: 'emulator:GetHealth' } }, async () => ({ status: 'ok', version }));
 

@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { CLI_BUNDLE_OPTIONS } from './bundle-options.mjs';
+import { buildWorkbench } from './bundle-ui.mjs';
 
 const common = { ...CLI_BUNDLE_OPTIONS, sourcemap: true, metafile: true };
 
@@ -13,6 +14,8 @@ const [cli] = await Promise.all([
   // too (its ~30 files are a tenth of import + start): startEmulator's logger never asks pino for a transport, the
   // one part of pino that needs its files on disk (src/index.ts: createLogger(level, false)).
   build({ ...common, external: ['undici'], entryPoints: ['dist/src/index.js'], outfile: 'dist/index.bundle.mjs' }),
+  // The web workbench's files (dist/ui), served by the emulator at /_emulator/ui (routes/workbench.ts).
+  buildWorkbench(),
 ]);
 
 // What the CLI bundle still loads from node_modules at run time: the image ships exactly these (scripts/runtime-files.mjs).

@@ -1,4 +1,4 @@
-// Lays out what the image runs, in a folder of its own: the CLI bundle, package.json, and only the packages the
+// Lays out what the image runs, in a folder of its own: the CLI bundle, the workbench (dist/ui), package.json, and only the packages the
 // bundle leaves external (pino, ajv, undici…) with their own dependencies. Everything else is inside the bundle, so
 // copying all production dependencies (24 MB) would ship fastify and typebox twice.
 //
@@ -58,6 +58,8 @@ while (queue.length > 0) {
 
 mkdirSync(join(out, 'dist'), { recursive: true });
 cpSync(bundle, join(out, 'dist', 'cli.bundle.mjs'));
+// The workbench's files (scripts/bundle-ui.mjs), read by the server from dist/ui.
+cpSync(join(root, 'dist', 'ui'), join(out, 'dist', 'ui'), { recursive: true });
 cpSync(join(root, 'package.json'), join(out, 'package.json'));
 for (const dir of copied) {
   // Nested node_modules of a copied package are copied by their own entry (when they are dependencies).

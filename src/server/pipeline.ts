@@ -25,7 +25,8 @@ const PASSED_TO_BEDROCK = { 'iam:PassedToService': 'bedrock.amazonaws.com' };
 /** Deeper than any valid request (a flow nests loops 8 deep); deeper input would only exhaust the stack. */
 const MAX_BODY_DEPTH = 512;
 
-function parseBody(raw: Buffer | undefined): unknown {
+/** A request body as JSON, refused when it is not JSON or nested deeper than any valid request (also the workbench's, routes/workbench.ts). */
+export function parseBody(raw: Buffer | undefined): unknown {
   if (!raw || raw.length === 0) return undefined;
   let body: unknown;
   try {

@@ -1,0 +1,105 @@
+/** IAM: the decision log (newest first), filtered by principal and by denial; the identities and roles with their policies. */
+import { useMemo, useState } from 'preact/hooks';
+import { pretty, type Decision, type Principals } from './api.js';
+
+export function IamPage({ decisions, principals }: { decisions: Decision[]; principals: Principals | undefined }) {
+  const [principal, setPrincipal] = useState('');
+  const [deniedOnly, setDeniedOnly] = useState(false);
+  const everyone = useMemo(() => [...new Set(decisions.map((d) => d.principal))].sort(), [decisions]);
+  const shown = useMemo(
+    () => decisions.filter((d) => (!principal || d.principal === principal) && (!deniedOnly || d.decision !== 'Allow')).reverse(),
+    [decisions, principal, deniedOnly],
+  );
+  return (
+    <div>
+      <section>
+        <h2>Decisions</h2>
+        <div class="row">
+          <label>
+            Principal{' '}
+            <select value={principal} onChange={(e) => setPrincipal((e.target as HTMLSelectElement).value)} data-principal-filter>
+              <option value="">everyone</option>
+              {everyone.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={deniedOnly}
+              onChange={(e) => setDeniedOnly((e.target as HTMLInputElement).checked)}
+              data-denied-filter
+            />{' '}
+            denied only
+          </label>
+          <span class="muted small">
+            {shown.length} of {decisions.length}
+          </span>
+        </div>
+        <table class="decisions" data-decisions>
+          <thead>
+            <tr>
+              <th>Time</th>
+              <th>Caller</th>
+              <th>Action</th>
+              <th>Resource</th>
+              <th>Decision</th>
+              <th>Deciding statement</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.slice(0, 500).map((d, i) => (
+              <tr key={i} class={d.decision === 'Allow' ? '' : 'denied'} data-decision={d.decision}>
+                <td class="small">{d.time}</td>
+                <td class="small">{d.principal}</td>
+                <td>
+                  <code>{d.action}</code>
+                </td>
+                <td class="small">{d.resource}</td>
+                <td>
+                  {d.decision}
+                  {d.enforced ? '' : ' (audit)'}
+                </td>
+                <td title={pretty(d.explanation)}>
+                  <span data-statement>{statementText(d.explanation)}</span>
+                  {d.explanation.deniedBy !== undefined ? <div class="muted small">denied by {pretty(d.explanation.deniedBy)}</div> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section>
+        <h2>Identities</h2>
+        {principals?.identities.map((i) => (
+          <Policies key={i.arn} title={`${i.arn} (${i.accessKeyId})`} value={i} />
+        ))}
+        <h2>Roles</h2>
+        {principals?.roles.map((r) => (
+          <Policies key={r.arn} title={r.arn} value={r} />
+        ))}
+      </section>
+    </div>
+  );
+}
+
+/** The deciding statement in words (`identity policy policies[0], statement NoInvoke`); the whole explanation is the cell's tooltip. */
+function statementText(explanation: Record<string, unknown>): string {
+  const s = explanation.statement as { policyType?: string; policyName?: string; statement?: string | number } | undefined;
+  if (s && typeof s === 'object')
+    return `${s.policyType ?? ''} policy ${s.policyName ?? ''}, statement ${s.statement ?? '(no Sid)'}`.trim();
+  if (typeof explanation.note === 'string') return explanation.note;
+  return 'no statement allows it (implicit deny)';
+}
+
+function Policies({ title, value }: { title: string; value: object }) {
+  return (
+    <details class="principal">
+      <summary>{title}</summary>
+      <pre class="json small">{pretty(value)}</pre>
+    </details>
+  );
+}
