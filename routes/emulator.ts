@@ -20,6 +20,7 @@ interface AdminOptions {
 }
 
 const SOURCE = 'POST /_emulator/fixtures';
+const TEMPLATE_SOURCE = 'POST /_emulator/cloudformation';
 
 export default async function adminRoutes(app: FastifyInstance, { emulator, adminToken, allowHttpFixtureCode = false }: AdminOptions) {
   const guard = async (req: FastifyRequest) => {
@@ -45,6 +46,36 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
     }
     return { status: 'loaded' };
   });
+
+  // A template is data here: its text is parsed, never read as a path, and its inline Lambda code is refused
+  // unless the operator opted in (src/cloudformation/resources/lambda.ts), as for fixtures.
+  app.post<{ Querystring: { stackName?: string } }>(
+    '/_emulator/cloudformation',
+    { preHandler: guard, config: { operation: 'emulator:LoadCloudFormation' } },
+    async (req) => {
+      const text = (req.body as Buffer | undefined)?.toString('utf8') ?? '';
+      const { stackName } = req.query;
+      try {
+        if (stackName !== undefined && !/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(stackName)) {
+          throw new FixtureError(TEMPLATE_SOURCE, '$', 'stackName must be 1 to 128 letters, digits and hyphens, starting with a letter');
+        }
+        const outputs = await emulator.loadTemplate(text, TEMPLATE_SOURCE, {
+          trusted: allowHttpFixtureCode,
+          ...(stackName ? { stackName } : {}),
+        });
+        return { status: 'loaded', outputs };
+      } catch (err) {
+        if (err instanceof FixtureError) throw fixtureRejected(err);
+        throw err;
+      }
+    },
+  );
+
+  app.get(
+    '/_emulator/cloudformation/outputs',
+    { preHandler: guard, config: { operation: 'emulator:GetCloudFormationOutputs' } },
+    async () => emulator.cloudformationOutputs(),
+  );
 
   // Without a token anyone who reaches the port reads this; with one, the guard has already checked it.
   app.get('/_emulator/state', { preHandler: guard, config: { operation: 'emulator:GetState' } }, async () =>

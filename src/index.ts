@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
-import { Emulator, type EmulatorOptions } from './emulator.js';
+import { Emulator, type EmulatorOptions, type LoadTemplateOptions } from './emulator.js';
 import { createLogger } from './logger.js';
 import { allRoutes } from '../routes/index.js';
 import adminRoutes from '../routes/emulator.js';
@@ -51,6 +51,13 @@ export interface RunningEmulator {
   /** Applies a fixture document (or file path) all or nothing; throws FixtureError with file, JSON path and reason. */
   load(fixtures: FixtureDocument | string): void;
   state(): FixtureDocument;
+  /** The deployed CloudFormation stacks' Outputs, `{ LogicalName: value }` (docs/cloudformation.md). */
+  cloudformationOutputs(): Record<string, string>;
+  /**
+   * Deploys one more template (path, or template object) all or nothing, as `cloudformation` does at start-up,
+   * and returns its Outputs; throws FixtureError naming the logical id and property path.
+   */
+  loadCloudFormation(template: string | Record<string, unknown>, options?: LoadTemplateOptions): Promise<Record<string, string>>;
   /**
    * Stops accepting, drains in-flight requests for up to `drainMs` (default 5 s), ends InvokeFlow streams still
    * open with an internalServerException frame, and saves the world to `stateFile` (atomically) when one is set.
@@ -69,8 +76,11 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const logger = options.logger ?? createLogger(options.logLevel ?? 'warn', false);
   const { stateFile } = options;
   // A saved world replaces the fixtures it was made from (it contains them).
-  const fixtures = stateFile && existsSync(stateFile) ? [stateFile] : options.fixtures;
-  const emulator = new Emulator({ ...options, fixtures }, logger);
+  const saved = stateFile !== undefined && existsSync(stateFile);
+  const fixtures = saved ? [stateFile] : options.fixtures;
+  // The saved world holds what the templates created, so they are not deployed again on top of it.
+  const cloudformation = saved ? undefined : options.cloudformation;
+  const emulator = new Emulator({ ...options, fixtures, cloudformation }, logger);
   await emulator.importHandlers();
   const streams = new OpenStreams();
   const { adminToken, allowHttpFixtureCode } = options;
@@ -113,13 +123,15 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     reset: () => emulator.reset(),
     load: (fixtures) => emulator.load(fixtures),
     state: () => emulator.state(),
+    cloudformationOutputs: () => emulator.cloudformationOutputs(),
+    loadCloudFormation: (template, loadOptions) => emulator.loadTemplate(template, 'cloudformation', loadOptions),
     close,
     [Symbol.asyncDispose]: () => close(),
     emulator,
   };
 }
 
-export { Emulator, type EmulatorOptions } from './emulator.js';
+export { Emulator, type EmulatorOptions, type LoadTemplateOptions } from './emulator.js';
 export { FixtureError } from './fixtures/fixture-error.js';
 export { DEFAULT_TIMEOUTS, type ServerTimeouts } from './server/timeouts.js';
 export type * from './fixtures/schema.js';

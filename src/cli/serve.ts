@@ -4,7 +4,7 @@ import type { IamMode } from '../access/caller-authorizer.js';
 import { saveStateFile } from '../fixtures/save-state-file.js';
 import { startEmulator } from '../index.js';
 import { createLogger } from '../logger.js';
-import { integer, UsageError } from './usage.js';
+import { integer, keyValues, UsageError } from './usage.js';
 
 /**
  * Well inside `docker stop`'s 10 s grace (docs.docker.com/reference/cli/docker/container/stop/): in-flight requests
@@ -29,6 +29,9 @@ Options (environment variable in brackets; flags win):
   --port N               port to listen on, 0 for a free one (PORT; default 5050)
   --host H               address to bind (HOST; default 127.0.0.1)
   --fixtures FILE        fixture file, repeatable; replaces the bundled defaults (BFE_FIXTURES, comma-separated)
+  --cloudformation FILE  CloudFormation / CDK-synthesized template (JSON or YAML) deployed after the fixtures,
+                         repeatable (BFE_CLOUDFORMATION, comma-separated); docs/cloudformation.md
+  --parameter KEY=VALUE  a template parameter (or Fn::ImportValue export) value, repeatable
   --iam MODE             enforce | audit | off (BFE_IAM; default enforce)
   --log-level L          trace | debug | info | warn | error (LOG_LEVEL; default info)
   --state-file FILE      load the world from FILE if it exists, save it there on exit (BFE_STATE_FILE)
@@ -53,6 +56,8 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv) {
       port: { type: 'string' },
       host: { type: 'string' },
       fixtures: { type: 'string', multiple: true },
+      cloudformation: { type: 'string', multiple: true },
+      parameter: { type: 'string', multiple: true },
       iam: { type: 'string' },
       'log-level': { type: 'string' },
       'state-file': { type: 'string' },
@@ -68,6 +73,7 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv) {
   const iam = values.iam ?? env.BFE_IAM ?? 'enforce';
   if (!['enforce', 'audit', 'off'].includes(iam)) throw new UsageError(`--iam must be enforce, audit or off, got '${iam}'`);
   const fixtures = values.fixtures ?? env.BFE_FIXTURES?.split(',').filter(Boolean);
+  const cloudformation = values.cloudformation ?? env.BFE_CLOUDFORMATION?.split(',').filter(Boolean) ?? [];
   // "Bearer " alone would open the guard: an empty token is a mistake on the command line, and an empty variable
   // (BFE_ADMIN_TOKEN=${UNSET} in a compose file) means no token, so state is redacted and exposure is warned about.
   if (values['admin-token'] === '') throw new UsageError('--admin-token must not be empty');
@@ -76,6 +82,8 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv) {
     port: integer('--port', values.port ?? env.PORT) ?? 5050,
     host: values.host ?? env.HOST ?? '127.0.0.1',
     fixtures: fixtures && fixtures.length > 0 ? fixtures : undefined,
+    ...(cloudformation.length > 0 ? { cloudformation } : {}),
+    parameters: keyValues('--parameter', values.parameter ?? []),
     iam: iam as IamMode,
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     stateFile: values['state-file'] ?? env.BFE_STATE_FILE,

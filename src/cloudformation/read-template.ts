@@ -1,0 +1,45 @@
+/** A template named by path (JSON or YAML file) or given as a document, with the stack name it deploys as. */
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { FixtureError } from '../fixtures/fixture-error.js';
+import { parseTemplate, TemplateSyntaxError } from './parse-template.js';
+
+export interface TemplateSource {
+  /** The file, or a label such as `cloudformation[0]` or `POST /_emulator/cloudformation`, for errors. */
+  source: string;
+  template: unknown;
+  stackName: string;
+}
+
+/** `cdk.out/MyStack.template.json` deploys as stack `MyStack`, as `cdk deploy` names it. */
+export function stackNameOf(file: string): string {
+  const name = basename(file)
+    .replace(/(\.template)?\.(json|ya?ml|jsonc)$/i, '')
+    .replace(/[^A-Za-z0-9-]/g, '-');
+  return /^[A-Za-z]/.test(name) ? name.slice(0, 128) : `stack-${name}`.slice(0, 128);
+}
+
+export function readTemplateFile(file: string): TemplateSource {
+  const path = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new FixtureError(path, '$', `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  return { source: path, template: parseText(text, path), stackName: stackNameOf(path) };
+}
+
+/** A document: an object, or the text of one (JSON or YAML, as POST /_emulator/cloudformation receives it). */
+export function templateSource(value: unknown, source: string, stackName: string): TemplateSource {
+  return { source, template: typeof value === 'string' ? parseText(value, source) : value, stackName };
+}
+
+function parseText(text: string, source: string): unknown {
+  try {
+    return parseTemplate(text);
+  } catch (err) {
+    if (err instanceof TemplateSyntaxError) throw new FixtureError(source, '$', err.message);
+    throw err;
+  }
+}
