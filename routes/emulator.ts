@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Emulator } from '../src/emulator.js';
+import { templateDocument } from '../src/cloudformation/read-template.js';
 import { FixtureError } from '../src/fixtures/fixture-error.js';
 import { redactSecrets } from '../src/fixtures/redact-secrets.js';
 import { checkUntrustedFixture } from '../src/fixtures/untrusted-fixture.js';
@@ -59,7 +60,7 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
         if (stackName !== undefined && !/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(stackName)) {
           throw new FixtureError(TEMPLATE_SOURCE, '$', 'stackName must be 1 to 128 letters, digits and hyphens, starting with a letter');
         }
-        const outputs = await emulator.loadTemplate(text, TEMPLATE_SOURCE, {
+        const outputs = await emulator.loadTemplate(templateDocument(text, TEMPLATE_SOURCE), TEMPLATE_SOURCE, {
           trusted: allowHttpFixtureCode,
           ...(stackName ? { stackName } : {}),
         });

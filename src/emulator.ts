@@ -191,15 +191,16 @@ export class Emulator {
   }
 
   /**
-   * Deploys one more template (a path when trusted, else a document or its JSON/YAML text), all or nothing, and
-   * returns its outputs; throws FixtureError naming the logical id and property path.
+   * Deploys one more template (a path, or a template document), all or nothing, and returns its outputs; throws
+   * FixtureError naming the logical id and property path.
    */
-  async loadTemplate(template: unknown, source = 'cloudformation', options: LoadTemplateOptions = {}): Promise<Record<string, string>> {
+  async loadTemplate(
+    template: string | Record<string, unknown>,
+    source = 'cloudformation',
+    options: LoadTemplateOptions = {},
+  ): Promise<Record<string, string>> {
     const trusted = options.trusted ?? true;
-    const read =
-      typeof template === 'string' && trusted
-        ? readTemplateFile(template)
-        : templateSource(template, source, options.stackName ?? defaultStackName(template));
+    const read = typeof template === 'string' ? readTemplateFile(template) : templateSource(template, source, defaultStackName(template));
     const named = options.stackName ? { ...read, stackName: options.stackName } : read;
     const { deployed, stacks } = this.currentStacks.deploy(this.universe, named, trusted, this.deployContext(options.parameters));
     await importStackHandlers([deployed]);

@@ -30,9 +30,25 @@ export function readTemplateFile(file: string): TemplateSource {
   return { source: path, template: parseText(text, path), stackName: stackNameOf(path) };
 }
 
-/** A document: an object, or the text of one (JSON or YAML, as POST /_emulator/cloudformation receives it). */
-export function templateSource(value: unknown, source: string, stackName: string): TemplateSource {
-  return { source, template: typeof value === 'string' ? parseText(value, source) : value, stackName };
+/** A template document given as an object (library option, or a body already parsed). */
+export function templateSource(template: Record<string, unknown>, source: string, stackName: string): TemplateSource {
+  return { source, template, stackName };
+}
+
+/**
+ * A template that arrived as text (POST /_emulator/cloudformation): JSON or YAML, and it must be a document: a
+ * bare string is refused, never read as a path on the server.
+ */
+export function templateDocument(text: string, source: string): Record<string, unknown> {
+  const value = parseText(text, source);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new FixtureError(
+      source,
+      '$',
+      'a template document (a JSON or YAML object) is expected; paths to files on the server are not accepted over HTTP',
+    );
+  }
+  return value as Record<string, unknown>;
 }
 
 function parseText(text: string, source: string): unknown {
