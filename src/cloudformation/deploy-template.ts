@@ -45,7 +45,9 @@ export function deployTemplate(
 ): Deployed {
   const asFixtureError = (err: unknown, origins: [string, string][] = []): unknown => {
     if (err instanceof TemplateError) return new FixtureError(source, err.path, err.reason);
-    if (err instanceof FixtureError && err.file === source) return new FixtureError(source, templatePath(err.path, origins), err.reason);
+    if (err instanceof FixtureError && err.file === source) {
+      return new FixtureError(source, templatePath(`${err.path}${memberOf(err.reason)}`, origins), err.reason);
+    }
     return err;
   };
   let translated: ReturnType<typeof translateTemplate>;
@@ -85,6 +87,15 @@ function prepareFlows(universe: Universe, env: Environment, fixture: LoadedFixtu
     run(`$.flows[${i}]`, () => PrepareFlow(ctx, { flowIdentifier: id }));
     settle(ctx, record, true);
   });
+}
+
+/**
+ * The member one API validation error names (`Value at 'definition.nodes.1.member.type'`, positions counted from
+ * 1) as a JSON path below the request (`.definition.nodes[0].type`), so the error points into the template.
+ */
+function memberOf(reason: string): string {
+  const member = /^ValidationException: 1 validation error detected: Value at '([\w.]+)'/.exec(reason)?.[1];
+  return member ? `.${member.replace(/\.(\d+)\.member/g, (_, n: string) => `[${Number(n) - 1}]`)}` : '';
 }
 
 /** Fixture members whose template property has another name than the member's PascalCase. */
