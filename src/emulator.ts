@@ -25,7 +25,7 @@ import { createUniverse, type Universe } from './world/universe.js';
 import type { World } from './world/world.js';
 import type { Deployed } from './cloudformation/deploy-template.js';
 import { readTemplateFile, type TemplateSource, templateSource } from './cloudformation/read-template.js';
-import { type DeployContext, importStackHandlers, Stacks } from './cloudformation/stacks.js';
+import { type DeployContext, importStackHandlers, type StackRecord, Stacks } from './cloudformation/stacks.js';
 
 export interface EmulatorOptions {
   /** Fixture files or documents; default: the bundled fixtures/default.json. */
@@ -183,6 +183,11 @@ export class Emulator {
   reset(): void {
     this.universe = this.build();
     this.decisions.clear();
+  }
+
+  /** The deployed CloudFormation stacks, in load order: name, outputs, exports, flows by logical id. */
+  get stacks(): readonly StackRecord[] {
+    return this.currentStacks.list;
   }
 
   /** The deployed stacks' outputs, one map (GET /_emulator/cloudformation/outputs). */

@@ -15,14 +15,15 @@ const DRAIN_MS = 5_000;
 const SHUTDOWN_DEADLINE_MS = 8_000;
 
 export const SERVE_HELP = `Usage: bedrock-flows-emulator [serve] [options]
-       bedrock-flows-emulator validate <flow.json> [--fixtures FILE]...
+       bedrock-flows-emulator validate <flow.json | template> [--fixtures FILE]... [--parameter K=V]...
        bedrock-flows-emulator lint-policy <policy.json>...
 
 A local Amazon Bedrock Flows emulator for the real AWS SDKs.
 
 Commands:
   serve                  run the emulator (default)
-  validate               check a flow definition (or CreateFlow body) offline, like PrepareFlow; exit 1 on errors
+  validate               check a flow definition (or CreateFlow body, or a CloudFormation template's flows) offline,
+                         like PrepareFlow; exit 1 on errors
   lint-policy            check IAM policy documents as IAM would, with warnings; exit 1 if one is malformed
 
 Options (environment variable in brackets; flags win):

@@ -9,6 +9,37 @@ import { GetFlowAliasCommand, GetFlowCommand, GetFlowVersionCommand, GetPromptCo
 import t from 'tap';
 import { completionOf, invoke, outputsOf } from '../flows/executor/sdk.js';
 import { withEmulator } from '../helpers/emulator.js';
+import { parseTemplate } from '../../src/cloudformation/parse-template.js';
+
+const lambdaDefinition = {
+  nodes: [
+    { name: 'FlowInput', type: 'Input', outputs: [{ name: 'document', type: 'Object' }] },
+    {
+      name: 'Call',
+      type: 'LambdaFunction',
+      configuration: { lambdaFunction: { lambdaArn: 'arn:aws:lambda:us-east-1:123456789012:function:from-s3' } },
+      inputs: [{ name: 'event', type: 'Object', expression: '$.data' }],
+      outputs: [{ name: 'functionResponse', type: 'Object' }],
+    },
+    { name: 'FlowOutput', type: 'Output', inputs: [{ name: 'document', type: 'Object', expression: '$.data' }] },
+  ],
+  connections: [
+    {
+      name: 'InToCall',
+      source: 'FlowInput',
+      target: 'Call',
+      type: 'Data',
+      configuration: { data: { sourceOutput: 'document', targetInput: 'event' } },
+    },
+    {
+      name: 'CallToOut',
+      source: 'Call',
+      target: 'FlowOutput',
+      type: 'Data',
+      configuration: { data: { sourceOutput: 'functionResponse', targetInput: 'document' } },
+    },
+  ],
+};
 
 const template = (name: string) => fileURLToPath(new URL(`../cloudformation/templates/${name}`, import.meta.url));
 /** The outputs these templates declare (the index type alone would make each one possibly undefined). */
@@ -98,6 +129,33 @@ t.test('parameters choose: Stage=prod takes the other branches', async (t) => {
   t.match(outputs, { Bucket: /^short-forms-prodonlybucket-[0-9a-z]{10}$/ });
   t.equal((await agent().send(new GetFlowCommand({ flowIdentifier: outputs.FlowId }))).description, 'production flow');
   t.equal(emu.state().flows?.find((f) => f.flowId === outputs.FlowId)?.tags?.optional, 'yes');
+});
+
+t.test('fixtures first: a template uses their role and their Lambda function; a failing flow deploys Failed', async (t) => {
+  const { emu, runtime } = await withEmulator(t, { cloudformation: [template('uses-fixtures.yaml')] });
+  const outputs = emu.cloudformationOutputs() as Outputs;
+  t.equal(outputs.UnfinishedStatus, 'Failed');
+  const run = await invoke(runtime(), outputs.ClassifierId!, { text: 'hi' });
+  t.equal(completionOf(run), 'SUCCESS');
+  const fixture = emu.state().lambdaFunctions?.find((f) => f.name === 'classify');
+  t.same(outputsOf(run), [fixture?.response], "the fixture's function answered");
+});
+
+t.test('a template Lambda function without code fails at invoke, naming itself', async (t) => {
+  const { emu, runtime } = await withEmulator(t, { parameters: { SharedTeamName: 'x' } });
+  const fn = {
+    Type: 'AWS::Lambda::Function',
+    Properties: { FunctionName: 'from-s3', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { S3Bucket: 'b', S3Key: 'k.zip' } },
+  };
+  const yaml = readFileSync(YAML, 'utf8').replace('Resources:\n', `Resources:\n  Fn: ${JSON.stringify(fn)}\n`);
+  const doc = parseTemplate(yaml) as { Resources: { Flow: { Properties: Record<string, unknown> } } };
+  doc.Resources.Flow.Properties.DefinitionString = JSON.stringify(lambdaDefinition);
+  const outputs = (await emu.loadCloudFormation(doc as Record<string, unknown>)) as Outputs;
+  const run = await invoke(runtime(), outputs.FlowId, { x: 1 });
+  t.match(
+    run.error ?? run.events,
+    /Function from-s3 \(Fn in the CloudFormation template\) has no behaviour in the emulator: it has no inline ZipFile code/,
+  );
 });
 
 const postTemplate = (url: string, body: string, query = '') =>
