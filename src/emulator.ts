@@ -205,8 +205,9 @@ export class Emulator {
     options: LoadTemplateOptions = {},
   ): Promise<Record<string, string>> {
     const trusted = options.trusted ?? true;
-    const read = typeof template === 'string' ? readTemplateFile(template) : templateSource(template, source, defaultStackName(template));
-    const named = options.stackName ? { ...read, stackName: options.stackName } : read;
+    const read = typeof template === 'string' ? readTemplateFile(template) : templateSource(template, source, '');
+    const stackName = options.stackName ?? (read.stackName || defaultStackName(read.template as Record<string, unknown>));
+    const named = { ...read, stackName };
     const { deployed, stacks } = this.currentStacks.deploy(this.universe, named, trusted, this.deployContext(options.parameters));
     await importStackHandlers([deployed]);
     this.universe = deployed.universe;

@@ -2,6 +2,7 @@
  * Template parameters (given values, else Default; AllowedValues, AllowedPattern and list types as CloudFormation
  * checks them: docs parameters-section-structure.html) and the pseudo parameters (pseudo-parameter-reference.html).
  */
+import { RE2JS } from 're2js';
 import { isObject, TemplateError } from './template-error.js';
 import { NO_VALUE } from './intrinsics.js';
 
@@ -20,7 +21,7 @@ export function parameterValues(declared: unknown, given: Record<string, string>
     if (Array.isArray(allowed) && !allowed.map(String).includes(value)) {
       throw new TemplateError(path, `${JSON.stringify(value)} is not one of its AllowedValues (${allowed.join(', ')})`);
     }
-    if (typeof declaration.AllowedPattern === 'string' && !new RegExp(`^(?:${declaration.AllowedPattern})$`).test(value)) {
+    if (typeof declaration.AllowedPattern === 'string' && !matchesWhole(declaration.AllowedPattern, value, `${path}.AllowedPattern`)) {
       throw new TemplateError(path, `${JSON.stringify(value)} does not match its AllowedPattern`);
     }
     if (declaration.Type === 'Number' && (value.trim() === '' || Number.isNaN(Number(value)))) {
@@ -30,6 +31,18 @@ export function parameterValues(declared: unknown, given: Record<string, string>
     values.set(name, isList ? value.split(',').map((s) => s.trim()) : value);
   }
   return values;
+}
+
+/**
+ * AllowedPattern must match the whole value. Run by RE2 (linear time), not RegExp: a template may arrive over
+ * HTTP, and a backtracking pattern would hold the process (the same reason as src/fakes/rule-regex.ts).
+ */
+function matchesWhole(pattern: string, value: string, path: string): boolean {
+  try {
+    return RE2JS.compile(`^(?:${pattern})$`).matches(value);
+  } catch (err) {
+    throw new TemplateError(path, `invalid regular expression (RE2 syntax): ${(err as Error).message}`);
+  }
 }
 
 export interface PseudoScope {

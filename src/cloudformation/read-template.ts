@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { FixtureError } from '../fixtures/fixture-error.js';
 import { parseTemplate, TemplateSyntaxError } from './parse-template.js';
+import { MAX_DEPTH, tooDeep } from './template-error.js';
 
 export interface TemplateSource {
   /** The file, or a label such as `cloudformation[0]` or `POST /_emulator/cloudformation`, for errors. */
@@ -32,6 +33,7 @@ export function readTemplateFile(file: string): TemplateSource {
 
 /** A template document given as an object (library option, or a body already parsed). */
 export function templateSource(template: Record<string, unknown>, source: string, stackName: string): TemplateSource {
+  if (tooDeep(template)) throw new FixtureError(source, '$', `the template nests deeper than ${MAX_DEPTH} levels`);
   return { source, template, stackName };
 }
 

@@ -211,3 +211,19 @@ t.test('inline code whose Handler names no export is refused at load', async (t)
   });
   t.same(emu.cloudformationOutputs(), {});
 });
+
+t.test('nothing in a template can hold or exhaust the process', async (t) => {
+  let deep: unknown = 'x';
+  for (let i = 0; i < 100_000; i++) deep = [deep];
+  await refused(
+    t,
+    { Resources: { B: { Type: 'AWS::S3::Bucket', Properties: { Tags: deep } } } },
+    '$',
+    'the template nests deeper than 100 levels',
+  );
+  // A backtracking engine takes minutes on this pattern and value; RE2 answers at once.
+  const redos = { Parameters: { P: { Type: 'String', AllowedPattern: '(a+)+b', Default: `${'a'.repeat(40)}!` } }, ...flowTemplate() };
+  await refused(t, redos, 'Parameters.P', /does not match its AllowedPattern/);
+  const lookahead = { Parameters: { P: { Type: 'String', AllowedPattern: '(?=a)a', Default: 'a' } }, ...flowTemplate() };
+  await refused(t, lookahead, 'Parameters.P.AllowedPattern', /invalid regular expression \(RE2 syntax\)/);
+});
