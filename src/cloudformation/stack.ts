@@ -20,7 +20,7 @@ export interface StackFixture {
 export interface Created {
   ref: unknown;
   /** Attributes; a function is read when asked (Status and the like are known only once the stack is applied). */
-  attributes: Record<string, unknown | (() => unknown)>;
+  attributes: Record<string, unknown | ((path: string) => unknown)>;
 }
 
 export interface Stack {

@@ -97,7 +97,7 @@ export function translateTemplate(template: unknown, universe: Universe, options
         throw new TemplateError(path, `${resource.type} has no attribute ${attribute} (it has ${Object.keys(attributes).join(', ')})`);
       }
       const value = attributes[attribute];
-      return typeof value === 'function' ? value() : value;
+      return typeof value === 'function' ? value(path) : value;
     },
     condition(name, path) {
       const known = conditions.get(name);

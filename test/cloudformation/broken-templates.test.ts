@@ -102,6 +102,38 @@ t.test('a Fn::GetAtt of an attribute the type does not have lists the ones it ha
   ),
 );
 
+t.test('an attribute known only after creation, used in a property, says so where it is used', (t) =>
+  refused(
+    t,
+    flowTemplate({}, { B: { Type: 'AWS::S3::Bucket', Properties: { BucketName: { 'Fn::GetAtt': ['Flow', 'Status'] } } } }),
+    'Resources.B.Properties.BucketName.Fn::GetAtt',
+    'Flow.Status is known only once the stack is created (use it in Outputs)',
+  ),
+);
+
+t.test('inline code as an ES module, its Handler naming another export', async (t) => {
+  const emu = emulator();
+  await emu.loadTemplate(
+    {
+      Resources: {
+        Fn: {
+          Type: 'AWS::Lambda::Function',
+          Properties: {
+            FunctionName: 'esm',
+            Runtime: 'nodejs22.x',
+            Handler: 'index.main',
+            Code: { ZipFile: 'export const main = async (event) => ({ got: event.x });\n' },
+          },
+        },
+      },
+    },
+    'esm',
+  );
+  const fn = emu.universe.lambdaFunctions.get('arn:aws:lambda:us-east-1:123456789012:function:esm')!;
+  const { invokeLambda } = await import('../../src/fakes/lambda.js');
+  t.same(await invokeLambda(fn, { x: 1 }, { timeoutMs: 1000, requestId: 'r' }), { ok: true, payload: { got: 1 } });
+});
+
 t.test('a definition CreateFlow would refuse: the API error at the property', (t) =>
   refused(
     t,

@@ -36,9 +36,9 @@ export function flow(props: Record<string, unknown>, logicalId: string, stack: S
   const byArn = flowsOf.get(stack) ?? new Map();
   flowsOf.set(stack, byArn.set(arn, { entry, index, id }));
   const record = () => (stack.deployed ? worldOf(stack.deployed, stack.account, stack.region).flows.get(id) : undefined);
-  const live = (name: string, read: (r: NonNullable<ReturnType<typeof record>>) => unknown) => () => {
+  const live = (name: string, read: (r: NonNullable<ReturnType<typeof record>>) => unknown) => (path: string) => {
     const r = record();
-    if (!r) throw new TemplateError(`Resources.${logicalId}`, `${name} is known only once the stack is created (use it in Outputs)`);
+    if (!r) throw new TemplateError(path, `${logicalId}.${name} is known only once the stack is created (use it in Outputs)`);
     return read(r);
   };
   return {
