@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Emulator } from '../src/emulator.js';
+import { loadYamlParser } from '../src/cloudformation/parse-template.js';
 import { templateDocument } from '../src/cloudformation/read-template.js';
 import { FixtureError } from '../src/fixtures/fixture-error.js';
 import { redactSecrets } from '../src/fixtures/redact-secrets.js';
@@ -60,6 +61,7 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
         if (stackName !== undefined && !/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(stackName)) {
           throw new FixtureError(TEMPLATE_SOURCE, '$', 'stackName must be 1 to 128 letters, digits and hyphens, starting with a letter');
         }
+        await loadYamlParser();
         const outputs = await emulator.loadTemplate(templateDocument(text, TEMPLATE_SOURCE), TEMPLATE_SOURCE, {
           trusted: allowHttpFixtureCode,
           ...(stackName ? { stackName } : {}),

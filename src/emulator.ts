@@ -24,6 +24,7 @@ import type { RoleAuthorizer, RunLog } from './flows/index.js';
 import { createUniverse, type Universe } from './world/universe.js';
 import type { World } from './world/world.js';
 import type { Deployed } from './cloudformation/deploy-template.js';
+import { loadYamlParser } from './cloudformation/parse-template.js';
 import { readTemplateFile, type TemplateSource, templateSource } from './cloudformation/read-template.js';
 import { type DeployContext, importStackHandlers, type StackRecord, Stacks } from './cloudformation/stacks.js';
 
@@ -205,6 +206,7 @@ export class Emulator {
     options: LoadTemplateOptions = {},
   ): Promise<Record<string, string>> {
     const trusted = options.trusted ?? true;
+    if (typeof template === 'string') await loadYamlParser();
     const read = typeof template === 'string' ? readTemplateFile(template) : templateSource(template, source, '');
     const stackName = options.stackName ?? (read.stackName || defaultStackName(read.template as Record<string, unknown>));
     const named = { ...read, stackName };

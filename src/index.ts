@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { Emulator, type EmulatorOptions, type LoadTemplateOptions } from './emulator.js';
+import { loadYamlParser } from './cloudformation/parse-template.js';
 import { createLogger } from './logger.js';
 import { allRoutes } from '../routes/index.js';
 import adminRoutes from '../routes/emulator.js';
@@ -80,6 +81,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const fixtures = saved ? [stateFile] : options.fixtures;
   // The saved world holds what the templates created, so they are not deployed again on top of it.
   const cloudformation = saved ? undefined : options.cloudformation;
+  if (cloudformation?.length) await loadYamlParser();
   const emulator = new Emulator({ ...options, fixtures, cloudformation }, logger);
   await emulator.importHandlers();
   const streams = new OpenStreams();
