@@ -2,7 +2,7 @@
  * Deploys a template onto a world, all or nothing: it is translated into a fixture document, applied to a copy of
  * the world through the API's operations (src/fixtures/load-fixtures.ts), and its flows are prepared as the
  * CloudFormation handler prepares them after create (so they end Prepared, or Failed with their validations).
- * Every error is a FixtureError naming the template's logical id and property path.
+ * Every error is a TemplateLoadError (a FixtureError) naming the template's logical id and property path.
  */
 import type { FixtureWarning } from '../fixtures/apply-identities.js';
 import { FixtureError } from '../fixtures/fixture-error.js';
@@ -15,7 +15,7 @@ import { PrepareFlow } from '../operations/flows/PrepareFlow.js';
 import { settle } from '../operations/status-transition.js';
 import type { Universe } from '../world/universe.js';
 import type { TemplateSource } from './read-template.js';
-import { TemplateError } from './template-error.js';
+import { TemplateError, TemplateLoadError } from './template-error.js';
 import { translateTemplate } from './translate-template.js';
 
 export interface DeployOptions {
@@ -44,9 +44,9 @@ export function deployTemplate(
   options: DeployOptions,
 ): Deployed {
   const asFixtureError = (err: unknown, origins: [string, string][] = []): unknown => {
-    if (err instanceof TemplateError) return new FixtureError(source, err.path, err.reason);
+    if (err instanceof TemplateError) return new TemplateLoadError(source, err.path, err.reason);
     if (err instanceof FixtureError && err.file === source) {
-      return new FixtureError(source, templatePath(`${err.path}${memberOf(err.reason)}`, origins), err.reason);
+      return new TemplateLoadError(source, templatePath(`${err.path}${memberOf(err.reason)}`, origins), err.reason);
     }
     return err;
   };

@@ -1,9 +1,8 @@
 /** A template named by path (JSON or YAML file) or given as a document, with the stack name it deploys as. */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { FixtureError } from '../fixtures/fixture-error.js';
 import { parseTemplate, TemplateSyntaxError } from './parse-template.js';
-import { MAX_DEPTH, tooDeep } from './template-error.js';
+import { MAX_DEPTH, TemplateLoadError, tooDeep } from './template-error.js';
 
 export interface TemplateSource {
   /** The file, or a label such as `cloudformation[0]` or `POST /_emulator/cloudformation`, for errors. */
@@ -26,14 +25,14 @@ export function readTemplateFile(file: string): TemplateSource {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new FixtureError(path, '$', `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new TemplateLoadError(path, '$', `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
   return { source: path, template: parseText(text, path), stackName: stackNameOf(path) };
 }
 
 /** A template document given as an object (library option, or a body already parsed). */
 export function templateSource(template: Record<string, unknown>, source: string, stackName: string): TemplateSource {
-  if (tooDeep(template)) throw new FixtureError(source, '$', `the template nests deeper than ${MAX_DEPTH} levels`);
+  if (tooDeep(template)) throw new TemplateLoadError(source, '$', `the template nests deeper than ${MAX_DEPTH} levels`);
   return { source, template, stackName };
 }
 
@@ -44,7 +43,7 @@ export function templateSource(template: Record<string, unknown>, source: string
 export function templateDocument(text: string, source: string): Record<string, unknown> {
   const value = parseText(text, source);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new FixtureError(
+    throw new TemplateLoadError(
       source,
       '$',
       'a template document (a JSON or YAML object) is expected; paths to files on the server are not accepted over HTTP',
@@ -57,7 +56,7 @@ function parseText(text: string, source: string): unknown {
   try {
     return parseTemplate(text);
   } catch (err) {
-    if (err instanceof TemplateSyntaxError) throw new FixtureError(source, '$', err.message);
+    if (err instanceof TemplateSyntaxError) throw new TemplateLoadError(source, '$', err.message);
     throw err;
   }
 }

@@ -4,12 +4,12 @@
  * are what a later one's Fn::ImportValue finds, besides the parameters.
  */
 import type { FixtureWarning } from '../fixtures/apply-identities.js';
-import { FixtureError } from '../fixtures/fixture-error.js';
 import { importHandlers } from '../fixtures/lambda-handlers.js';
 import type { Environment } from '../operations/context.js';
 import type { Universe } from '../world/universe.js';
 import { type Deployed, deployTemplate } from './deploy-template.js';
 import type { TemplateSource } from './read-template.js';
+import { TemplateLoadError } from './template-error.js';
 
 export interface StackRecord {
   name: string;
@@ -43,7 +43,7 @@ export class Stacks {
   /** Deploys `template` onto `universe` (synchronously: inline handler modules are checked by the caller). */
   deploy(universe: Universe, template: TemplateSource, trusted: boolean, ctx: DeployContext): { deployed: Deployed; stacks: Stacks } {
     if (this.records.some((r) => r.name === template.stackName)) {
-      throw new FixtureError(template.source, '$', `a stack named ${template.stackName} is already loaded`);
+      throw new TemplateLoadError(template.source, '$', `a stack named ${template.stackName} is already loaded`);
     }
     const imports = Object.assign({}, ...this.records.map((r) => r.exports), ctx.parameters) as Record<string, string>;
     const deployed = deployTemplate(universe, ctx.env, template, { parameters: imports, trusted, log: ctx.log, warn: ctx.warn });

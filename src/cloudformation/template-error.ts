@@ -1,3 +1,11 @@
+import { FixtureError } from '../fixtures/fixture-error.js';
+
+/**
+ * A template that does not load: a FixtureError (loading is all or nothing, answered like a fixture over HTTP)
+ * whose path is in the template (`Resources.Flow.Properties…`), so the command line can say "invalid template".
+ */
+export class TemplateLoadError extends FixtureError {}
+
 /** A template problem at a path in it (`Resources.MyFlow.Properties.Definition`); the loader adds the file name. */
 export class TemplateError extends Error {
   constructor(

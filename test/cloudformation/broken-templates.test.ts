@@ -5,6 +5,7 @@
  */
 import t, { type Test } from 'tap';
 import { Emulator } from '../../src/emulator.js';
+import { TemplateLoadError } from '../../src/cloudformation/template-error.js';
 import { FixtureError } from '../../src/fixtures/fixture-error.js';
 import { createLogger } from '../../src/logger.js';
 import { worldOf } from '../../src/world/universe.js';
@@ -59,7 +60,8 @@ async function refused(t: Test, template: Record<string, unknown>, path: string 
     () => undefined,
     (e: unknown) => e,
   );
-  t.type(err, FixtureError);
+  t.type(err, FixtureError, 'answered like a fixture error over HTTP');
+  t.type(err, TemplateLoadError, 'and told apart on the command line: invalid template');
   t.match(err, { file: 'broken', path, reason });
   t.equal(JSON.stringify(emu.state()), before, 'nothing applied');
 }
