@@ -3,12 +3,15 @@
  * and a hand-written YAML template each load, prepare and run; the outputs are served; HTTP loading is all or
  * nothing and refuses inline code unless the operator opted in; reset deploys the start-up templates again.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetFlowAliasCommand, GetFlowCommand, GetFlowVersionCommand, GetPromptCommand } from '@aws-sdk/client-bedrock-agent';
 import t from 'tap';
 import { completionOf, invoke, outputsOf } from '../flows/executor/sdk.js';
 import { withEmulator } from '../helpers/emulator.js';
+import { startEmulator } from '../../src/index.js';
 import { parseTemplate } from '../../src/cloudformation/parse-template.js';
 
 const lambdaDefinition = {
@@ -156,6 +159,17 @@ t.test('a template Lambda function without code fails at invoke, naming itself',
     run.error ?? run.events,
     /Function from-s3 \(Fn in the CloudFormation template\) has no behaviour in the emulator: it has no inline ZipFile code/,
   );
+});
+
+t.test('with --state-file, a restart loads the saved world instead of deploying the templates again', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bfe-cfn-state-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const options = { port: 0, cloudformation: [YAML], parameters: { SharedTeamName: 'x' }, stateFile: join(dir, 'world.json') };
+  const first = await startEmulator(options);
+  const { FlowId } = first.cloudformationOutputs() as Outputs;
+  await first.close();
+  const second = await withEmulator(t, options);
+  t.equal((await second.agent().send(new GetFlowCommand({ flowIdentifier: FlowId }))).status, 'Prepared');
 });
 
 const postTemplate = (url: string, body: string, query = '') =>
