@@ -210,8 +210,12 @@ export class Emulator {
     const read = typeof template === 'string' ? readTemplateFile(template) : templateSource(template, source, '');
     const stackName = options.stackName ?? (read.stackName || defaultStackName(read.template as Record<string, unknown>));
     const named = { ...read, stackName };
-    const { deployed, stacks } = this.currentStacks.deploy(this.universe, named, trusted, this.deployContext(options.parameters));
+    const deploy = () => this.currentStacks.deploy(this.universe, named, trusted, this.deployContext(options.parameters));
+    const before = this.universe;
+    let { deployed, stacks } = deploy();
     await importStackHandlers([deployed]);
+    // Another load (or a reset) may have replaced the world while the modules were imported: deploy onto that one.
+    if (this.universe !== before) ({ deployed, stacks } = deploy());
     this.universe = deployed.universe;
     this.currentStacks = stacks;
     return deployed.outputs;
@@ -262,9 +266,8 @@ export class Emulator {
 }
 
 /** A document's stack name when none is given: the same template gets the same name (and so the same ids). */
-function defaultStackName(template: unknown): string {
-  const text = typeof template === 'string' ? template : (JSON.stringify(template) ?? '');
-  return `stack-${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
+function defaultStackName(template: Record<string, unknown>): string {
+  return `stack-${createHash('sha256').update(JSON.stringify(template)).digest('hex').slice(0, 8)}`;
 }
 
 /** A fixture file (path) or document, read and checked, its Lambda handler files found. */

@@ -172,6 +172,17 @@ t.test('with --state-file, a restart loads the saved world instead of deploying 
   t.equal((await second.agent().send(new GetFlowCommand({ flowIdentifier: FlowId }))).status, 'Prepared');
 });
 
+t.test('templates posted at once both apply: neither replaces the world the other made', async (t) => {
+  const { emu } = await withEmulator(t, { allowHttpFixtureCode: true, parameters: { SharedTeamName: 'x' } });
+  const [a, b] = await Promise.all([
+    postTemplate(emu.url, readFileSync(CDK, 'utf8'), '?stackName=One'),
+    postTemplate(emu.url, readFileSync(YAML, 'utf8'), '?stackName=Two'),
+  ]);
+  t.same([a.status, b.status], [200, 200]);
+  const flows = emu.state().flows?.map((f) => f.name) ?? [];
+  t.ok(flows.includes('playlist-flow') && flows.includes('playlist-dev-us'), 'both stacks are in the world');
+});
+
 const postTemplate = (url: string, body: string, query = '') =>
   fetch(`${url}/_emulator/cloudformation${query}`, { method: 'POST', headers: { 'content-type': 'application/yaml' }, body });
 
