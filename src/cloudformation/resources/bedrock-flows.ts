@@ -1,7 +1,6 @@
 /**
  * AWS::Bedrock::Flow, FlowVersion and FlowAlias (docs: aws-resource-bedrock-flow.html and its siblings) as fixture
- * flow entries: the flow's CreateFlow body, the versions and aliases it gets. The mapping: README of this folder's
- * docs page, docs/cloudformation.md.
+ * flow entries: the flow's CreateFlow body, the versions and aliases it gets (the mapping: docs/cloudformation.md).
  */
 import type { FlowFixture } from '../../fixtures/schema.js';
 import { flowAliasArn, flowArn } from '../../world/arns.js';
