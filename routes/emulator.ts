@@ -6,6 +6,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Emulator } from '../src/emulator.js';
+import { loadYamlParser } from '../src/cloudformation/parse-template.js';
+import { templateDocument } from '../src/cloudformation/read-template.js';
 import { FixtureError } from '../src/fixtures/fixture-error.js';
 import { redactSecrets } from '../src/fixtures/redact-secrets.js';
 import { checkUntrustedFixture } from '../src/fixtures/untrusted-fixture.js';
@@ -24,6 +26,7 @@ interface AdminOptions {
 }
 
 const SOURCE = 'POST /_emulator/fixtures';
+const TEMPLATE_SOURCE = 'POST /_emulator/cloudformation';
 
 export default async function adminRoutes(app: FastifyInstance, { emulator, adminToken, allowHttpFixtureCode = false }: AdminOptions) {
   // The bearer header, or the workbench's cookie (src/ui/admin-auth.ts): its pages read these endpoints too.
@@ -52,6 +55,37 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
     }
     return { status: 'loaded' };
   });
+
+  // A template is data here: its text is parsed, never read as a path, and its inline Lambda code is refused
+  // unless the operator opted in (src/cloudformation/resources/lambda.ts), as for fixtures.
+  app.post<{ Querystring: { stackName?: string } }>(
+    '/_emulator/cloudformation',
+    { preHandler: guard, config: { operation: 'emulator:LoadCloudFormation' } },
+    async (req) => {
+      const text = (req.body as Buffer | undefined)?.toString('utf8') ?? '';
+      const { stackName } = req.query;
+      try {
+        if (stackName !== undefined && !/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(stackName)) {
+          throw new FixtureError(TEMPLATE_SOURCE, '$', 'stackName must be 1 to 128 letters, digits and hyphens, starting with a letter');
+        }
+        await loadYamlParser();
+        const outputs = await emulator.loadTemplate(templateDocument(text, TEMPLATE_SOURCE), TEMPLATE_SOURCE, {
+          trusted: allowHttpFixtureCode,
+          ...(stackName ? { stackName } : {}),
+        });
+        return { status: 'loaded', outputs };
+      } catch (err) {
+        if (err instanceof FixtureError) throw fixtureRejected(err);
+        throw err;
+      }
+    },
+  );
+
+  app.get(
+    '/_emulator/cloudformation/outputs',
+    { preHandler: guard, config: { operation: 'emulator:GetCloudFormationOutputs' } },
+    async () => emulator.cloudformationOutputs(),
+  );
 
   // Without a token anyone who reaches the port reads this; with one, the guard has already checked it.
   app.get('/_emulator/state', { preHandler: guard, config: { operation: 'emulator:GetState' } }, async () =>

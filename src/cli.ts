@@ -6,6 +6,7 @@ import { serve } from './cli/serve.js';
 import { UsageError } from './cli/usage.js';
 import { validateFlowFile } from './cli/validate.js';
 import { FixtureError } from './fixtures/fixture-error.js';
+import { TemplateLoadError } from './cloudformation/template-error.js';
 import { version } from './version.js';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void | number>> = {
@@ -31,6 +32,7 @@ function failure(err: unknown): { message: string; status: number } | undefined 
   if (err instanceof UsageError || String((err as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
     return { message: `${(err as Error).message}\nTry --help.`, status: 2 };
   }
+  if (err instanceof TemplateLoadError) return { message: `invalid template: ${err.message}`, status: 1 };
   if (err instanceof FixtureError) return { message: `invalid fixture: ${err.message}`, status: 1 };
   const code = (err as { code?: string; syscall?: string }).code;
   const listen = code !== undefined && (err as { syscall?: string }).syscall === 'listen' ? LISTEN_ERRORS[code] : undefined;

@@ -2,6 +2,7 @@
  * One emulator: its world, the fixtures it started from, its settings and its decision log. The HTTP server is a
  * view of it (server/build-server.ts); tests may also drive it directly.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { FixtureError } from './fixtures/fixture-error.js';
@@ -26,6 +27,10 @@ import { createIdSource } from './world/ids.js';
 import type { RoleAuthorizer, RunLog } from './flows/index.js';
 import { createUniverse, type Universe } from './world/universe.js';
 import type { World } from './world/world.js';
+import type { Deployed } from './cloudformation/deploy-template.js';
+import { loadYamlParser } from './cloudformation/parse-template.js';
+import { readTemplateFile, type TemplateSource, templateSource } from './cloudformation/read-template.js';
+import { type DeployContext, importStackHandlers, type StackRecord, Stacks } from './cloudformation/stacks.js';
 
 export interface EmulatorOptions {
   /** Fixture files or documents; default: the bundled fixtures/default.json. */
@@ -39,6 +44,22 @@ export interface EmulatorOptions {
   passRoleCheck?: boolean;
   prepareDelayMs?: number;
   quotas?: Partial<Quotas>;
+  /**
+   * CloudFormation / CDK-synthesized templates (paths, JSON or YAML, or template objects), deployed after the
+   * fixtures (docs/cloudformation.md). Trusted: their inline Lambda code runs.
+   */
+  cloudformation?: (string | Record<string, unknown>)[];
+  /** Template parameter values, and the values Fn::ImportValue finds. */
+  parameters?: Record<string, string>;
+}
+
+export interface LoadTemplateOptions {
+  /** Default: the file's name (`MyStack.template.json` → MyStack), or `stack-<hash>` for a document. */
+  stackName?: string;
+  /** More parameter values, over the emulator's own. */
+  parameters?: Record<string, string>;
+  /** False for a template that arrived over HTTP: its inline Lambda code is refused. Default true. */
+  trusted?: boolean;
 }
 
 export class Emulator {
@@ -52,6 +73,11 @@ export class Emulator {
   private current!: Universe;
   private currentRoleAuthorizer!: RoleAuthorizer;
   private readonly initial: LoadedFixture[];
+  private readonly templates: TemplateSource[];
+  private readonly parameters: Record<string, string>;
+  private currentStacks = Stacks.none;
+  /** The start-up templates as deployed by the last build, for importHandlers(). */
+  private initialStacks: Deployed[] = [];
 
   constructor(
     options: EmulatorOptions,
@@ -75,6 +101,10 @@ export class Emulator {
       runs: this.runs,
     };
     this.initial = (options.fixtures ?? [DEFAULT_FIXTURES]).map((f, i) => read(f, `fixtures[${i}]`));
+    this.parameters = { ...options.parameters };
+    this.templates = (options.cloudformation ?? []).map((t, i) =>
+      typeof t === 'string' ? readTemplateFile(t) : templateSource(t, `cloudformation[${i}]`, `stack-${i}`),
+    );
     this.universe = this.build();
   }
 
@@ -134,21 +164,76 @@ export class Emulator {
     return this.bundled;
   }
 
+  /** The fixtures, then the templates (fixtures first: a template may use what they declare). */
   private build(): Universe {
     const base = createUniverse();
     const first = this.initial[0]?.doc;
     if (first?.account) base.defaultAccount = first.account;
     if (first?.region) base.defaultRegion = first.region;
-    const universe = applyFixtures(base, this.env, this.initial, this.warn);
+    let universe = applyFixtures(base, this.env, this.initial, this.warn);
     applyDefaultAdministrator(universe, !this.initial.some(turnsOffDefaultAdministrator));
+    let stacks = Stacks.none;
+    const deployed: Deployed[] = [];
+    for (const template of this.templates) {
+      const next = stacks.deploy(universe, template, true, this.deployContext());
+      universe = next.deployed.universe;
+      stacks = next.stacks;
+      deployed.push(next.deployed);
+    }
+    this.currentStacks = stacks;
+    this.initialStacks = deployed;
     return universe;
   }
 
-  /** Back to the state right after start-up. */
+  private deployContext(parameters: Record<string, string> = {}): DeployContext {
+    return {
+      env: this.env,
+      parameters: { ...this.parameters, ...parameters },
+      log: (message) => this.log.info(`cloudformation: ${message}`),
+      warn: this.warn,
+    };
+  }
+
+  /** Back to the state right after start-up (start-up templates deployed again, later ones gone). */
   reset(): void {
     this.universe = this.build();
     this.decisions.clear();
     this.runs.clear();
+  }
+
+  /** The deployed CloudFormation stacks, in load order: name, outputs, exports, flows by logical id. */
+  get stacks(): readonly StackRecord[] {
+    return this.currentStacks.list;
+  }
+
+  /** The deployed stacks' outputs, one map (GET /_emulator/cloudformation/outputs). */
+  cloudformationOutputs(): Record<string, string> {
+    return this.currentStacks.outputs();
+  }
+
+  /**
+   * Deploys one more template (a path, or a template document), all or nothing, and returns its outputs; throws
+   * FixtureError naming the logical id and property path.
+   */
+  async loadTemplate(
+    template: string | Record<string, unknown>,
+    source = 'cloudformation',
+    options: LoadTemplateOptions = {},
+  ): Promise<Record<string, string>> {
+    const trusted = options.trusted ?? true;
+    if (typeof template === 'string') await loadYamlParser();
+    const read = typeof template === 'string' ? readTemplateFile(template) : templateSource(template, source, '');
+    const stackName = options.stackName ?? (read.stackName || defaultStackName(read.template as Record<string, unknown>));
+    const named = { ...read, stackName };
+    const deploy = () => this.currentStacks.deploy(this.universe, named, trusted, this.deployContext(options.parameters));
+    const before = this.universe;
+    let { deployed, stacks } = deploy();
+    await importStackHandlers([deployed]);
+    // Another load (or a reset) may have replaced the world while the modules were imported: deploy onto that one.
+    if (this.universe !== before) ({ deployed, stacks } = deploy());
+    this.universe = deployed.universe;
+    this.currentStacks = stacks;
+    return deployed.outputs;
   }
 
   /**
@@ -157,6 +242,7 @@ export class Emulator {
    */
   async importHandlers(): Promise<void> {
     await importHandlers(this.initial);
+    await importStackHandlers(this.initialStacks);
   }
 
   /**
@@ -202,6 +288,11 @@ export class Emulator {
     this.env.executions.stopAll(undefined, this.env.clock);
     this.python.close();
   }
+}
+
+/** A document's stack name when none is given: the same template gets the same name (and so the same ids). */
+function defaultStackName(template: Record<string, unknown>): string {
+  return `stack-${createHash('sha256').update(JSON.stringify(template)).digest('hex').slice(0, 8)}`;
 }
 
 /** A fixture file (path) or document, read and checked, its Lambda handler files found. */

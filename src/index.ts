@@ -6,7 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
-import { Emulator, type EmulatorOptions } from './emulator.js';
+import { Emulator, type EmulatorOptions, type LoadTemplateOptions } from './emulator.js';
+import { loadYamlParser } from './cloudformation/parse-template.js';
 import { createLogger } from './logger.js';
 import { allRoutes } from '../routes/index.js';
 import adminRoutes from '../routes/emulator.js';
@@ -63,6 +64,13 @@ export interface RunningEmulator {
   run(executionId: string): RunRecord | undefined;
   /** Hears each run start (`run-started`) and end or pause (`run`); returns the function that unsubscribes. */
   onRun(listener: RunListener): () => void;
+  /** The deployed CloudFormation stacks' Outputs, `{ LogicalName: value }` (docs/cloudformation.md). */
+  cloudformationOutputs(): Record<string, string>;
+  /**
+   * Deploys one more template (path, or template object) all or nothing, as `cloudformation` does at start-up,
+   * and returns its Outputs; throws FixtureError naming the logical id and property path.
+   */
+  loadCloudFormation(template: string | Record<string, unknown>, options?: LoadTemplateOptions): Promise<Record<string, string>>;
   /**
    * Stops accepting, drains in-flight requests for up to `drainMs` (default 5 s), ends InvokeFlow streams still
    * open with an internalServerException frame, and saves the world to `stateFile` (atomically) when one is set.
@@ -81,8 +89,12 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const logger = options.logger ?? createLogger(options.logLevel ?? 'warn', false);
   const { stateFile } = options;
   // A saved world replaces the fixtures it was made from (it contains them).
-  const fixtures = stateFile && existsSync(stateFile) ? [stateFile] : options.fixtures;
-  const emulator = new Emulator({ ...options, fixtures }, logger);
+  const saved = stateFile !== undefined && existsSync(stateFile);
+  const fixtures = saved ? [stateFile] : options.fixtures;
+  // The saved world holds what the templates created, so they are not deployed again on top of it.
+  const cloudformation = saved ? undefined : options.cloudformation;
+  if (cloudformation?.length) await loadYamlParser();
+  const emulator = new Emulator({ ...options, fixtures, cloudformation }, logger);
   await emulator.importHandlers();
   const streams = new OpenStreams();
   const { adminToken, allowHttpFixtureCode } = options;
@@ -130,13 +142,15 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     runs: (filter) => emulator.runs.list(filter),
     run: (executionId) => emulator.runs.get(executionId),
     onRun: (listener) => emulator.runs.onRun(listener),
+    cloudformationOutputs: () => emulator.cloudformationOutputs(),
+    loadCloudFormation: (template, loadOptions) => emulator.loadTemplate(template, 'cloudformation', loadOptions),
     close,
     [Symbol.asyncDispose]: () => close(),
     emulator,
   };
 }
 
-export { Emulator, type EmulatorOptions } from './emulator.js';
+export { Emulator, type EmulatorOptions, type LoadTemplateOptions } from './emulator.js';
 export { flowRolePolicy, type RolePolicyOptions } from './role-policy.js';
 export type { FlowRolePolicies, PolicyJson, PolicyStatementJson } from './access/flow-role-policy.js';
 export { FixtureError } from './fixtures/fixture-error.js';

@@ -4,7 +4,7 @@ import type { IamMode } from '../access/caller-authorizer.js';
 import { saveStateFile } from '../fixtures/save-state-file.js';
 import { startEmulator } from '../index.js';
 import { createLogger } from '../logger.js';
-import { integer, UsageError } from './usage.js';
+import { integer, keyValues, UsageError } from './usage.js';
 
 /**
  * Well inside `docker stop`'s 10 s grace (docs.docker.com/reference/cli/docker/container/stop/): in-flight requests
@@ -15,7 +15,7 @@ const DRAIN_MS = 5_000;
 const SHUTDOWN_DEADLINE_MS = 8_000;
 
 export const SERVE_HELP = `Usage: bedrock-flows-emulator [serve] [options]
-       bedrock-flows-emulator validate <flow.json> [--fixtures FILE]...
+       bedrock-flows-emulator validate <flow.json | template> [--fixtures FILE]... [--parameter K=V]...
        bedrock-flows-emulator lint-policy [--operations] <policy.json>...
        bedrock-flows-emulator role-policy <flow.json> [--fixtures FILE]... [--flow-id ID]
 
@@ -23,7 +23,8 @@ A local Amazon Bedrock Flows emulator for the real AWS SDKs.
 
 Commands:
   serve                  run the emulator (default)
-  validate               check a flow definition (or CreateFlow body) offline, like PrepareFlow; exit 1 on errors
+  validate               check a flow definition (or CreateFlow body, or a CloudFormation template's flows) offline,
+                         like PrepareFlow; exit 1 on errors
   lint-policy            check IAM policy documents as IAM would, with warnings; exit 1 if one is malformed
   role-policy            print the execution-role policy and trust policy a flow definition needs
 
@@ -31,6 +32,9 @@ Options (environment variable in brackets; flags win):
   --port N               port to listen on, 0 for a free one (PORT; default 5050)
   --host H               address to bind (HOST; default 127.0.0.1)
   --fixtures FILE        fixture file, repeatable; replaces the bundled defaults (BFE_FIXTURES, comma-separated)
+  --cloudformation FILE  CloudFormation / CDK-synthesized template (JSON or YAML) deployed after the fixtures,
+                         repeatable (BFE_CLOUDFORMATION, comma-separated); docs/cloudformation.md
+  --parameter KEY=VALUE  a template parameter (or Fn::ImportValue export) value, repeatable
   --iam MODE             enforce | audit | off (BFE_IAM; default enforce)
   --log-level L          trace | debug | info | warn | error (LOG_LEVEL; default info)
   --state-file FILE      load the world from FILE if it exists, save it there on exit (BFE_STATE_FILE)
@@ -55,6 +59,8 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv) {
       port: { type: 'string' },
       host: { type: 'string' },
       fixtures: { type: 'string', multiple: true },
+      cloudformation: { type: 'string', multiple: true },
+      parameter: { type: 'string', multiple: true },
       iam: { type: 'string' },
       'log-level': { type: 'string' },
       'state-file': { type: 'string' },
@@ -70,6 +76,7 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv) {
   const iam = values.iam ?? env.BFE_IAM ?? 'enforce';
   if (!['enforce', 'audit', 'off'].includes(iam)) throw new UsageError(`--iam must be enforce, audit or off, got '${iam}'`);
   const fixtures = values.fixtures ?? env.BFE_FIXTURES?.split(',').filter(Boolean);
+  const cloudformation = values.cloudformation ?? env.BFE_CLOUDFORMATION?.split(',').filter(Boolean) ?? [];
   // "Bearer " alone would open the guard: an empty token is a mistake on the command line, and an empty variable
   // (BFE_ADMIN_TOKEN=${UNSET} in a compose file) means no token, so state is redacted and exposure is warned about.
   if (values['admin-token'] === '') throw new UsageError('--admin-token must not be empty');
@@ -78,6 +85,8 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv) {
     port: integer('--port', values.port ?? env.PORT) ?? 5050,
     host: values.host ?? env.HOST ?? '127.0.0.1',
     fixtures: fixtures && fixtures.length > 0 ? fixtures : undefined,
+    ...(cloudformation.length > 0 ? { cloudformation } : {}),
+    parameters: keyValues('--parameter', values.parameter ?? []),
     iam: iam as IamMode,
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     stateFile: values['state-file'] ?? env.BFE_STATE_FILE,

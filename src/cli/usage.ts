@@ -10,6 +10,17 @@ export function integer(name: string, value: string | undefined): number | undef
   return n;
 }
 
+/** `--parameter KEY=VALUE`, repeated, as a map; the value may hold `=` (only the first one splits). */
+export function keyValues(name: string, pairs: readonly string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`${name} must be KEY=VALUE, got '${pair}'`);
+    map[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return map;
+}
+
 /**
  * A file a user wrote by hand (a flow definition copied from the console, then edited): comments and trailing
  * commas are accepted, as in fixture files, and a syntax error names its line and column.

@@ -6,33 +6,22 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { validateDefinition } from '../flows/index.js';
-import { Emulator } from '../emulator.js';
-import { FixtureError } from '../fixtures/fixture-error.js';
-import { createLogger } from '../logger.js';
 import { checkForPreparation } from '../operations/flows/prepare-checks.js';
 import { flowArn } from '../world/arns.js';
 import { worldOf } from '../world/universe.js';
-import { readJsonc, UsageError } from './usage.js';
+import { keyValues, readJsonc, UsageError } from './usage.js';
+import { loadWorld } from './load-world.js';
+import { validateTemplate } from './validate-template.js';
 
-export const VALIDATE_HELP = `Usage: bedrock-flows-emulator validate <flow.json> [--fixtures FILE]...
+export const VALIDATE_HELP = `Usage: bedrock-flows-emulator validate <flow.json | template> [--fixtures FILE]... [--parameter K=V]...
 
 Checks a flow definition (or a CreateFlow request body) as PrepareFlow does and prints its validations.
 With --fixtures, node references (prompts, knowledge bases, agents, Lambda functions, Lex bots, buckets) and the
-execution role are checked against the fixtures' world. Exit status: 0 no errors, 1 errors, 2 usage (including a
-fixture file that does not load).
+execution role are checked against the fixtures' world.
+A CloudFormation template (JSON with Resources, or YAML) is deployed onto the fixtures' world (or an empty one)
+as --cloudformation would, and each AWS::Bedrock::Flow resource's validations are printed under its logical id.
+Exit status: 0 no errors, 1 errors, 2 usage (including a fixture file that does not load).
 `;
-
-/** The fixtures' world; a fixture that does not load is a usage mistake here, not a flow error (exit 2, not 1). */
-async function loadWorld(fixtures: string[]): Promise<Emulator> {
-  try {
-    const emulator = new Emulator({ fixtures }, createLogger('error', false));
-    await emulator.importHandlers();
-    return emulator;
-  } catch (err) {
-    if (err instanceof FixtureError) throw new UsageError(`invalid fixture: ${err.message}`);
-    throw err;
-  }
-}
 
 interface Validation {
   type: string;
@@ -44,7 +33,11 @@ export async function validateFlowFile(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { fixtures: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      fixtures: { type: 'string', multiple: true },
+      parameter: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     process.stdout.write(VALIDATE_HELP);
@@ -52,7 +45,11 @@ export async function validateFlowFile(argv: string[]): Promise<number> {
   }
   const [file, extra] = positionals;
   if (!file || extra) throw new UsageError('validate takes exactly one flow file');
+  if (/\.ya?ml$/i.test(file)) return validateTemplate(file, values.fixtures ?? [], keyValues('--parameter', values.parameter ?? []));
   const doc = readJsonc(file, (f) => readFileSync(f, 'utf8'));
+  if (typeof doc === 'object' && doc !== null && 'Resources' in doc) {
+    return validateTemplate(file, values.fixtures ?? [], keyValues('--parameter', values.parameter ?? []));
+  }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw new UsageError(`${file} must hold a JSON object: a flow definition or a CreateFlow request body`);
   }
