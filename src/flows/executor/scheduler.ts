@@ -399,8 +399,14 @@ export class Scheduler implements WindowHost {
 
   dependency(node: PlanNode, build: () => readonly AgentTracePart[], lane: Lane | undefined): void {
     if (!this.trace) return;
-    const agentTraces = build();
-    this.emitFor(lane, () => ({ kind: 'nodeDependency', nodeName: node.name, timestamp: this.now(), agentTraces }));
+    // Built now (its ids drawn before the node's first wait), stamped when delivered: each part's eventTime is the
+    // trace's own time, so a run draws no more clock readings than it delivers events.
+    const parts = build();
+    this.emitFor(lane, () => {
+      const timestamp = this.now();
+      const agentTraces = parts.map((part) => ({ ...part, eventTime: timestamp }));
+      return { kind: 'nodeDependency', nodeName: node.name, timestamp, agentTraces };
+    });
   }
 
   flowOutput(node: PlanNode, document: unknown, lane?: Lane): void {

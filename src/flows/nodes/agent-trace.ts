@@ -17,7 +17,6 @@ export interface AgentTurn {
   readonly sessionId: string;
   /** TraceId is 2 to 16 characters in the model; all parts of one turn share it. */
   readonly traceId: string;
-  readonly eventTime: string;
   readonly inputText: string;
   readonly reply: AgentReply;
 }
@@ -28,6 +27,7 @@ function rationale(reply: AgentReply): string {
   return `Response rule ${reply.rule.index + 1} (match ${JSON.stringify(reply.rule.match)}) matches the input: the agent ${verb}.`;
 }
 
+/** The parts without `eventTime`: the scheduler stamps them with the dependency trace's own time when it is delivered. */
 export function agentTraceParts(turn: AgentTurn): AgentTracePart[] {
   const { traceId, reply } = turn;
   const part = (orchestrationTrace: object): AgentTracePart => ({
@@ -36,7 +36,6 @@ export function agentTraceParts(turn: AgentTurn): AgentTracePart[] {
     agentVersion: turn.agentVersion,
     sessionId: turn.sessionId,
     callerChain: [{ agentAliasArn: turn.agentAliasArn }],
-    eventTime: turn.eventTime,
     trace: { orchestrationTrace },
   });
   return [

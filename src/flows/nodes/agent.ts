@@ -28,11 +28,11 @@ export const agent: NodeRunner<AgentFlowNodeConfiguration> = {
     const inputText = inputs.agentInputText as string;
     const reply = agentReply(rules, inputText, inputs, ctx.asked);
     ctx.dependency(() => {
-      const { ids, clock } = ctx.env;
+      const { ids } = ctx.env;
       const agentVersion = alias.routingConfiguration[0]?.agentVersion ?? 'DRAFT';
       const foundationModel = (record.versions[agentVersion]?.draft ?? record.draft).foundationModel;
       const common = { agentAliasArn, agentId, agentAliasId: aliasId, agentVersion, foundationModel, inputText, reply };
-      return agentTraceParts({ ...common, sessionId: ids.uuid(), traceId: `${ids.id10()}-0`, eventTime: clock.timestamp() });
+      return agentTraceParts({ ...common, sessionId: ids.uuid(), traceId: `${ids.id10()}-0` });
     });
     ctx.action({
       serviceName: 'bedrock',
