@@ -20,6 +20,8 @@ import { executionRoleAuthorizer } from './access/execution-role-authorizer.js';
 import { flowRolePoliciesOf, type FlowRolePolicies, type FlowRolePolicyQuery, type PolicyJson } from './access/flow-role-policy.js';
 import { leastPrivilegePolicy } from './access/least-privilege.js';
 import { PythonProcesses } from './fakes/python-processes.js';
+import { FaultInjector } from './faults/fault-injector.js';
+import { RequestRates } from './faults/request-rates.js';
 import { createClock, type Clock } from './world/clock.js';
 import { createIdSource } from './world/ids.js';
 import type { RoleAuthorizer, RunLog } from './flows/index.js';
@@ -38,6 +40,8 @@ export interface EmulatorOptions {
   passRoleCheck?: boolean;
   prepareDelayMs?: number;
   quotas?: Partial<Quotas>;
+  /** AWS's documented request rates per account and operation, ThrottlingException past them (docs/faults.md). */
+  throttle?: boolean;
 }
 
 export class Emulator {
@@ -46,6 +50,10 @@ export class Emulator {
   readonly passRoleCheck: boolean;
   /** InlineCode's python3 children: this emulator's own, killed by close(). */
   readonly python: PythonProcesses;
+  /** Injected errors and latency (docs/faults.md): the fixtures' rules, restored by reset(), and those added since. */
+  readonly faults: FaultInjector;
+  /** --throttle: AWS's request rates; absent, nothing is rate limited. */
+  readonly rates: RequestRates | undefined;
   private current!: Universe;
   private currentRoleAuthorizer!: RoleAuthorizer;
   private readonly initial: LoadedFixture[];
@@ -59,6 +67,8 @@ export class Emulator {
     const clock = options.clock ?? createClock(options.seed);
     this.decisions = new DecisionLog(clock);
     this.python = new PythonProcesses(clock);
+    this.faults = new FaultInjector(clock, options.seed, log);
+    this.rates = options.throttle ? new RequestRates(clock) : undefined;
     this.env = {
       ids: createIdSource(options.seed),
       settings: {
@@ -88,7 +98,7 @@ export class Emulator {
 
   /** Runs started in the world being replaced would keep writing into its records: they stop first. */
   /** The context an operation runs in against this emulator's current world (src/server/pipeline.ts, the CLI). */
-  contextFor(world: World, caller: Caller, log?: RunLog): OperationContext {
+  contextFor(world: World, caller: Caller, log?: RunLog, noteFault?: (ruleId: string) => void): OperationContext {
     return createContext(this.env, {
       universe: this.current,
       world,
@@ -96,6 +106,8 @@ export class Emulator {
       roleAuthorizer: this.currentRoleAuthorizer,
       python: this.python,
       ...(log ? { log } : {}),
+      // Only with rules to ask: a run without them makes no call to the injector.
+      ...(this.faults.hasCallRules ? { faults: noteFault ? this.faults.noting(noteFault) : this.faults } : {}),
     });
   }
 
@@ -136,6 +148,7 @@ export class Emulator {
     if (first?.region) base.defaultRegion = first.region;
     const universe = applyFixtures(base, this.env, this.initial, this.warn);
     applyDefaultAdministrator(universe, !this.initial.some(turnsOffDefaultAdministrator));
+    this.faults.replace(this.initial.map((f) => ({ source: f.source, rules: f.doc.faults ?? [] })));
     return universe;
   }
 
@@ -143,6 +156,7 @@ export class Emulator {
   reset(): void {
     this.universe = this.build();
     this.decisions.clear();
+    this.rates?.clear();
   }
 
   /**
@@ -171,6 +185,7 @@ export class Emulator {
   private apply(loaded: LoadedFixture): void {
     const universe = applyFixtures(this.universe, this.env, [loaded], this.warn);
     if (turnsOffDefaultAdministrator(loaded)) applyDefaultAdministrator(universe, false);
+    if (loaded.doc.faults) this.faults.add(loaded.doc.faults, loaded.source);
     this.universe = universe;
   }
 
@@ -195,6 +210,7 @@ export class Emulator {
   close(): void {
     this.env.executions.stopAll(undefined, this.env.clock);
     this.python.close();
+    this.faults.close();
   }
 }
 
