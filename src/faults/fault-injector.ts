@@ -85,7 +85,8 @@ export class FaultInjector implements CallFaults {
       try {
         return compileFaultRule(spec, id, now);
       } catch (err) {
-        if (err instanceof FaultRuleError) throw new FixtureError(source, `${path}[${i}]${err.path === '$' ? '' : `.${err.path}`}`, err.message);
+        if (err instanceof FaultRuleError)
+          throw new FixtureError(source, `${path}[${i}]${err.path === '$' ? '' : `.${err.path}`}`, err.message);
         throw err;
       }
     });

@@ -62,9 +62,12 @@ export function compileFaultRule(spec: FaultRuleFixture, id: string, nowMs: numb
     const narrowing = (['caller', 'resource', 'region'] as const).find((key) => spec[key] !== undefined);
     if (narrowing) throw new FaultRuleError(narrowing, `${narrowing} narrows an operation rule; a node's call is matched by ${targets[0]}`);
   }
-  if (spec.error === undefined && spec.latencyMs === undefined) throw new FaultRuleError('$', 'a fault rule needs an error, a latencyMs, or both');
-  if (spec.message !== undefined && spec.error === undefined) throw new FaultRuleError('message', 'message is the text of an error: set error too');
-  if (spec.until !== undefined && spec.durationMs !== undefined) throw new FaultRuleError('durationMs', 'give until or durationMs, not both');
+  if (spec.error === undefined && spec.latencyMs === undefined)
+    throw new FaultRuleError('$', 'a fault rule needs an error, a latencyMs, or both');
+  if (spec.message !== undefined && spec.error === undefined)
+    throw new FaultRuleError('message', 'message is the text of an error: set error too');
+  if (spec.until !== undefined && spec.durationMs !== undefined)
+    throw new FaultRuleError('durationMs', 'give until or durationMs, not both');
   if (spec.operation !== undefined) checkOperationError(spec.operation, spec.error);
   else if (spec.error !== undefined) checkCallError(spec.error);
   const fromMs = time(spec, 'from');
@@ -88,13 +91,17 @@ function checkOperationError(operation: string, error: string | undefined): void
   if (!spec) throw new FaultRuleError('operation', `'${operation}' is not an operation of bedrock-agent or bedrock-agent-runtime`);
   if (error === undefined) return;
   const declared = [...spec.errors, ...COMMON_ERRORS].filter((e) => Object.hasOwn(INJECTABLE_ERRORS, e));
-  if (!declared.includes(error)) throw new FaultRuleError('error', `${operation} does not answer ${error}; it answers ${declared.join(', ')}`);
+  if (!declared.includes(error))
+    throw new FaultRuleError('error', `${operation} does not answer ${error}; it answers ${declared.join(', ')}`);
 }
 
 /** What InvokeFlow's stream can carry for a failed downstream call (its output union, api-shapes: InvokeFlow). */
 function checkCallError(error: string): void {
   const inStream = Object.keys(INJECTABLE_ERRORS).filter((e) => INJECTABLE_ERRORS[e]!.inStream);
   if (!inStream.includes(error)) {
-    throw new FaultRuleError('error', `a node's call can fail with ${inStream.join(', ')} (InvokeFlow's in-stream exceptions), not ${error}`);
+    throw new FaultRuleError(
+      'error',
+      `a node's call can fail with ${inStream.join(', ')} (InvokeFlow's in-stream exceptions), not ${error}`,
+    );
   }
 }

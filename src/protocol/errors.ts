@@ -133,7 +133,12 @@ export const noSuchKey = (key: string) => new AwsError('NoSuchKey', 404, `The sp
  * (ServiceQuotaExceededException differs, see quotaExceeded); absent: the API does not define it.
  */
 export const INJECTABLE_ERRORS: Readonly<Record<string, { agent?: number; runtime?: number; message: string; inStream?: boolean }>> = {
-  ThrottlingException: { agent: 429, runtime: 429, message: 'The number of requests exceeds the limit. Resubmit your request later.', inStream: true },
+  ThrottlingException: {
+    agent: 429,
+    runtime: 429,
+    message: 'The number of requests exceeds the limit. Resubmit your request later.',
+    inStream: true,
+  },
   ServiceQuotaExceededException: {
     agent: 402,
     runtime: 400,
@@ -152,7 +157,11 @@ export const INJECTABLE_ERRORS: Readonly<Record<string, { agent?: number; runtim
     message: 'There was an issue with a dependency due to a server issue. Retry your request.',
     inStream: true,
   },
-  ValidationException: { agent: 400, runtime: 400, message: 'Input validation failed. Check your request parameters and retry the request.' },
+  ValidationException: {
+    agent: 400,
+    runtime: 400,
+    message: 'Input validation failed. Check your request parameters and retry the request.',
+  },
   AccessDeniedException: { agent: 403, runtime: 403, message: 'The request is denied because of missing access permissions.' },
   ResourceNotFoundException: { agent: 404, runtime: 404, message: NOT_FOUND_MESSAGE },
   ConflictException: { agent: 409, runtime: 409, message: 'There was a conflict performing an operation.' },
@@ -165,7 +174,8 @@ export const MODEL_THROTTLED = 'Too many requests, please wait before trying aga
 export function injectedError(type: string, runtime: boolean, message?: string, downstream?: string): AwsError {
   const spec = INJECTABLE_ERRORS[type]!;
   const status = (runtime ? spec.runtime : spec.agent) ?? spec.runtime ?? spec.agent ?? 500;
-  const extra = downstream && (type === 'DependencyFailedException' || type === 'BadGatewayException') ? { resourceName: downstream } : undefined;
+  const extra =
+    downstream && (type === 'DependencyFailedException' || type === 'BadGatewayException') ? { resourceName: downstream } : undefined;
   return new AwsError(type, status, message ?? spec.message, extra);
 }
 

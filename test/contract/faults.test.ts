@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { BedrockAgentClient, GetFlowCommand, ListFlowsCommand } from '@aws-sdk/client-bedrock-agent';
 import { ListFlowExecutionEventsCommand, StartFlowExecutionCommand } from '@aws-sdk/client-bedrock-agent-runtime';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import t, { type Test } from 'tap';
 import { startEmulator, type StartOptions } from '../../src/index.js';
 import type { Json } from '../flows/fixtures.js';
@@ -16,10 +16,10 @@ import { MODEL, TEST_WORLD } from '../flows/executor/world.js';
 import { ADMIN, withEmulator } from '../helpers/emulator.js';
 
 /** Request lines at info, as JSON objects. */
-function capture(): { lines: Json[]; logger: ReturnType<typeof pino> } {
+function capture(): { lines: Json[]; logger: Logger } {
   const lines: Json[] = [];
   const sink = new Writable({ write: (chunk, _enc, cb) => (lines.push(JSON.parse(String(chunk))), cb()) });
-  return { lines, logger: pino({ level: 'info' }, sink) };
+  return { lines, logger: pino({ level: 'info' }, sink) as Logger };
 }
 
 const requestLines = (lines: Json[], operation: string) => lines.filter((l) => l.operation === operation && l.status !== undefined);
@@ -98,11 +98,12 @@ t.test('other request errors, each with the status its API gives it', async (t) 
     $metadata: { httpStatusCode: 503 },
   });
   await t.rejects(
-    runtime().send(new StartFlowExecutionCommand({ flowIdentifier: 'FLOW000001', flowAliasIdentifier: 'TSTALIASID', inputs: playlistInputs })),
+    runtime().send(
+      new StartFlowExecutionCommand({ flowIdentifier: 'FLOW000001', flowAliasIdentifier: 'TSTALIASID', inputs: playlistInputs }),
+    ),
     { name: 'ServiceQuotaExceededException', message: 'Too many executions.', $metadata: { httpStatusCode: 400 } },
   );
 });
-
 
 t.test('an in-stream model throttle ends the run with throttlingException after the events produced so far', async (t) => {
   const rule = { id: 'nova-throttled', model: MODEL, error: 'ThrottlingException' };
@@ -133,7 +134,9 @@ t.test('flow executions: the model fault fails the node and the execution', asyn
   );
   const got = await ended(client, 'FLOW000001', executionArn!);
   t.equal(got.status, 'Failed');
-  const { flowExecutionEvents } = await client.send(new ListFlowExecutionEventsCommand({ ...executionIds('FLOW000001', executionArn!), eventType: 'Node' }));
+  const { flowExecutionEvents } = await client.send(
+    new ListFlowExecutionEventsCommand({ ...executionIds('FLOW000001', executionArn!), eventType: 'Node' }),
+  );
   const failure = flowExecutionEvents?.find((e) => e.nodeFailureEvent)?.nodeFailureEvent;
   t.match(failure, { nodeName: 'MakePlaylist', errorCode: 'INTERNAL_SERVER' });
   // count: 1 was used up: the next run succeeds.
@@ -175,7 +178,11 @@ async function pattern(seed: number): Promise<string> {
   const client = new BedrockAgentClient({ endpoint: emu.url, region: 'us-east-1', credentials: ADMIN, maxAttempts: 1 });
   await admin(emu.url, 'POST', '/_emulator/faults', { operation: 'ListFlows', error: 'InternalServerException', probability: 0.5 });
   let seen = '';
-  for (let i = 0; i < 24; i++) seen += await client.send(new ListFlowsCommand({})).then(() => '.', () => 'x');
+  for (let i = 0; i < 24; i++)
+    seen += await client.send(new ListFlowsCommand({})).then(
+      () => '.',
+      () => 'x',
+    );
   client.destroy();
   await emu.close();
   return seen;

@@ -23,14 +23,35 @@ t.test('POST /_emulator/faults refuses rules that cannot mean anything, naming w
   await admin(emu.url, 'POST', '/_emulator/faults', { id: 'kept', operation: 'GetFlow', error: 'ThrottlingException' });
   const refused: [unknown, string, RegExp][] = [
     [{ operation: 'ListFlow', error: 'ThrottlingException' }, '$.faults[0].operation', /'ListFlow' is not an operation/],
-    [{ operation: 'ListFlows', error: 'ServiceQuotaExceededException' }, '$.faults[0].error', /ListFlows does not answer ServiceQuotaExceededException; it answers ThrottlingException/],
+    [
+      { operation: 'ListFlows', error: 'ServiceQuotaExceededException' },
+      '$.faults[0].error',
+      /ListFlows does not answer ServiceQuotaExceededException; it answers ThrottlingException/,
+    ],
     [{ model: MODEL, error: 'ServiceUnavailableException' }, '$.faults[0].error', /InvokeFlow's in-stream exceptions/],
-    [{ operation: 'InvokeFlow', model: MODEL, error: 'ThrottlingException' }, '$.faults[0].model', /either an operation or what a node calls/],
-    [{ model: MODEL, caller: 'arn:aws:iam::123456789012:user/a', error: 'ThrottlingException' }, '$.faults[0].caller', /narrows an operation rule/],
+    [
+      { operation: 'InvokeFlow', model: MODEL, error: 'ThrottlingException' },
+      '$.faults[0].model',
+      /either an operation or what a node calls/,
+    ],
+    [
+      { model: MODEL, caller: 'arn:aws:iam::123456789012:user/a', error: 'ThrottlingException' },
+      '$.faults[0].caller',
+      /narrows an operation rule/,
+    ],
     [{ operation: 'ListFlows' }, '$.faults[0]', /needs an error, a latencyMs, or both/],
     [{ operation: 'ListFlows', error: 'ThrottlingException', probabilty: 0.5 }, '$.faults[0].probabilty', /did you mean 'probability'/],
     [{ operation: 'ListFlows', error: 'ThrottlingException', from: 'yesterday' }, '$.faults[0].from', /not an ISO-8601 time/],
-    [{ faults: [{ operation: 'ListFlows', latencyMs: 5 }, { id: 'kept', operation: 'ListFlows', latencyMs: 5 }] }, '$.faults[1].id', /exists already/],
+    [
+      {
+        faults: [
+          { operation: 'ListFlows', latencyMs: 5 },
+          { id: 'kept', operation: 'ListFlows', latencyMs: 5 },
+        ],
+      },
+      '$.faults[1].id',
+      /exists already/,
+    ],
   ];
   for (const [rule, path, reason] of refused) {
     const res = await admin(emu.url, 'POST', '/_emulator/faults', rule);
@@ -52,8 +73,16 @@ t.test('DELETE removes one rule by id, or all; reset restores the fixture rules 
   const { emu, agent } = await withEmulator(t, { fixtures: [...TEST_WORLD, { faults: [fixtureRule] }] });
   await t.rejects(agent().send(new ListFlowsCommand({})), { name: 'ThrottlingException' });
   t.ok(await agent().send(new ListFlowsCommand({})), 'count 1: used up');
-  await admin(emu.url, 'POST', '/_emulator/faults', { faults: [{ operation: 'GetFlow', latencyMs: 1 }, { operation: 'GetFlow', latencyMs: 2 }] });
-  t.same((await admin(emu.url, 'GET', '/_emulator/faults')).body.faults.map((f: Json) => f.id), ['from-fixture', 'fault-1', 'fault-2']);
+  await admin(emu.url, 'POST', '/_emulator/faults', {
+    faults: [
+      { operation: 'GetFlow', latencyMs: 1 },
+      { operation: 'GetFlow', latencyMs: 2 },
+    ],
+  });
+  t.same(
+    (await admin(emu.url, 'GET', '/_emulator/faults')).body.faults.map((f: Json) => f.id),
+    ['from-fixture', 'fault-1', 'fault-2'],
+  );
   t.equal((await admin(emu.url, 'DELETE', '/_emulator/faults/fault-1')).status, 200);
   t.equal((await admin(emu.url, 'DELETE', '/_emulator/faults/fault-1')).status, 404);
   t.equal((await admin(emu.url, 'POST', '/_emulator/reset')).status, 200);
