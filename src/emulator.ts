@@ -199,8 +199,11 @@ export class Emulator {
     return leastPrivilegePolicy(this.decisions, principal).policy;
   }
 
+  /** The world, and the fault rules as given (a state file restarts them with their counts: docs/faults.md). */
   state(): FixtureDocument {
-    return exportState(this.universe);
+    const state = exportState(this.universe);
+    const faults = this.faults.specs();
+    return faults.length > 0 ? { ...state, faults } : state;
   }
 
   /**

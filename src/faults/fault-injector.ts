@@ -113,6 +113,11 @@ export class FaultInjector implements CallFaults {
     return this.rules.length < before;
   }
 
+  /** The rules as given, with their ids: what a saved state keeps. */
+  specs(): FaultRuleFixture[] {
+    return this.rules.map((rule) => ({ ...rule.spec, id: rule.id }));
+  }
+
   list(): FaultRuleView[] {
     return this.rules.map(view);
   }

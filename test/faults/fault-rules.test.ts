@@ -155,3 +155,12 @@ t.test('--throttle and BFE_THROTTLE', async (t) => {
   t.equal(parse(['--throttle'], {}).throttle, true);
   t.equal(parse([], { BFE_THROTTLE: 'true' }).throttle, true);
 });
+
+t.test('the saved state keeps the rules as given, and a world loaded from it has them', async (t) => {
+  const { emu } = await withEmulator(t);
+  await admin(emu.url, 'POST', '/_emulator/faults', { id: 'kept', operation: 'ListFlows', error: 'ThrottlingException', count: 2 });
+  const state = emu.state();
+  t.same(state.faults, [{ id: 'kept', operation: 'ListFlows', error: 'ThrottlingException', count: 2 }]);
+  const { emu: again } = await withEmulator(t, { fixtures: [state] });
+  t.match(again.emulator.faults.list(), [{ id: 'kept', remaining: 2 }]);
+});
