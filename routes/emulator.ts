@@ -9,6 +9,7 @@ import type { Emulator } from '../src/emulator.js';
 import { loadYamlParser } from '../src/cloudformation/parse-template.js';
 import { templateDocument } from '../src/cloudformation/read-template.js';
 import { FixtureError } from '../src/fixtures/fixture-error.js';
+import { checkFixture } from '../src/fixtures/read-fixture.js';
 import { redactSecrets } from '../src/fixtures/redact-secrets.js';
 import { checkUntrustedFixture } from '../src/fixtures/untrusted-fixture.js';
 import { adminTokenRequired, fixtureRejected, noSuchBucket, noSuchKey, notFound } from '../src/protocol/errors.js';
@@ -27,6 +28,7 @@ interface AdminOptions {
 
 const SOURCE = 'POST /_emulator/fixtures';
 const TEMPLATE_SOURCE = 'POST /_emulator/cloudformation';
+const FAULTS_SOURCE = 'POST /_emulator/faults';
 
 export default async function adminRoutes(app: FastifyInstance, { emulator, adminToken, allowHttpFixtureCode = false }: AdminOptions) {
   // The bearer header, or the workbench's cookie (src/ui/admin-auth.ts): its pages read these endpoints too.
@@ -45,7 +47,7 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
 
   app.post('/_emulator/fixtures', { preHandler: guard, config: { operation: 'emulator:LoadFixtures' } }, async (req) => {
     try {
-      const doc = parseDocument(req.body as Buffer | undefined);
+      const doc = parseDocument(req.body as Buffer | undefined, SOURCE);
       // A document only: a JSON string here used to be read as a path on the server.
       checkUntrustedFixture(doc, SOURCE, allowHttpFixtureCode);
       await emulator.loadChecked(doc, SOURCE);
@@ -85,6 +87,37 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
     '/_emulator/cloudformation/outputs',
     { preHandler: guard, config: { operation: 'emulator:GetCloudFormationOutputs' } },
     async () => emulator.cloudformationOutputs(),
+  );
+
+  // Fault rules (docs/faults.md): one rule or { faults: [...] }, checked like the fixture key, added all or nothing.
+  app.post('/_emulator/faults', { preHandler: guard, config: { operation: 'emulator:AddFaults' } }, async (req, reply) => {
+    try {
+      const body = parseDocument(req.body as Buffer | undefined, FAULTS_SOURCE);
+      const rules = body !== null && typeof body === 'object' && 'faults' in body ? body.faults : [body];
+      const { doc } = checkFixture({ faults: rules }, FAULTS_SOURCE, process.cwd());
+      return reply.code(201).send({ faults: emulator.faults.add(doc.faults ?? [], FAULTS_SOURCE) });
+    } catch (err) {
+      if (err instanceof FixtureError) throw fixtureRejected(err);
+      throw err;
+    }
+  });
+
+  app.get('/_emulator/faults', { preHandler: guard, config: { operation: 'emulator:ListFaults' } }, async () => ({
+    faults: emulator.faults.list(),
+  }));
+
+  app.delete('/_emulator/faults', { preHandler: guard, config: { operation: 'emulator:ClearFaults' } }, async () => {
+    emulator.faults.remove();
+    return { faults: [] };
+  });
+
+  app.delete<{ Params: { id: string } }>(
+    '/_emulator/faults/:id',
+    { preHandler: guard, config: { operation: 'emulator:DeleteFault' } },
+    async (req) => {
+      if (!emulator.faults.remove(req.params.id)) throw notFound(`No fault rule has the id ${req.params.id}.`);
+      return { faults: emulator.faults.list() };
+    },
   );
 
   // Without a token anyone who reaches the port reads this; with one, the guard has already checked it.
@@ -150,10 +183,10 @@ function singleValues<Q extends object>(query: Q): { [K in keyof Q]?: string } {
   };
 }
 
-function parseDocument(body: Buffer | undefined): unknown {
+function parseDocument(body: Buffer | undefined, source: string): unknown {
   try {
     return JSON.parse(body?.toString('utf8') ?? '');
   } catch (err) {
-    throw new FixtureError(SOURCE, '$', `invalid JSON: ${(err as Error).message}`);
+    throw new FixtureError(source, '$', `invalid JSON: ${(err as Error).message}`);
   }
 }

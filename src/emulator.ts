@@ -22,6 +22,8 @@ import { flowRolePoliciesOf, type FlowRolePolicies, type FlowRolePolicyQuery, ty
 import { leastPrivilegePolicy } from './access/least-privilege.js';
 import { RunRecorder } from './runs/index.js';
 import { PythonProcesses } from './fakes/python-processes.js';
+import { FaultInjector } from './faults/fault-injector.js';
+import { RequestRates } from './faults/request-rates.js';
 import { createClock, type Clock } from './world/clock.js';
 import { createIdSource } from './world/ids.js';
 import type { RoleAuthorizer, RunLog } from './flows/index.js';
@@ -51,6 +53,8 @@ export interface EmulatorOptions {
   cloudformation?: (string | Record<string, unknown>)[];
   /** Template parameter values, and the values Fn::ImportValue finds. */
   parameters?: Record<string, string>;
+  /** AWS's documented request rates per account and operation, ThrottlingException past them (docs/faults.md). */
+  throttle?: boolean;
 }
 
 export interface LoadTemplateOptions {
@@ -70,6 +74,10 @@ export class Emulator {
   readonly python: PythonProcesses;
   /** What each InvokeFlow and flow execution did (GET /_emulator/runs). */
   readonly runs: RunRecorder;
+  /** Injected errors and latency (docs/faults.md): the fixtures' rules, restored by reset(), and those added since. */
+  readonly faults: FaultInjector;
+  /** --throttle: AWS's request rates; absent, nothing is rate limited. */
+  readonly rates: RequestRates | undefined;
   private current!: Universe;
   private currentRoleAuthorizer!: RoleAuthorizer;
   private readonly initial: LoadedFixture[];
@@ -89,6 +97,8 @@ export class Emulator {
     this.decisions = new DecisionLog(clock);
     this.python = new PythonProcesses(clock);
     this.runs = new RunRecorder(clock);
+    this.faults = new FaultInjector(clock, options.seed, log);
+    this.rates = options.throttle ? new RequestRates(clock) : undefined;
     this.env = {
       ids: createIdSource(options.seed),
       settings: {
@@ -123,7 +133,7 @@ export class Emulator {
 
   /** Runs started in the world being replaced would keep writing into its records: they stop first. */
   /** The context an operation runs in against this emulator's current world (src/server/pipeline.ts, the CLI). */
-  contextFor(world: World, caller: Caller, log?: RunLog): OperationContext {
+  contextFor(world: World, caller: Caller, log?: RunLog, noteFault?: (ruleId: string) => void): OperationContext {
     return createContext(this.env, {
       universe: this.current,
       world,
@@ -131,6 +141,8 @@ export class Emulator {
       roleAuthorizer: this.currentRoleAuthorizer,
       python: this.python,
       ...(log ? { log } : {}),
+      // Only with rules to ask: a run without them makes no call to the injector.
+      ...(this.faults.hasCallRules ? { faults: noteFault ? this.faults.noting(noteFault) : this.faults } : {}),
     });
   }
 
@@ -182,6 +194,7 @@ export class Emulator {
     }
     this.currentStacks = stacks;
     this.initialStacks = deployed;
+    this.faults.replace(this.initial.map((f) => ({ source: f.source, rules: f.doc.faults ?? [] })));
     return universe;
   }
 
@@ -199,6 +212,7 @@ export class Emulator {
     this.universe = this.build();
     this.decisions.clear();
     this.runs.clear();
+    this.rates?.clear();
   }
 
   /** The deployed CloudFormation stacks, in load order: name, outputs, exports, flows by logical id. */
@@ -263,6 +277,7 @@ export class Emulator {
   private apply(loaded: LoadedFixture): void {
     const universe = applyFixtures(this.universe, this.env, [loaded], this.warn);
     if (turnsOffDefaultAdministrator(loaded)) applyDefaultAdministrator(universe, false);
+    if (loaded.doc.faults) this.faults.add(loaded.doc.faults, loaded.source);
     this.universe = universe;
   }
 
@@ -276,8 +291,11 @@ export class Emulator {
     return leastPrivilegePolicy(this.decisions, principal).policy;
   }
 
+  /** The world, and the fault rules as given (a state file restarts them with their counts: docs/faults.md). */
   state(): FixtureDocument {
-    return exportState(this.universe);
+    const state = exportState(this.universe);
+    const faults = this.faults.specs();
+    return faults.length > 0 ? { ...state, faults } : state;
   }
 
   /**
@@ -287,6 +305,7 @@ export class Emulator {
   close(): void {
     this.env.executions.stopAll(undefined, this.env.clock);
     this.python.close();
+    this.faults.close();
   }
 }
 

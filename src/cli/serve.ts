@@ -46,6 +46,8 @@ Options (environment variable in brackets; flags win):
                          i.e. run code and reach hosts from this server (BFE_ALLOW_HTTP_FIXTURE_CODE=true;
                          default off; files given with --fixtures may always use them)
   --prepare-delay-ms N   how long PrepareFlow reports Preparing (BFE_PREPARE_DELAY_MS; default 0)
+  --throttle             enforce AWS's documented request rates per account and operation, ThrottlingException
+                         past them (BFE_THROTTLE=true; default off; docs/faults.md)
   --no-passrole-check    do not authorize iam:PassRole where a call passes a role to Bedrock: CreateFlow,
                          UpdateFlow, CreateAgent, UpdateAgent, Create/UpdateKnowledgeBase (BFE_PASSROLE_CHECK=false)
   -h, --help             this help
@@ -69,6 +71,7 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv) {
       'allow-http-fixture-code': { type: 'boolean' },
       'prepare-delay-ms': { type: 'string' },
       'no-passrole-check': { type: 'boolean' },
+      throttle: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -95,6 +98,7 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv) {
     allowHttpFixtureCode: values['allow-http-fixture-code'] === true || env.BFE_ALLOW_HTTP_FIXTURE_CODE === 'true',
     prepareDelayMs: integer('--prepare-delay-ms', values['prepare-delay-ms'] ?? env.BFE_PREPARE_DELAY_MS),
     passRoleCheck: !(values['no-passrole-check'] === true || env.BFE_PASSROLE_CHECK === 'false'),
+    throttle: values.throttle === true || env.BFE_THROTTLE === 'true',
   };
 }
 

@@ -22,6 +22,7 @@ export { DEFAULT_LIMITS } from './executor/limits.js';
 export { concurrencyLimit } from './executor/concurrency.js';
 export type { RunLimits } from './executor/limits.js';
 export { denialMessage, flowRoleSessionArn } from './executor/role-checks.js';
+export type { CallFault, CallFaults } from './executor/call-faults.js';
 export type { AssumeRoleResult, NodeCallRequest, RoleAuthorizer, RoleDecision } from './executor/role-checks.js';
 export { stopRun } from './executor/run-signals.js';
 export type { StopSignal } from './executor/run-signals.js';

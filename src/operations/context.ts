@@ -1,6 +1,6 @@
 /** What every operation receives besides its input: the state it acts on and who is asking. */
 import type { PythonProcesses } from '../fakes/python-processes.js';
-import type { RoleAuthorizer, RunLog } from '../flows/index.js';
+import type { CallFaults, RoleAuthorizer, RunLog } from '../flows/index.js';
 import type { IamMode } from '../access/caller-authorizer.js';
 import type { Clock } from '../world/clock.js';
 import type { IdSource } from '../world/ids.js';
@@ -99,6 +99,8 @@ export interface ContextParts {
   python?: PythonProcesses;
   /** The request's logger, for what flow runs report at debug; absent only in hand-built unit-test contexts. */
   log?: RunLog;
+  /** Fault rules for what runs' nodes call (docs/faults.md); absent when there are none. */
+  faults?: CallFaults;
 }
 
 export interface OperationContext extends Environment, ContextParts {}
@@ -122,5 +124,6 @@ export function createContext(env: Environment, parts: ContextParts): OperationC
   if (env.runs) context.runs = env.runs;
   if (parts.python) context.python = parts.python;
   if (parts.log) context.log = parts.log;
+  if (parts.faults) context.faults = parts.faults;
   return context;
 }

@@ -125,3 +125,59 @@ export const fixtureRejected = (problem: { message: string; file: string; path: 
 /** GET /_emulator/s3/{bucket}/{key}: S3's own error codes for a missing bucket or key. */
 export const noSuchBucket = (bucket: string) => new AwsError('NoSuchBucket', 404, `The specified bucket does not exist: ${bucket}`);
 export const noSuchKey = (key: string) => new AwsError('NoSuchKey', 404, `The specified key does not exist: ${key}`);
+
+/**
+ * What a fault rule can inject (docs/faults.md), in the wording of the API references' error descriptions
+ * (https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html and each operation's Errors section);
+ * a model's throttling repeats what Bedrock's runtime answers for it. `agent`/`runtime`: the status on each API
+ * (ServiceQuotaExceededException differs, see quotaExceeded); absent: the API does not define it.
+ */
+export const INJECTABLE_ERRORS: Readonly<Record<string, { agent?: number; runtime?: number; message: string; inStream?: boolean }>> = {
+  ThrottlingException: {
+    agent: 429,
+    runtime: 429,
+    message: 'The number of requests exceeds the limit. Resubmit your request later.',
+    inStream: true,
+  },
+  ServiceQuotaExceededException: {
+    agent: 402,
+    runtime: 400,
+    message: 'The number of requests exceeds the service quota. Resubmit your request later.',
+    inStream: true,
+  },
+  InternalServerException: { agent: 500, runtime: 500, message: 'An internal server error occurred. Retry your request.', inStream: true },
+  ServiceUnavailableException: { agent: 503, runtime: 503, message: 'The request has failed due to a temporary failure of the server.' },
+  DependencyFailedException: {
+    runtime: 424,
+    message: 'There was an issue with a dependency. Check the resource configurations and retry the request.',
+    inStream: true,
+  },
+  BadGatewayException: {
+    runtime: 502,
+    message: 'There was an issue with a dependency due to a server issue. Retry your request.',
+    inStream: true,
+  },
+  ValidationException: {
+    agent: 400,
+    runtime: 400,
+    message: 'Input validation failed. Check your request parameters and retry the request.',
+  },
+  AccessDeniedException: { agent: 403, runtime: 403, message: 'The request is denied because of missing access permissions.' },
+  ResourceNotFoundException: { agent: 404, runtime: 404, message: NOT_FOUND_MESSAGE },
+  ConflictException: { agent: 409, runtime: 409, message: 'There was a conflict performing an operation.' },
+};
+
+/** The throttling text Bedrock's runtime gives for a model (InvokeModel, Converse): what a flow's model call sees. */
+export const MODEL_THROTTLED = 'Too many requests, please wait before trying again.';
+
+/** An injected error: `downstream` names the resource a node called (DependencyFailed/BadGateway carry it). */
+export function injectedError(type: string, runtime: boolean, message?: string, downstream?: string): AwsError {
+  const spec = INJECTABLE_ERRORS[type]!;
+  const status = (runtime ? spec.runtime : spec.agent) ?? spec.runtime ?? spec.agent ?? 500;
+  const extra =
+    downstream && (type === 'DependencyFailedException' || type === 'BadGatewayException') ? { resourceName: downstream } : undefined;
+  return new AwsError(type, status, message ?? spec.message, extra);
+}
+
+/** --throttle: past AWS's documented request rate for the operation (docs/faults.md#aws-request-rates). */
+export const rateExceeded = () => throttling(INJECTABLE_ERRORS.ThrottlingException!.message);

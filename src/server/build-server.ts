@@ -79,6 +79,7 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
 
   app.decorateRequest('callerArn', '');
   app.decorateRequest('streaming', false);
+  app.decorateRequest('fault', '');
   app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-amzn-requestid', req.id);
     done();
@@ -89,7 +90,8 @@ export function buildServer(emulator: Emulator, options: ServerOptions): Fastify
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const error = toAwsError(err);
-    if (error.statusCode >= 500) req.log.error({ err }, 'request failed');
+    // An injected fault (docs/faults.md) is the user's own doing: its line is the request log's, not an error.
+    if (error.statusCode >= 500 && !req.fault) req.log.error({ err }, 'request failed');
     return sendError(reply, error);
   });
   app.setNotFoundHandler((_req, reply) => sendError(reply, unknownOperation()));

@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Emulator } from '../emulator.js';
 import type { OperationName } from '../generated/operations.js';
-import { internal, invalidSignature, serialization } from '../protocol/errors.js';
+import { internal, invalidSignature, rateExceeded, serialization } from '../protocol/errors.js';
 import { EVENT_STREAM_CONTENT_TYPE, encodeException } from '../protocol/eventstream.js';
 import { validateInput } from '../protocol/validate-input.js';
 import { hasWorld, MAX_WORLDS, worldOf } from '../world/universe.js';
@@ -92,11 +92,38 @@ export function handleOperation<N extends OperationName>(
     const passed = emulator.passRoleCheck ? route.passRole?.(input) : undefined;
     if (passed) check('iam:PassRole', passed, { ...context, ...PASSED_TO_BEDROCK });
   }
-  // Bound to the request id only when a run could write at debug: the child costs ~2 µs (lazy-child-logger.ts).
-  const log = emulator.log.isLevelEnabled('debug') ? emulator.log.child({ requestId: req.id }) : emulator.log;
-  const result = route.handler(emulator.contextFor(world, { arn: caller.arn, account: caller.account }, log), input);
-  if (result instanceof Promise) return result.then((settled) => respond(route, successCode, reply, settled, streams));
-  return respond(route, successCode, reply, result, streams);
+  // Faults and rates come after authentication, validation and authorization (docs/faults.md#where): a throttled
+  // call then never hides the error a wrong request gets, and the account it counts against is known.
+  if (emulator.rates && !emulator.rates.take(caller.account, route.operation)) {
+    req.fault = 'throttle';
+    throw rateExceeded();
+  }
+  const run = () => {
+    // Bound to the request id only when a run could write at debug: the child costs ~2 µs (lazy-child-logger.ts).
+    const log = emulator.log.isLevelEnabled('debug') ? emulator.log.child({ requestId: req.id }) : emulator.log;
+    const noteFault = emulator.faults.hasCallRules ? (id: string) => void (req.fault = req.fault ? `${req.fault},${id}` : id) : undefined;
+    const context = emulator.contextFor(world, { arn: caller.arn, account: caller.account }, log, noteFault);
+    const result = route.handler(context, input);
+    if (result instanceof Promise) return result.then((settled) => respond(route, successCode, reply, settled, streams));
+    return respond(route, successCode, reply, result, streams);
+  };
+  if (!emulator.faults.hasRequestRules) return run();
+  const fault = emulator.faults.forRequest({
+    operation: route.operation,
+    caller: caller.arn,
+    region: caller.region,
+    resource: () => route.resource(input, world),
+  });
+  if (!fault) return run();
+  req.fault = fault.ruleId;
+  if (!fault.latencyMs) throw fault.error;
+  // A timer: other requests are served meanwhile; a client that hangs up ends the wait (the reply's close).
+  return emulator.faults
+    .wait(fault.latencyMs, (cancel) => reply.raw.once('close', cancel))
+    .then(() => {
+      if (fault.error) throw fault.error;
+      return run();
+    });
 }
 
 /** Undefined once sent: a handler that returns the reply would make fastify send it a second time. */
@@ -180,6 +207,7 @@ function logStream(operation: string, reply: FastifyReply, outcome: string): voi
     durationMs: tenths(reply.elapsedTime),
     caller: callerOf(reply.request.callerArn, reply.request.headers),
     ...(failed ? { errorType: outcome } : {}),
+    ...(reply.request.fault ? { fault: reply.request.fault } : {}),
     requestId: String(reply.request.id),
   });
 }

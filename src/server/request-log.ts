@@ -15,6 +15,8 @@ declare module 'fastify' {
     callerArn: string;
     /** Set once the pipeline has hijacked the reply for an event stream: that line is the pipeline's to write. */
     streaming: boolean;
+    /** The fault rule that failed or delayed this request (docs/faults.md), or `throttle` (--throttle); empty if none. */
+    fault: string;
   }
   interface FastifyContextConfig {
     /** The operation as AWS names it (GetFlow), or `emulator:<Name>` for the admin endpoints. */
@@ -32,6 +34,8 @@ export interface RequestLine {
   /** The principal's ARN, else the access key the request was signed with, else `anonymous`. */
   caller: string;
   errorType?: string;
+  /** The injected fault's rule id (docs/faults.md). */
+  fault?: string;
   requestId: string;
 }
 
@@ -64,7 +68,8 @@ export function writeRequestLine(logger: Logger, line: RequestLine): void {
   const status = line.outcome ? `${line.status} ${line.outcome}` : String(line.status);
   const error = line.errorType && line.errorType !== line.outcome ? ` ${line.errorType}` : '';
   const duration = line.durationMs === undefined ? '' : ` ${line.durationMs}ms`;
-  logger[level](line, `${line.operation} ${status}${error}${duration} ${line.caller}`);
+  const fault = line.fault ? ` fault: ${line.fault}` : '';
+  logger[level](line, `${line.operation} ${status}${error}${duration} ${line.caller}${fault}`);
 }
 
 export function operationOf(request: FastifyRequest): string {
@@ -87,6 +92,7 @@ export class RequestLogController extends LogController {
       durationMs: tenths(reply.elapsedTime),
       caller: callerOf(request.callerArn, request.headers),
       ...(typeof errorType === 'string' ? { errorType } : {}),
+      ...(request.fault ? { fault: request.fault } : {}),
       requestId: String(request.id),
     });
   }

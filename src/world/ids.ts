@@ -13,7 +13,7 @@ export interface IdSource {
 }
 
 /** mulberry32: small, fast, good enough for ids. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -7,6 +7,7 @@ import type { World } from '../../world/world.js';
 import type { RunLimits } from './limits.js';
 import type { RoleAuthorizer } from './role-checks.js';
 import type { RunLog } from '../../run-log.js';
+import type { CallFaults } from './call-faults.js';
 
 export interface RunEnvironment {
   readonly universe: Universe;
@@ -34,4 +35,6 @@ export interface RunEnvironment {
   readonly executionId?: string;
   /** Where node progress and Lambda handler output go (at debug); absent in hand-built unit-test environments. */
   readonly log?: RunLog;
+  /** Injected faults for the nodes' downstream calls (call-faults.ts); absent when no rule could fire. */
+  readonly faults?: CallFaults;
 }

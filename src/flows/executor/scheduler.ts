@@ -25,6 +25,10 @@ import { logNodeRun, logNodeSkipped } from './node-log.js';
 import { NodeWindow, type Lane, type WindowHost } from './node-window.js';
 import type { RunLog } from '../../run-log.js';
 import type { NodeObserver, RunObserver } from './observer.js';
+import type { CallFault } from './call-faults.js';
+
+/** A call failed by a fault rule after its latency: the runner stops here, the scheduler waits, then fails the node. */
+class FaultAfterLatency extends Error {}
 
 /** A resumed run: the memo and waiting node of its checkpoint (checkpoint.ts), and the user's answer. */
 export interface Resume {
@@ -247,7 +251,17 @@ export class Scheduler implements WindowHost {
     const { node } = context;
     const startedAt = this.progress ? this.clock.monotonicMs() : 0;
     try {
-      const outcome = await node.runner.run(context, values);
+      let outcome: NodeOutcome | undefined;
+      try {
+        outcome = await node.runner.run(context, values);
+      } catch (err) {
+        if (!(err instanceof FaultAfterLatency)) throw err;
+      }
+      // An injected latency (call-faults.ts): the node's result, or its injected error, comes after it.
+      const fault = context.fault;
+      if (fault?.latencyMs) await this.delay(fault.latencyMs);
+      if (fault?.error) throw new NodeFailure(node.name, fault.error);
+      if (!outcome) throw internal(`Node ${node.name} ended without an outcome.`);
       if (this.progress) logNodeRun(this.progress, node, this.clock.monotonicMs() - startedAt, outcome);
       return outcome;
     } catch (err) {
@@ -364,12 +378,37 @@ export class Scheduler implements WindowHost {
     }
   }
 
-  authorize(node: PlanNode, action: string, resource: string, watch: NodeObserver | undefined): void {
-    const { roleArn, flowArn, flowAliasArn, authorizer, executionId } = this.env;
+  /**
+   * The execution role's check of one downstream call, then the fault rules' (call-faults.ts): at most one fault per
+   * node run, so a model behind an inference profile (one call, several ARNs checked) uses up one match.
+   */
+  authorize(node: PlanNode, action: string, resource: string, ctx?: RunContext): void {
+    const { roleArn, flowArn, flowAliasArn, authorizer, executionId, faults } = this.env;
     const request = { roleArn, action, resource, flowArn, flowAliasArn, executionId, nodeName: node.name };
+    const watch = ctx?.watch;
     const decision = authorizer.authorizeNodeCall(request);
     if (watch && decision.detail) watch.decision(decision.detail);
     if (!decision.allowed) throw new NodeFailure(node.name, accessDenied(decision.message ?? denialMessage(request)));
+    if (!faults || !ctx || ctx.fault) return;
+    const fault = faults.forCall(action, resource);
+    if (!fault) return;
+    ctx.fault = fault;
+    if (fault.error) throw fault.latencyMs ? new FaultAfterLatency() : new NodeFailure(node.name, fault.error);
+  }
+
+  /** A timer, not a busy wait; a stopped run (client gone, StopFlowExecution, shutdown) ends it at once. */
+  private delay(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const stop = () => {
+        clearTimeout(timer);
+        this.stops.delete(stop);
+        resolve();
+      };
+      const timer = setTimeout(stop, ms);
+      this.onStop(stop);
+    }).then(() => {
+      if (this.signal.aborted) throw new Aborted();
+    });
   }
 
   /**
@@ -454,6 +493,8 @@ class RunContext implements NodeContext {
   actionAt: string | undefined;
   /** What the node registered to stop its wait. */
   stop: (() => void) | undefined;
+  /** The fault a rule injected into this node's call, if one did. */
+  fault: CallFault | undefined;
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -461,7 +502,7 @@ class RunContext implements NodeContext {
     readonly node: PlanNode,
     readonly asked: readonly string[],
     private readonly lane: Lane | undefined,
-    private readonly watch: NodeObserver | undefined,
+    readonly watch: NodeObserver | undefined,
   ) {}
 
   get env() {
@@ -473,7 +514,7 @@ class RunContext implements NodeContext {
   }
 
   authorize(action: string, resource: string): void {
-    this.scheduler.authorize(this.node, action, resource, this.watch);
+    this.scheduler.authorize(this.node, action, resource, this);
   }
 
   onStop(stop: () => void): void {

@@ -54,6 +54,7 @@ export function runEnvironment(
     ...(performance?.performanceConfig ? { performanceConfig: performance.performanceConfig } : {}),
     ...(executionId !== undefined ? { executionId } : {}),
     ...(ctx.log ? { log: ctx.log } : {}),
+    ...(ctx.faults ? { faults: ctx.faults } : {}),
   };
 }
 
