@@ -19,6 +19,7 @@ import { DecisionLog } from './access/decision-log.js';
 import { executionRoleAuthorizer } from './access/execution-role-authorizer.js';
 import { flowRolePoliciesOf, type FlowRolePolicies, type FlowRolePolicyQuery, type PolicyJson } from './access/flow-role-policy.js';
 import { leastPrivilegePolicy } from './access/least-privilege.js';
+import { ModelRecorder } from './fixtures/model-recorder.js';
 import { PythonProcesses } from './fakes/python-processes.js';
 import { createClock, type Clock } from './world/clock.js';
 import { createIdSource } from './world/ids.js';
@@ -38,6 +39,8 @@ export interface EmulatorOptions {
   passRoleCheck?: boolean;
   prepareDelayMs?: number;
   quotas?: Partial<Quotas>;
+  /** Writes every answer of a model backend to this file as exact-match model rules, a fixture to replay (docs/models.md). */
+  recordModels?: string;
 }
 
 export class Emulator {
@@ -68,6 +71,7 @@ export class Emulator {
       },
       clock,
       executions: new ExecutionRuns(),
+      ...(options.recordModels ? { modelRecorder: new ModelRecorder(options.recordModels) } : {}),
     };
     this.initial = (options.fixtures ?? [DEFAULT_FIXTURES]).map((f, i) => read(f, `fixtures[${i}]`));
     this.universe = this.build();

@@ -1,6 +1,6 @@
 /** What every operation receives besides its input: the state it acts on and who is asking. */
 import type { PythonProcesses } from '../fakes/python-processes.js';
-import type { RoleAuthorizer, RunLog } from '../flows/index.js';
+import type { ModelRecorder, RoleAuthorizer, RunLog } from '../flows/index.js';
 import type { IamMode } from '../access/caller-authorizer.js';
 import type { Clock } from '../world/clock.js';
 import type { IdSource } from '../world/ids.js';
@@ -83,6 +83,8 @@ export interface Environment {
   clock: Clock;
   /** The flow executions running in the background (StartFlowExecution), owned by the emulator. */
   executions: ExecutionRuns;
+  /** `--record-models`: where model backends' answers are written as rules (docs/models.md). */
+  modelRecorder?: ModelRecorder;
 }
 
 /** What one operation acts on and for whom, besides what its emulator's Environment gives every operation. */
@@ -116,6 +118,7 @@ export function createContext(env: Environment, parts: ContextParts): OperationC
     caller: parts.caller,
     roleAuthorizer: parts.roleAuthorizer,
   };
+  if (env.modelRecorder) context.modelRecorder = env.modelRecorder;
   if (parts.python) context.python = parts.python;
   if (parts.log) context.log = parts.log;
   return context;

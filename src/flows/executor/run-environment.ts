@@ -8,6 +8,11 @@ import type { RunLimits } from './limits.js';
 import type { RoleAuthorizer } from './role-checks.js';
 import type { RunLog } from '../../run-log.js';
 
+/** `--record-models` (src/fixtures/model-recorder.ts): keeps what model backends answered, as rules to replay. */
+export interface ModelRecorder {
+  record(modelId: string, prompt: string, completion: string): void;
+}
+
 export interface RunEnvironment {
   readonly universe: Universe;
   /** The account and region the flow lives in (prompts, ARNs). */
@@ -30,6 +35,8 @@ export interface RunEnvironment {
    * pass it on to Converse, whose request has the same member.
    */
   readonly performanceConfig?: { readonly latency?: string };
+  /** `--record-models`: where the answers of model backends are written as rules (docs/models.md). */
+  readonly modelRecorder?: ModelRecorder;
   /** Where node progress and Lambda handler output go (at debug); absent in hand-built unit-test environments. */
   readonly log?: RunLog;
 }

@@ -52,6 +52,7 @@ export function runEnvironment(
     concurrency: concurrencyLimit(target.alias.concurrencyConfiguration),
     ...(performance?.performanceConfig ? { performanceConfig: performance.performanceConfig } : {}),
     ...(ctx.log ? { log: ctx.log } : {}),
+    ...(ctx.modelRecorder ? { modelRecorder: ctx.modelRecorder } : {}),
   };
 }
 
