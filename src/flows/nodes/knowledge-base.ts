@@ -9,7 +9,7 @@ import { scopedKey, type KnowledgeBaseDocuments } from '../../world/universe.js'
 import { generationPrompt, retrieve } from '../../fakes/knowledge-base.js';
 import type { KnowledgeBaseFlowNodeConfiguration } from '../definition.js';
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
-import { callModel, inferenceSettings } from './model-call.js';
+import { callModel } from './model-call.js';
 import { knowledgeBaseCalls } from './role-requirements.js';
 
 const DEFAULT_RESULTS = 5;
@@ -35,7 +35,7 @@ export const knowledgeBase: NodeRunner<KnowledgeBaseFlowNodeConfiguration> = {
       prompt,
       messages: [{ role: 'user' as const, content: [{ text: prompt }] }],
       system: [],
-      inference: inferenceSettings(ctx.node.compiled.inferenceConfiguration?.text),
+      inference: ctx.node.compiled.inferenceConfiguration?.text,
     };
     // Rules answer synchronously; only a backend makes the node wait.
     const answer = callModel(ctx, call, inputs);

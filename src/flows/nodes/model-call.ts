@@ -11,10 +11,12 @@ import { modelAnswer, modelArn, modelSource, type ModelAnswer } from '../../fake
 import { Aborted } from '../executor/run-signals.js';
 import type { NodeContext } from '../executor/runner.js';
 
-export interface ModelCall extends BackendRequest {
+export interface ModelCall extends Omit<BackendRequest, 'inference'> {
   readonly modelId: string;
   /** The text the rules match (and a recording keys on). */
   readonly prompt: string;
+  /** The prompt's `inferenceConfiguration.text`, read only when a backend answers. */
+  readonly inference: unknown;
 }
 
 export function callModel(
@@ -31,7 +33,8 @@ async function askBackend(ctx: NodeContext<unknown>, call: ModelCall, backend: M
   const stop = new AbortController();
   ctx.onStop(() => stop.abort());
   const { clock, world, modelRecorder } = ctx.env;
-  const result = await callModelBackend(backend, call, stop.signal, () => clock.monotonicMs());
+  const request = { messages: call.messages, system: call.system, inference: inferenceSettings(call.inference) };
+  const result = await callModelBackend(backend, request, stop.signal, () => clock.monotonicMs());
   if (!result.ok) {
     const arn = modelArn(world.region, call.modelId);
     if (result.reason === 'stopped') throw new Aborted();

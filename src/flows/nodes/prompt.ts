@@ -17,7 +17,7 @@ import type {
 } from '../definition.js';
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
 import { converseRequest, converseResponse } from './converse-trace.js';
-import { callModel, inferenceSettings } from './model-call.js';
+import { callModel } from './model-call.js';
 import { promptCalls, promptExists, promptVariant } from './role-requirements.js';
 
 interface Template {
@@ -40,7 +40,7 @@ export const prompt: NodeRunner<PromptFlowNodeConfiguration> = {
         : { ...sourceConfiguration.inline, managed: false };
     const { messages, system } = render(template.templateConfiguration, inputs);
     const inference = inferenceOf(template);
-    const call = { modelId: template.modelId, messages, system, inference: inferenceSettings(inference) };
+    const call = { modelId: template.modelId, messages, system, inference };
     const answered = (answer: ModelAnswer) => {
       ctx.action(() => {
         const traced = {
