@@ -7,5 +7,5 @@ t.test('--record-models FILE, or BFE_RECORD_MODELS; the flag wins; off by defaul
   t.equal(parse([], { BFE_RECORD_MODELS: 'env.json' }).recordModels, 'env.json');
   t.equal(parse([], { BFE_RECORD_MODELS: '' }).recordModels, undefined, 'an empty variable records nothing');
   t.equal(parse(['--record-models', 'flag.json'], { BFE_RECORD_MODELS: 'env.json' }).recordModels, 'flag.json');
-  t.match(SERVE_HELP, /--record-models FILE[^]*\(BFE_RECORD_MODELS\)/);
+  t.match(SERVE_HELP, /--record-models FILE[\s\S]*\(BFE_RECORD_MODELS\)/);
 });
