@@ -71,7 +71,7 @@ export class Emulator {
       },
       clock,
       executions: new ExecutionRuns(),
-      ...(options.recordModels ? { modelRecorder: new ModelRecorder(options.recordModels) } : {}),
+      ...(options.recordModels ? { modelRecorder: new ModelRecorder(options.recordModels, (message) => log.warn(message)) } : {}),
     };
     this.initial = (options.fixtures ?? [DEFAULT_FIXTURES]).map((f, i) => read(f, `fixtures[${i}]`));
     this.universe = this.build();
