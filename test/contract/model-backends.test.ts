@@ -8,10 +8,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InvokeFlowCommand } from '@aws-sdk/client-bedrock-agent-runtime';
+import { InvokeFlowCommand, StartFlowExecutionCommand } from '@aws-sdk/client-bedrock-agent-runtime';
 import t from 'tap';
 import { DEFAULT_FIXTURES } from '../../src/package-root.js';
-import { deploy, invoke, outputsOf, tracesOf } from '../flows/executor/sdk.js';
+import { deploy, ended, invoke, outputsOf, tracesOf } from '../flows/executor/sdk.js';
 import { TEST_FAKES, around, knowledgeBaseNode } from '../flows/executor/world.js';
 import { withEmulator } from '../helpers/emulator.js';
 import { ANSWER, startFakeModelServer } from '../helpers/fake-model-server.js';
@@ -147,6 +147,18 @@ t.test('a backend timing out is an in-stream dependencyFailedException saying so
     message: /^The request took too long to process\. .*did not answer within 50 ms/,
     resourceName: MODEL_ARN('local.slow'),
   });
+});
+
+t.test('a flow execution whose backend fails ends Failed', async (t) => {
+  const flowId = await flowAsking('local.broken');
+  const { executionArn } = await client.send(
+    new StartFlowExecutionCommand({
+      flowIdentifier: flowId,
+      flowAliasIdentifier: 'TSTALIASID',
+      inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document: { artist: 'Queen' } } }],
+    }),
+  );
+  t.equal((await ended(client, flowId, executionArn!)).status, 'Failed');
 });
 
 t.test('a backend answering 429 is an in-stream throttlingException', async (t) => {
