@@ -21,6 +21,7 @@ import { executionRoleAuthorizer } from './access/execution-role-authorizer.js';
 import { flowRolePoliciesOf, type FlowRolePolicies, type FlowRolePolicyQuery, type PolicyJson } from './access/flow-role-policy.js';
 import { leastPrivilegePolicy } from './access/least-privilege.js';
 import { RunRecorder } from './runs/index.js';
+import { ModelRecorder } from './fixtures/model-recorder.js';
 import { PythonProcesses } from './fakes/python-processes.js';
 import { FaultInjector } from './faults/fault-injector.js';
 import { RequestRates } from './faults/request-rates.js';
@@ -55,6 +56,8 @@ export interface EmulatorOptions {
   parameters?: Record<string, string>;
   /** AWS's documented request rates per account and operation, ThrottlingException past them (docs/faults.md). */
   throttle?: boolean;
+  /** Writes every answer of a model backend to this file as exact-match model rules, a fixture to replay (docs/models.md). */
+  recordModels?: string;
 }
 
 export interface LoadTemplateOptions {
@@ -109,6 +112,7 @@ export class Emulator {
       clock,
       executions: new ExecutionRuns(),
       runs: this.runs,
+      ...(options.recordModels ? { modelRecorder: new ModelRecorder(options.recordModels, (message) => log.warn(message)) } : {}),
     };
     this.initial = (options.fixtures ?? [DEFAULT_FIXTURES]).map((f, i) => read(f, `fixtures[${i}]`));
     this.parameters = { ...options.parameters };

@@ -31,8 +31,8 @@ export interface StartOptions extends EmulatorOptions {
   /** Guards /_emulator/* (except health) with `Authorization: Bearer <token>`; without it, GET /_emulator/state redacts secrets. */
   adminToken?: string;
   /**
-   * Lets fixtures POSTed to /_emulator/fixtures declare Lambda `handler` modules and `url`s, i.e. run code and reach
-   * hosts on the server's behalf. Off by default; fixtures passed here or to load() are trusted either way.
+   * Lets fixtures POSTed to /_emulator/fixtures declare Lambda `handler` modules and `url`s, and model `backend`s
+   * (docs/models.md), i.e. run code and reach hosts on the server's behalf. Off by default; fixtures passed here or to load() are trusted either way.
    */
   allowHttpFixtureCode?: boolean;
   /** Persistence: the world is loaded from this file when it exists (instead of the fixtures) and saved on close(). */

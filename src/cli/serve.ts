@@ -43,8 +43,10 @@ Options (environment variable in brackets; flags win):
                          without it GET /_emulator/state redacts secret keys and session tokens
   --allow-http-fixture-code
                          let fixtures POSTed to /_emulator/fixtures declare Lambda handler modules and urls,
-                         i.e. run code and reach hosts from this server (BFE_ALLOW_HTTP_FIXTURE_CODE=true;
+                         and model backends, i.e. run code and reach hosts from this server (BFE_ALLOW_HTTP_FIXTURE_CODE=true;
                          default off; files given with --fixtures may always use them)
+  --record-models FILE   write every answer of a model backend (docs/models.md) to FILE as model rules, a
+                         fixture that replays the run without the model (BFE_RECORD_MODELS)
   --prepare-delay-ms N   how long PrepareFlow reports Preparing (BFE_PREPARE_DELAY_MS; default 0)
   --throttle             enforce AWS's documented request rates per account and operation, ThrottlingException
                          past them (BFE_THROTTLE=true; default off; docs/faults.md)
@@ -70,6 +72,7 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv) {
       'admin-token': { type: 'string' },
       'allow-http-fixture-code': { type: 'boolean' },
       'prepare-delay-ms': { type: 'string' },
+      'record-models': { type: 'string' },
       'no-passrole-check': { type: 'boolean' },
       throttle: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -97,6 +100,7 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv) {
     adminToken: values['admin-token'] ?? (env.BFE_ADMIN_TOKEN || undefined),
     allowHttpFixtureCode: values['allow-http-fixture-code'] === true || env.BFE_ALLOW_HTTP_FIXTURE_CODE === 'true',
     prepareDelayMs: integer('--prepare-delay-ms', values['prepare-delay-ms'] ?? env.BFE_PREPARE_DELAY_MS),
+    recordModels: values['record-models'] ?? (env.BFE_RECORD_MODELS || undefined),
     passRoleCheck: !(values['no-passrole-check'] === true || env.BFE_PASSROLE_CHECK === 'false'),
     throttle: values.throttle === true || env.BFE_THROTTLE === 'true',
   };

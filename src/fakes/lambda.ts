@@ -8,6 +8,7 @@ import type { Clock } from '../world/clock.js';
 import type { LambdaFunction } from '../world/universe.js';
 import type { RunLog } from '../run-log.js';
 import { withHandlerOutput } from './lambda-console.js';
+import { readCapped } from './read-capped.js';
 
 export type LambdaResult =
   | { readonly ok: true; readonly payload: unknown }
@@ -133,19 +134,4 @@ function parseJson(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-/** The body as text, or undefined (and the rest left unread) once it passes `maxBytes`. */
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, maxBytes: number): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      body.destroy();
-      return undefined;
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

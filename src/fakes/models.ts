@@ -1,25 +1,30 @@
 /**
  * Model completions from the fixture rules (docs/fixtures.md): rule sets for the exact model id win over `*` sets; within
- * them the first rule whose `match` regex finds the prompt text wins. No rule: the first fallback those sets give,
- * else `echo` (the prompt text itself is the completion).
+ * them the first rule whose `match` regex finds the prompt text wins, and a set with a `backend` (docs/models.md)
+ * answers everything that reaches it. No rule: the first fallback those sets give, else `echo` (the prompt text
+ * itself is the completion).
  */
-import type { ModelRulesFixture } from '../fixtures/schema.js';
+import type { ModelBackendFixture, ModelRulesFixture } from '../fixtures/schema.js';
 import { ruleRegex } from './rule-regex.js';
 import { renderTemplate } from './template.js';
 
-export function complete(
+/** Who answers a prompt: a completion the rules give, or a real model to ask. */
+export type ModelSource = { readonly text: string } | { readonly backend: ModelBackendFixture };
+
+export function modelSource(
   models: readonly ModelRulesFixture[],
   modelId: string,
   prompt: string,
   values: Readonly<Record<string, unknown>>,
-): string {
+): ModelSource {
   const sets = [...models.filter((m) => m.modelId === modelId), ...models.filter((m) => m.modelId === '*')];
   for (const set of sets) {
+    if (set.backend) return { backend: set.backend };
     const rule = set.rules?.find((r) => ruleRegex(r).test(prompt));
-    if (rule) return renderTemplate(rule.completion, values);
+    if (rule) return { text: rule.verbatim ? rule.completion : renderTemplate(rule.completion, values) };
   }
   const fallback = sets.find((s) => s.fallback !== undefined)?.fallback ?? 'echo';
-  return fallback === 'echo' ? prompt : renderTemplate(fallback.completion, values);
+  return { text: fallback === 'echo' ? prompt : renderTemplate(fallback.completion, values) };
 }
 
 /** A rough token count for usage figures in traces: about four characters a token. */
@@ -40,22 +45,30 @@ export interface ConverseCall {
   system?: { text: string }[];
 }
 
-/**
- * A Converse call answered by the model rules: the prompt text the rules see is the system text and the messages,
- * one per line. Request and response are shaped like Converse's, for traces.
- */
-export function converse(models: readonly ModelRulesFixture[], call: ConverseCall, values: Readonly<Record<string, unknown>>) {
-  const prompt = [...(call.system ?? []), ...call.messages.flatMap((m) => m.content)].map((b) => b.text).join('\n');
-  const text = complete(models, call.modelId, prompt, values);
-  const inputTokens = tokenCount(prompt);
-  const outputTokens = tokenCount(text);
+/** The prompt text the rules see (and a recording matches): the system text and the messages, one per line. */
+export const promptText = (call: Pick<ConverseCall, 'messages' | 'system'>) =>
+  [...(call.system ?? []), ...call.messages.flatMap((m) => m.content)].map((b) => b.text).join('\n');
+
+/** Converse's answer as traces show it: text, stop reason, usage (estimated where the model gave none), latency. */
+export interface ModelAnswer {
+  readonly text: string;
+  readonly stopReason: string;
+  readonly usage: { readonly inputTokens: number; readonly outputTokens: number; readonly totalTokens: number };
+  readonly latencyMs: number;
+}
+
+/** An answer with its usage: the model's own counts where it gave them, else estimates (about four characters a token). */
+export function modelAnswer(
+  prompt: string,
+  text: string,
+  measured: { stopReason?: string; inputTokens?: number | undefined; outputTokens?: number | undefined; latencyMs?: number } = {},
+): ModelAnswer {
+  const inputTokens = measured.inputTokens ?? tokenCount(prompt);
+  const outputTokens = measured.outputTokens ?? tokenCount(text);
   return {
     text,
-    response: {
-      output: { message: { role: 'assistant', content: [{ text }] } },
-      stopReason: 'end_turn',
-      usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
-      metrics: { latencyMs: 0 },
-    },
+    stopReason: measured.stopReason ?? 'end_turn',
+    usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
+    latencyMs: measured.latencyMs ?? 0,
   };
 }

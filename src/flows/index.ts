@@ -15,7 +15,7 @@ export { runFlow } from './executor/run-flow.js';
 export type { ResumeRequest, RunOutput, RunRequest, RunResult } from './executor/run-flow.js';
 export type { RunCheckpoint } from './executor/checkpoint.js';
 export type { ChainItem, EventSink, FlowEvent, InputField, NodeAction, OutputField } from './executor/events.js';
-export type { RunEnvironment } from './executor/run-environment.js';
+export type { ModelRecorder, RunEnvironment } from './executor/run-environment.js';
 export type { NodeDecision, NodeObserver, NodeStart, RunObserver } from './executor/observer.js';
 export type { NodeOutcome } from './executor/runner.js';
 export { DEFAULT_LIMITS } from './executor/limits.js';

@@ -1,6 +1,6 @@
 /** What every operation receives besides its input: the state it acts on and who is asking. */
 import type { PythonProcesses } from '../fakes/python-processes.js';
-import type { CallFaults, RoleAuthorizer, RunLog } from '../flows/index.js';
+import type { CallFaults, ModelRecorder, RoleAuthorizer, RunLog } from '../flows/index.js';
 import type { IamMode } from '../access/caller-authorizer.js';
 import type { Clock } from '../world/clock.js';
 import type { IdSource } from '../world/ids.js';
@@ -86,6 +86,8 @@ export interface Environment {
   executions: ExecutionRuns;
   /** Run records of every InvokeFlow and execution (src/runs/); absent in hand-built contexts, which record nothing. */
   runs?: RunRecorder;
+  /** `--record-models`: where model backends' answers are written as rules (docs/models.md). */
+  modelRecorder?: ModelRecorder;
 }
 
 /** What one operation acts on and for whom, besides what its emulator's Environment gives every operation. */
@@ -122,6 +124,7 @@ export function createContext(env: Environment, parts: ContextParts): OperationC
     roleAuthorizer: parts.roleAuthorizer,
   };
   if (env.runs) context.runs = env.runs;
+  if (env.modelRecorder) context.modelRecorder = env.modelRecorder;
   if (parts.python) context.python = parts.python;
   if (parts.log) context.log = parts.log;
   if (parts.faults) context.faults = parts.faults;

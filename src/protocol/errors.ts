@@ -100,6 +100,23 @@ export const LAMBDA_TIMED_OUT = 'Call to lambda function timed out';
 export const lambdaTimedOut = (functionArn: string) => dependencyFailed(LAMBDA_TIMED_OUT, functionArn);
 export const isLambdaTimeout = (error: AwsError) => error.type === 'DependencyFailedException' && error.message === LAMBDA_TIMED_OUT;
 
+/**
+ * A model backend (docs/models.md) failed or timed out: the in-stream dependencyFailedException, the FlowResponseStream
+ * member for a failed downstream service, naming the model. The sentences are Bedrock Runtime's ModelErrorException
+ * and ModelTimeoutException wording (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html),
+ * then the emulator's reason.
+ */
+export const modelFailed = (modelArn: string, reason: string) =>
+  dependencyFailed(`The request failed due to an error while processing the model. (Emulator: ${reason}.)`, modelArn);
+export const modelTimedOut = (modelArn: string, reason: string) =>
+  dependencyFailed(
+    `The request took too long to process. Processing time exceeded the model timeout length. (Emulator: ${reason}.)`,
+    modelArn,
+  );
+/** A backend answering 429: the in-stream throttlingException, so a client's retry handling sees a model throttle. */
+export const modelThrottled = (reason: string) =>
+  throttling(`Your request was denied due to exceeding the account quotas for Amazon Bedrock. (Emulator: ${reason}.)`);
+
 /** The status-gated ConflictException template real Bedrock uses (docs/behaviour.md#status-gated-conflicts). */
 export const wrongStatus = (operation: string, status: string) =>
   conflict(

@@ -1,6 +1,12 @@
 import t from 'tap';
-import { complete, converse, modelArn } from '../../src/fakes/models.js';
+import { modelAnswer, modelArn, modelSource, promptText } from '../../src/fakes/models.js';
 import type { ModelRulesFixture } from '../../src/fixtures/schema.js';
+
+/** The completion the rules give (these sets have no backend). */
+const complete = (sets: readonly ModelRulesFixture[], modelId: string, prompt: string, values: Record<string, unknown>) => {
+  const source = modelSource(sets, modelId, prompt, values);
+  return 'text' in source ? source.text : source;
+};
 
 const models: ModelRulesFixture[] = [
   { modelId: '*', rules: [{ match: 'playlist', completion: 'any model: {{genre}}' }], fallback: { completion: 'generic' } },
@@ -26,18 +32,38 @@ t.test('match is a JavaScript regular expression, tested anywhere in the text', 
   t.equal(complete(rules, 'x', 'give me songs', {}), 'give me songs');
 });
 
-t.test('converse: the rules see system and messages, one per line; usage and stop reason as Converse gives them', async (t) => {
-  const { text, response } = converse(
-    models,
-    { modelId: 'm.echo', system: [{ text: 'sys' }], messages: [{ role: 'user', content: [{ text: 'hi' }] }] },
-    {},
-  );
-  t.equal(text, 'sys\nhi');
-  t.match(response, {
-    output: { message: { role: 'assistant', content: [{ text: 'sys\nhi' }] } },
+t.test('the rules see system and messages, one per line; usage and stop reason as Converse gives them', async (t) => {
+  const prompt = promptText({ system: [{ text: 'sys' }], messages: [{ role: 'user', content: [{ text: 'hi' }] }] });
+  t.equal(prompt, 'sys\nhi');
+  t.equal(complete(models, 'm.echo', prompt, {}), 'sys\nhi');
+  t.same(modelAnswer(prompt, 'sys\nhi'), {
+    text: 'sys\nhi',
     stopReason: 'end_turn',
     usage: { inputTokens: 2, outputTokens: 2, totalTokens: 4 },
+    latencyMs: 0,
   });
+  t.same(modelAnswer(prompt, 'ok', { stopReason: 'max_tokens', inputTokens: 9, outputTokens: 3, latencyMs: 12 }), {
+    text: 'ok',
+    stopReason: 'max_tokens',
+    usage: { inputTokens: 9, outputTokens: 3, totalTokens: 12 },
+    latencyMs: 12,
+  });
+});
+
+t.test('a backend set answers everything that reaches it; exact-id rules matching first still win', async (t) => {
+  const backend = { type: 'ollama' as const, url: 'http://127.0.0.1:11434', model: 'llama3.2' };
+  const sets: ModelRulesFixture[] = [
+    { modelId: 'm.exact', rules: [{ match: 'canned', completion: 'from a rule' }] },
+    { modelId: '*', backend },
+  ];
+  t.same(modelSource(sets, 'm.exact', 'a canned prompt', {}), { text: 'from a rule' });
+  t.same(modelSource(sets, 'm.exact', 'anything else', {}), { backend });
+  t.same(modelSource(sets, 'm.other', 'canned', {}), { backend });
+});
+
+t.test('a verbatim rule keeps {{placeholders}} as written', async (t) => {
+  const sets: ModelRulesFixture[] = [{ modelId: '*', rules: [{ match: 'x', completion: 'Hi {{name}}', verbatim: true }] }];
+  t.equal(complete(sets, 'm', 'x', { name: 'Ann' }), 'Hi {{name}}');
 });
 
 t.test('modelArn: model ids become foundation-model ARNs; ARNs stay', async (t) => {

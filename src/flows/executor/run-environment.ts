@@ -9,6 +9,11 @@ import type { RoleAuthorizer } from './role-checks.js';
 import type { RunLog } from '../../run-log.js';
 import type { CallFaults } from './call-faults.js';
 
+/** `--record-models` (src/fixtures/model-recorder.ts): keeps what model backends answered, as rules to replay. */
+export interface ModelRecorder {
+  record(modelId: string, prompt: string, completion: string): void;
+}
+
 export interface RunEnvironment {
   readonly universe: Universe;
   /** The account and region the flow lives in (prompts, ARNs). */
@@ -33,6 +38,8 @@ export interface RunEnvironment {
   readonly performanceConfig?: { readonly latency?: string };
   /** The run's execution id, which its role decisions are logged with (GET /_emulator/decisions). */
   readonly executionId?: string;
+  /** `--record-models`: where the answers of model backends are written as rules (docs/models.md). */
+  readonly modelRecorder?: ModelRecorder;
   /** Where node progress and Lambda handler output go (at debug); absent in hand-built unit-test environments. */
   readonly log?: RunLog;
   /** Injected faults for the nodes' downstream calls (call-faults.ts); absent when no rule could fire. */

@@ -22,6 +22,8 @@ export interface ConverseTraceCall {
   readonly completion: string;
   readonly usage: { readonly inputTokens: number; readonly outputTokens: number; readonly totalTokens: number };
   readonly stopReason: string;
+  /** How long a model backend took (docs/models.md); the rules answer in no time. */
+  readonly latencyMs?: number;
   /** InvokeFlow's modelPerformanceConfiguration: "the performance configuration for a model called with InvokeFlow". */
   readonly performanceConfig?: unknown;
 }
@@ -62,7 +64,7 @@ export function converseResponse(call: ConverseTraceCall) {
     output: { type: 'MESSAGE', message: { role: 'assistant', content: [textBlock({ text: call.completion })] } },
     stopReason: call.stopReason,
     usage: { ...call.usage, cacheDetails: [] },
-    metrics: { latencyMs: 0 },
+    metrics: { latencyMs: call.latencyMs ?? 0 },
     sdkHttpResponse: { statusCode: 200, statusText: 'OK', successful: true },
     responseMetadata: { metadata: { 'x-amzn-RequestId': call.requestId } },
   };

@@ -1,14 +1,15 @@
 /**
  * KnowledgeBase: without a model, Retrieve (bedrock:Retrieve): the best documents for `retrievalQuery` as
  * `retrievalResults`; with `modelId`, RetrieveAndGenerate (bedrock:RetrieveAndGenerate, and bedrock:InvokeModel
- * on the model): the model rules answer a prompt holding the query and the retrieved texts, as `outputText`.
+ * on the model): the model rules (or a model backend, docs/models.md) answer a prompt holding the query and the
+ * retrieved texts, as `outputText`.
  */
 import { notFound } from '../../protocol/errors.js';
 import { scopedKey, type KnowledgeBaseDocuments } from '../../world/universe.js';
 import { generationPrompt, retrieve } from '../../fakes/knowledge-base.js';
-import { complete } from '../../fakes/models.js';
 import type { KnowledgeBaseFlowNodeConfiguration } from '../definition.js';
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
+import { callModel } from './model-call.js';
 import { knowledgeBaseCalls } from './role-requirements.js';
 
 const DEFAULT_RESULTS = 5;
@@ -28,7 +29,16 @@ export const knowledgeBase: NodeRunner<KnowledgeBaseFlowNodeConfiguration> = {
     // No action trace, with a model or without: the model names Prompt, Agent and Lambda nodes as the ones that
     // emit them (docs/behaviour.md#traces); the run shows in the node's input and output traces.
     if (!modelId) return outputs({ retrievalResults: results });
-    const outputText = complete(universe.models, modelId, generationPrompt(query, results, promptTemplate?.textPromptTemplate), inputs);
-    return outputs({ outputText });
+    const prompt = generationPrompt(query, results, promptTemplate?.textPromptTemplate);
+    const call = {
+      modelId,
+      prompt,
+      messages: [{ role: 'user' as const, content: [{ text: prompt }] }],
+      system: [],
+      inference: ctx.node.compiled.inferenceConfiguration?.text,
+    };
+    // Rules answer synchronously; only a backend makes the node wait.
+    const answer = callModel(ctx, call, inputs);
+    return answer instanceof Promise ? answer.then((a) => outputs({ outputText: a.text })) : outputs({ outputText: answer.text });
   },
 };

@@ -1,12 +1,13 @@
 /**
  * Prompt: renders the template, inline or a prompt-management resource (its version, or the draft), with the
- * node's inputs as `{{variables}}`, and asks the model rules for the completion (a Converse call in traces).
+ * node's inputs as `{{variables}}`, and asks the model rules, or a model backend (docs/models.md), for the completion
+ * (a Converse call in traces).
  * Resource prompts need bedrock:RenderPrompt on the prompt; every run needs bedrock:InvokeModel on the model
  * (role-requirements.ts has the exact calls).
  */
 import { notFound, validationException } from '../../protocol/errors.js';
 import type { Universe } from '../../world/universe.js';
-import { converse, type ConverseMessage } from '../../fakes/models.js';
+import { promptText, type ConverseMessage, type ModelAnswer } from '../../fakes/models.js';
 import { renderTemplate, templateValue } from '../../fakes/template.js';
 import type {
   ChatPromptTemplateConfiguration,
@@ -16,6 +17,7 @@ import type {
 } from '../definition.js';
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
 import { converseRequest, converseResponse } from './converse-trace.js';
+import { callModel } from './model-call.js';
 import { promptCalls, promptExists, promptVariant } from './role-requirements.js';
 
 interface Template {
@@ -37,29 +39,36 @@ export const prompt: NodeRunner<PromptFlowNodeConfiguration> = {
         ? promptResource(universe, sourceConfiguration.resource.promptArn)
         : { ...sourceConfiguration.inline, managed: false };
     const { messages, system } = render(template.templateConfiguration, inputs);
-    const { text, response } = converse(universe.models, { modelId: template.modelId, messages, system }, inputs);
-    ctx.action((requestId) => {
-      const traced = {
-        requestId,
-        modelId: template.modelId,
-        messages,
-        system,
-        inference: inferenceOf(template),
-        promptVariables: template.managed ? promptVariables(inputs) : {},
-        completion: text,
-        usage: response.usage,
-        stopReason: response.stopReason,
-        performanceConfig,
-      };
-      return {
-        serviceName: 'bedrock',
-        operationName: 'Converse',
-        requestId: traced.requestId,
-        operationRequest: converseRequest(traced),
-        operationResponse: converseResponse(traced),
-      };
-    });
-    return outputs({ modelCompletion: text });
+    const inference = inferenceOf(template);
+    const call = { modelId: template.modelId, messages, system, inference };
+    const answered = (answer: ModelAnswer) => {
+      ctx.action((requestId) => {
+        const traced = {
+          requestId,
+          modelId: template.modelId,
+          messages,
+          system,
+          inference,
+          promptVariables: template.managed ? promptVariables(inputs) : {},
+          completion: answer.text,
+          usage: answer.usage,
+          stopReason: answer.stopReason,
+          latencyMs: answer.latencyMs,
+          performanceConfig,
+        };
+        return {
+          serviceName: 'bedrock',
+          operationName: 'Converse',
+          requestId: traced.requestId,
+          operationRequest: converseRequest(traced),
+          operationResponse: converseResponse(traced),
+        };
+      });
+      return outputs({ modelCompletion: answer.text });
+    };
+    // Rules answer synchronously; only a backend makes the node wait.
+    const answer = callModel(ctx, { ...call, prompt: promptText(call) }, inputs);
+    return answer instanceof Promise ? answer.then(answered) : answered(answer);
   },
 };
 

@@ -55,6 +55,7 @@ export function runEnvironment(
     ...(executionId !== undefined ? { executionId } : {}),
     ...(ctx.log ? { log: ctx.log } : {}),
     ...(ctx.faults ? { faults: ctx.faults } : {}),
+    ...(ctx.modelRecorder ? { modelRecorder: ctx.modelRecorder } : {}),
   };
 }
 
