@@ -82,7 +82,29 @@ async function bundle(file) {
   return { code: result.outputFiles[0].text, inputs: Object.keys(result.metafile.inputs) };
 }
 
+/** Each folder's nearest package.json "type" (folders only grow in number as the test imports more). */
+const packageTypes = new Map();
+function packageType(dir) {
+  let type = packageTypes.get(dir);
+  if (type !== undefined) return type;
+  try {
+    type = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).type ?? 'commonjs';
+  } catch {
+    const parent = dirname(dir);
+    type = parent === dir ? 'commonjs' : packageType(parent);
+  }
+  packageTypes.set(dir, type);
+  return type;
+}
+
 export async function load(url, context, nextLoad) {
+  // With module hooks registered, every require() inside CommonJS reached through import (the AWS SDK's hundreds of
+  // files) is loaded through this chain, and Node parses each type-less .js file to detect its module format
+  // (https://nodejs.org/api/packages.html#syntax-detection): most of the hooks' cost. The package's "type" decides
+  // for require()d files instead, as it does without hooks.
+  if (context.format == null && url.startsWith('file:') && url.endsWith('.js') && context.conditions?.includes('require')) {
+    return nextLoad(url, { ...context, format: packageType(dirname(fileURLToPath(url))) === 'module' ? 'module' : 'commonjs' });
+  }
   if (!url.startsWith('file:') || !/\.[cm]?ts$/.test(new URL(url).pathname)) return nextLoad(url, context);
   const file = fileURLToPath(url);
   const key = `${relative(ROOT, file).replace(/[\\/]/g, '__')}-${SELF}`;
