@@ -1,7 +1,7 @@
 // Module hooks (https://nodejs.org/api/module.html#customization-hooks) that load a .ts entry file as one bundle.
 // Only test entry files reach `load` as .ts: everything they import from the repository is inside their bundle.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -107,7 +107,8 @@ export async function load(url, context, nextLoad) {
   }
   if (!url.startsWith('file:') || !/\.[cm]?ts$/.test(new URL(url).pathname)) return nextLoad(url, context);
   const file = fileURLToPath(url);
-  const key = `${relative(ROOT, file).replace(/[\\/]/g, '__')}-${SELF}`;
+  const name = relative(ROOT, file).replace(/[\\/]/g, '__');
+  const key = `${name}-${SELF}`;
   let code = cached(key);
   if (code === undefined) {
     const built = await bundle(file);
@@ -121,6 +122,10 @@ export async function load(url, context, nextLoad) {
     renameSync(`${tmp}.mjs`, join(CACHE, `${key}.mjs`));
     writeFileSync(`${tmp}.json`, JSON.stringify({ inputs }));
     renameSync(`${tmp}.json`, join(CACHE, `${key}.json`));
+    // The same file's bundles from an older loader or esbuild go: a bundle with its source map is about a megabyte.
+    for (const stale of readdirSync(CACHE)) {
+      if (stale.startsWith(`${name}-`) && !stale.startsWith(key)) rmSync(join(CACHE, stale), { force: true });
+    }
   }
   return { format: 'module', source: code, shortCircuit: true };
 }
