@@ -16,7 +16,7 @@ export type { ResumeRequest, RunOutput, RunRequest, RunResult } from './executor
 export type { RunCheckpoint } from './executor/checkpoint.js';
 export type { ChainItem, EventSink, FlowEvent, InputField, NodeAction, OutputField } from './executor/events.js';
 export type { ModelRecorder, RunEnvironment } from './executor/run-environment.js';
-export type { NodeDecision, NodeObserver, NodeStart, RunObserver } from './executor/observer.js';
+export type { NodeDecision, NodeFault, NodeObserver, NodeStart, RunObserver } from './executor/observer.js';
 export type { NodeOutcome } from './executor/runner.js';
 export { DEFAULT_LIMITS } from './executor/limits.js';
 export { concurrencyLimit } from './executor/concurrency.js';

@@ -2,7 +2,7 @@
  * The run records GET /_emulator/runs serves (docs/runs.md): what one InvokeFlow or flow execution did, node by
  * node, in plain JSON.
  */
-import type { ChainItem, NodeDecision } from '../flows/index.js';
+import type { ChainItem, NodeDecision, NodeFault } from '../flows/index.js';
 
 /** A downstream call a node made: the model request and answer, the Lambda event and response, the KB query… */
 export interface RunCall {
@@ -43,6 +43,8 @@ export interface RunNodeRecord {
   /** Agent nodes: the question the run paused with. */
   question?: string;
   error?: RunError;
+  /** A fault rule that fired for the node's call (docs/faults.md): its id, the call, the injected error or latency. */
+  fault?: NodeFault;
 }
 
 export type RunKind = 'InvokeFlow' | 'FlowExecution';

@@ -2,7 +2,7 @@
  * One run being recorded: the executor's observer (src/flows/index.ts RunObserver) that fills a RunRecord node by
  * node, and how the run ended. Node timing is relative (the emulator's monotonic clock), so a node costs no Date.
  */
-import type { NodeAction, NodeDecision, NodeObserver, NodeOutcome, NodeStart, RunObserver, RunResult } from '../flows/index.js';
+import type { NodeAction, NodeDecision, NodeFault, NodeObserver, NodeOutcome, NodeStart, RunObserver, RunResult } from '../flows/index.js';
 import type { AwsError } from '../protocol/errors.js';
 import { exceptionEventType } from '../protocol/eventstream.js';
 import type { Clock } from '../world/clock.js';
@@ -91,6 +91,10 @@ class NodeWatch implements NodeObserver {
 
   decision(decision: NodeDecision): void {
     this.node.decisions.push(decision);
+  }
+
+  fault(fault: NodeFault): void {
+    this.node.fault = fault;
   }
 
   ended(outcome: NodeOutcome): void {

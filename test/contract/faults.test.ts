@@ -107,7 +107,7 @@ t.test('other request errors, each with the status its API gives it', async (t) 
 
 t.test('an in-stream model throttle ends the run with throttlingException after the events produced so far', async (t) => {
   const rule = { id: 'nova-throttled', model: MODEL, error: 'ThrottlingException' };
-  const { runtime, lines } = await harness(t, { fixtures: [...TEST_WORLD, { faults: [rule] }] });
+  const { emu, runtime, lines } = await harness(t, { fixtures: [...TEST_WORLD, { faults: [rule] }] });
   const run = await invoke(runtime(), 'FLOW000001', playlistInput, { trace: true });
   t.equal(run.error?.name, 'ThrottlingException', 'the throttlingException member of the stream');
   t.equal(run.error?.message, 'Too many requests, please wait before trying again.');
@@ -119,6 +119,12 @@ t.test('an in-stream model throttle ends the run with throttlingException after 
   );
   const line = requestLines(lines, 'InvokeFlow')[0];
   t.match(line, { outcome: 'throttlingException', fault: 'nova-throttled' });
+  const prompt = emu.runs()[0]?.nodes.find((node) => node.nodeName === 'MakePlaylist');
+  t.match(
+    prompt?.fault,
+    { ruleId: 'nova-throttled', action: 'bedrock:InvokeModel', error: { type: 'ThrottlingException' } },
+    'the run record names the fault',
+  );
 });
 
 t.test('flow executions: the model fault fails the node and the execution', async (t) => {
@@ -159,6 +165,9 @@ t.test('latency: requests and node calls are delayed, and the result is unchange
   t.equal(outputsOf(run).length, 1);
   t.match(requestLines(lines, 'GetFlow')[0], { status: 200, fault: 'slow-get' });
   t.match(requestLines(lines, 'InvokeFlow')[0], { outcome: 'SUCCESS', fault: 'slow-model' });
+  const prompt = emu.runs()[0]?.nodes.find((node) => node.nodeName === 'MakePlaylist');
+  t.match(prompt?.fault, { ruleId: 'slow-model', latencyMs: 20 }, 'the run record names the latency fault');
+  t.notOk(prompt?.fault?.error);
 });
 
 t.test('a delayed request does not hold up others, and close() ends its wait', async (t) => {

@@ -30,9 +30,19 @@ export interface NodeStart {
   readonly chain: readonly ChainItem[];
 }
 
+/** A fault rule that fired for one of the node's calls (docs/faults.md). */
+export interface NodeFault {
+  readonly ruleId: string;
+  readonly action: string;
+  readonly resource: string;
+  readonly error?: { readonly type: string; readonly message: string };
+  readonly latencyMs?: number;
+}
+
 /** What happens to one node run; exactly one of ended, failed or paused is called last. */
 export interface NodeObserver {
   call(call: NodeAction): void;
+  fault(fault: NodeFault): void;
   decision(decision: NodeDecision): void;
   ended(outcome: NodeOutcome): void;
   failed(error: AwsError): void;

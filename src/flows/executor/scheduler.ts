@@ -393,6 +393,13 @@ export class Scheduler implements WindowHost {
     const fault = faults.forCall(action, resource);
     if (!fault) return;
     ctx.fault = fault;
+    watch?.fault({
+      ruleId: fault.ruleId,
+      action,
+      resource,
+      ...(fault.error ? { error: { type: fault.error.type, message: fault.error.message } } : {}),
+      ...(fault.latencyMs ? { latencyMs: fault.latencyMs } : {}),
+    });
     if (fault.error) throw fault.latencyMs ? new FaultAfterLatency() : new NodeFailure(node.name, fault.error);
   }
 
