@@ -8,7 +8,21 @@ import t from 'tap';
 import type { RunEvent, RunRecord } from '../../src/index.js';
 import { dataConnection, type Json } from '../flows/fixtures.js';
 import { deploy, ended, invoke } from '../flows/executor/sdk.js';
-import { NO_LAMBDA_ROLE, TEST_WORLD, agentNode, around, inputNode, lambdaNode, outputNode, promptNode } from '../flows/executor/world.js';
+import {
+  MODEL,
+  NO_LAMBDA_ROLE,
+  TEST_WORLD,
+  agentNode,
+  around,
+  inputNode,
+  knowledgeBaseNode,
+  lambdaNode,
+  lexNode,
+  outputNode,
+  promptNode,
+  retrievalNode,
+  storageNode,
+} from '../flows/executor/world.js';
 import { withEmulator } from '../helpers/emulator.js';
 
 const { emu, agent, runtime } = await withEmulator(t, { fixtures: TEST_WORLD });
@@ -275,4 +289,29 @@ t.test('reset() clears the runs; the admin token guards them', async (t) => {
     t.equal((await fetch(`${guarded.emu.url}${path}`)).status, 401, path);
   }
   t.equal((await fetch(`${guarded.emu.url}/_emulator/runs`, { headers: { authorization: 'Bearer s3cret' } })).status, 200);
+});
+
+t.test('calls no trace shows are in the record: knowledge base, Lex and S3 nodes', async (t) => {
+  const cases: [string, Json, Json, string, RegExp][] = [
+    ['Search', around(knowledgeBaseNode('Search'), 'Array', 'String'), 'flows', 'Retrieve', /flows/],
+    [
+      'Answer',
+      around(knowledgeBaseNode('Answer', { modelId: MODEL }, 'String'), 'String', 'String'),
+      'flows',
+      'RetrieveAndGenerate',
+      /flows/,
+    ],
+    ['Intent', around(lexNode('Intent'), 'String', 'String'), 'I want to order flowers', 'RecognizeUtterance', /order flowers/],
+    ['Write', around(storageNode('Write'), 'String', 'Object'), { content: 'hello', key: 'out/runs.txt' }, 'PutObject', /out\/runs\.txt/],
+    ['Read', around(retrievalNode('Read'), 'String', 'String'), 'out/runs.txt', 'GetObject', /out\/runs\.txt/],
+  ];
+  for (const [name, definition, input, operation, request] of cases) {
+    const id = await deploy(control, definition);
+    const run = await invoke(client, id, input);
+    t.equal(run.error, undefined, `${name} ran`);
+    const node = emu.run(run.executionId!)?.nodes.find((n) => n.nodeName === name);
+    t.equal(node?.calls.length, 1, `${name}: one call recorded`);
+    t.equal(node?.calls[0]?.operationName, operation, `${name}: ${operation}`);
+    t.match(JSON.stringify(node?.calls[0]?.request), request, `${name}: the request it sent`);
+  }
 });

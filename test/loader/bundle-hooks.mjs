@@ -74,6 +74,9 @@ async function bundle(file) {
     metafile: true,
     sourcemap: 'inline',
     sourcesContent: false,
+    // Without an outfile the map's sources are relative to absWorkingDir; the root makes them point at the .ts files
+    // from the bundle's URL (the test file's folder), so stack traces name test/…/x.ts, not test/contract/test/….
+    sourceRoot: pathToFileURL(ROOT).href,
     logLevel: 'silent',
     absWorkingDir: ROOT,
     define: Object.fromEntries(Object.entries(IMPORT_META).map(([k, name]) => [`import.meta.${k}`, name])),

@@ -39,6 +39,11 @@ export interface NodeContext<C = unknown> {
    * not depend on how concurrent nodes interleave.
    */
   action(call: NodeAction | ((requestId: string) => NodeAction)): void;
+  /**
+   * Reports a call that AWS shows in no trace (only Prompt, Agent and Lambda nodes emit action traces): it goes to
+   * the run record alone (docs/runs.md). A function is called only when the run is recorded.
+   */
+  record(call: NodeAction | (() => NodeAction)): void;
   /** Agent nodes: the agent's own trace parts (nodeDependencyTrace), built only when the run is traced. */
   dependency(build: () => readonly AgentTracePart[]): void;
   /** Output nodes: one flowOutputEvent. */

@@ -536,6 +536,10 @@ class RunContext implements NodeContext {
     });
   }
 
+  record(call: NodeAction | (() => NodeAction)): void {
+    if (this.watch) this.watch.call(typeof call === 'function' ? call() : call);
+  }
+
   dependency(build: () => readonly AgentTracePart[]): void {
     this.scheduler.dependency(this.node, build, this.lane);
   }

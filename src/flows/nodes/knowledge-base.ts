@@ -28,7 +28,16 @@ export const knowledgeBase: NodeRunner<KnowledgeBaseFlowNodeConfiguration> = {
     const results = retrieve(documents, query, numberOfResults);
     // No action trace, with a model or without: the model names Prompt, Agent and Lambda nodes as the ones that
     // emit them (docs/behaviour.md#traces); the run shows in the node's input and output traces.
-    if (!modelId) return outputs({ retrievalResults: results });
+    const retrievalConfiguration = { vectorSearchConfiguration: { numberOfResults } };
+    if (!modelId) {
+      ctx.record(() => ({
+        serviceName: 'bedrock',
+        operationName: 'Retrieve',
+        operationRequest: { knowledgeBaseId, retrievalQuery: { text: query }, retrievalConfiguration },
+        operationResponse: { retrievalResults: results },
+      }));
+      return outputs({ retrievalResults: results });
+    }
     const prompt = generationPrompt(query, results, promptTemplate?.textPromptTemplate);
     const call = {
       modelId,
@@ -39,6 +48,21 @@ export const knowledgeBase: NodeRunner<KnowledgeBaseFlowNodeConfiguration> = {
     };
     // Rules answer synchronously; only a backend makes the node wait.
     const answer = callModel(ctx, call, inputs);
-    return answer instanceof Promise ? answer.then((a) => outputs({ outputText: a.text })) : outputs({ outputText: answer.text });
+    const answered = (outputText: string) => {
+      ctx.record(() => ({
+        serviceName: 'bedrock',
+        operationName: 'RetrieveAndGenerate',
+        operationRequest: {
+          input: { text: query },
+          retrieveAndGenerateConfiguration: {
+            type: 'KNOWLEDGE_BASE',
+            knowledgeBaseConfiguration: { knowledgeBaseId, modelId, retrievalConfiguration },
+          },
+        },
+        operationResponse: { output: { text: outputText }, citations: [{ retrievedReferences: results }] },
+      }));
+      return outputs({ outputText });
+    };
+    return answer instanceof Promise ? answer.then((a) => answered(a.text)) : answered(answer.text);
   },
 };

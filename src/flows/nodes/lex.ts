@@ -15,6 +15,12 @@ export const lex: NodeRunner<LexFlowNodeConfiguration> = {
     const inputText = inputs.inputText as string;
     // No action trace: AWS emits them for Prompt, Agent and Lambda nodes only (docs/behaviour.md#traces).
     const { intent } = recognizeIntent(bot, inputText);
+    ctx.record(() => ({
+      serviceName: 'lex',
+      operationName: 'RecognizeUtterance',
+      operationRequest: { botAliasArn, localeId, inputText },
+      operationResponse: { interpretations: [{ intent: { name: intent } }] },
+    }));
     return outputs({ predictedIntent: intent });
   },
 };

@@ -14,8 +14,14 @@ export const retrieval: NodeRunner<RetrievalFlowNodeConfiguration> = {
     const bucket = ctx.node.compiled.serviceConfiguration.s3.bucketName;
     const key = inputs.objectKey as string;
     for (const call of retrievalCalls(ctx.node.compiled, key)) ctx.authorize(call.action, call.resource);
-    // No action trace: AWS emits them for Prompt, Agent and Lambda nodes only (docs/behaviour.md#traces).
     const body = getObject(ctx.env.universe, bucket, key);
+    // No action trace: AWS emits them for Prompt, Agent and Lambda nodes only (docs/behaviour.md#traces).
+    ctx.record({
+      serviceName: 's3',
+      operationName: 'GetObject',
+      operationRequest: { Bucket: bucket, Key: key },
+      operationResponse: { ContentLength: body.length },
+    });
     let s3Content: string;
     try {
       s3Content = utf8.decode(body);

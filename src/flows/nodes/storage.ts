@@ -12,8 +12,14 @@ export const storage: NodeRunner<StorageFlowNodeConfiguration> = {
     for (const call of storageCalls(ctx.node.compiled, key)) ctx.authorize(call.action, call.resource);
     // Text is stored as it is; any other value as its JSON.
     const body = Buffer.from(typeof inputs.content === 'string' ? inputs.content : JSON.stringify(inputs.content), 'utf8');
-    // No action trace: AWS emits them for Prompt, Agent and Lambda nodes only (docs/behaviour.md#traces).
     putObject(ctx.env.universe, bucket, key, body);
+    // No action trace: AWS emits them for Prompt, Agent and Lambda nodes only (docs/behaviour.md#traces).
+    ctx.record({
+      serviceName: 's3',
+      operationName: 'PutObject',
+      operationRequest: { Bucket: bucket, Key: key, ContentLength: body.length },
+      operationResponse: {},
+    });
     return outputs({ s3Uri: s3Uri(bucket, key) });
   },
 };
