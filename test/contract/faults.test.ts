@@ -151,6 +151,23 @@ t.test('flow executions: the model fault fails the node and the execution', asyn
   t.equal(outputsOf(again).length, 1);
 });
 
+t.test('flow executions: a throttled model call is the dependency failing (NodeErrorCode has no throttling code)', async (t) => {
+  const rule = { model: MODEL, error: 'ThrottlingException', count: 1 };
+  const { runtime } = await harness(t, { fixtures: [...TEST_WORLD, { faults: [rule] }] });
+  const client = runtime();
+  const { executionArn } = await client.send(
+    new StartFlowExecutionCommand({ flowIdentifier: 'FLOW000001', flowAliasIdentifier: 'TSTALIASID', inputs: playlistInputs }),
+  );
+  t.equal((await ended(client, 'FLOW000001', executionArn!)).status, 'Failed');
+  const { flowExecutionEvents } = await client.send(
+    new ListFlowExecutionEventsCommand({ ...executionIds('FLOW000001', executionArn!), eventType: 'Node' }),
+  );
+  t.match(flowExecutionEvents?.find((e) => e.nodeFailureEvent)?.nodeFailureEvent, {
+    nodeName: 'MakePlaylist',
+    errorCode: 'DEPENDENCY_FAILED',
+  });
+});
+
 t.test('latency: requests and node calls are delayed, and the result is unchanged', async (t) => {
   const { emu, agent, runtime, lines } = await harness(t, { fixtures: TEST_WORLD });
   await admin(emu.url, 'POST', '/_emulator/faults', {

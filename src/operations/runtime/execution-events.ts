@@ -22,7 +22,10 @@ export function executionEvent(event: FlowEvent): ExecutionEvent {
   return { [member]: payload };
 }
 
-/** NodeErrorCode: the model has no code for denials and missing resources; they are the dependency's failure. */
+/**
+ * NodeErrorCode: the model has no code for denials, missing resources or a throttled downstream call (a fault rule, a
+ * model backend's 429); they are the dependency's failure.
+ */
 function nodeErrorCode(error: AwsError): string {
   switch (error.type) {
     case 'ValidationException':
@@ -32,6 +35,8 @@ function nodeErrorCode(error: AwsError): string {
     case 'DependencyFailedException':
     case 'AccessDeniedException':
     case 'ResourceNotFoundException':
+    case 'ThrottlingException':
+    case 'ServiceQuotaExceededException':
       return 'DEPENDENCY_FAILED';
     default:
       return 'INTERNAL_SERVER';
