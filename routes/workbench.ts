@@ -70,6 +70,26 @@ export default async function workbenchRoutes(app: FastifyInstance, { emulator, 
     workbenchPrincipals(emulator.universe),
   );
 
+  // The flow page's note under its generated role policy: what the flow's actual role lacks of it.
+  app.get<{ Querystring: Record<string, unknown> }>(
+    '/_emulator/ui/api/role-gaps',
+    { preHandler: guard, config: { operation: 'emulator:GetWorkbenchRoleGaps' } },
+    async (req) => {
+      const q = req.query ?? {};
+      const one = (key: string) => {
+        const v = Array.isArray(q[key]) ? (q[key] as unknown[])[0] : q[key];
+        return typeof v === 'string' ? v : undefined;
+      };
+      const [flow, version, account, region] = [one('flow'), one('version'), one('account'), one('region')];
+      return emulator.flowRoleGaps({
+        ...(flow !== undefined ? { flow } : {}),
+        ...(version !== undefined ? { version } : {}),
+        ...(account !== undefined ? { account } : {}),
+        ...(region !== undefined ? { region } : {}),
+      });
+    },
+  );
+
   app.post('/_emulator/ui/api/invoke', { preHandler: guard, config: { operation: 'emulator:TryInvokeFlow' } }, async (req) => {
     const body = parseInvoke(req.body as Buffer | undefined);
     // The service model's checks, as for a signed InvokeFlow (src/server/pipeline.ts).

@@ -19,6 +19,7 @@ import type { IamMode } from './access/caller-authorizer.js';
 import { DecisionLog } from './access/decision-log.js';
 import { executionRoleAuthorizer } from './access/execution-role-authorizer.js';
 import { flowRolePoliciesOf, type FlowRolePolicies, type FlowRolePolicyQuery, type PolicyJson } from './access/flow-role-policy.js';
+import { flowRoleGaps, type FlowRoleGaps } from './access/flow-role-gaps.js';
 import { leastPrivilegePolicy } from './access/least-privilege.js';
 import { RunRecorder } from './runs/index.js';
 import { ModelRecorder } from './fixtures/model-recorder.js';
@@ -288,6 +289,11 @@ export class Emulator {
   /** GET /_emulator/iam/flow-role-policy (src/access/flow-role-policy.ts). */
   flowRolePolicy(query: FlowRolePolicyQuery): FlowRolePolicies {
     return flowRolePoliciesOf(this.universe, query);
+  }
+
+  /** GET /_emulator/ui/api/role-gaps: what the flow's actual execution role lacks of flowRolePolicy (src/access/flow-role-gaps.ts). */
+  flowRoleGaps(query: FlowRolePolicyQuery): FlowRoleGaps {
+    return flowRoleGaps(this.universe, query);
   }
 
   /** GET /_emulator/iam/least-privilege (src/access/least-privilege.ts). */

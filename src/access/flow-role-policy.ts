@@ -8,7 +8,9 @@
 import { evaluatedResource } from '../iam/index.js';
 import { roleRequirements, type RoleCall } from '../flows/nodes/role-requirements.js';
 import type { Scope } from '../world/arns.js';
+import type { FlowRecord } from '../world/records.js';
 import { hasWorld, worldOf, type Universe } from '../world/universe.js';
+import type { World } from '../world/world.js';
 import { notFound, validationException } from '../protocol/errors.js';
 
 export interface PolicyStatementJson {
@@ -116,6 +118,12 @@ export interface FlowRolePolicyQuery {
  * default world unless `account`/`region` name another. Asking never creates a world.
  */
 export function flowRolePoliciesOf(universe: Universe, query: FlowRolePolicyQuery): FlowRolePolicies {
+  const { world, flow, definition } = flowSnapshotOf(universe, query);
+  return flowRolePolicies(definition, world, flow.id, universe);
+}
+
+/** The flow and the definition a query names (the draft, or `version`); 404 for an unknown flow or version. */
+export function flowSnapshotOf(universe: Universe, query: FlowRolePolicyQuery): { world: World; flow: FlowRecord; definition: unknown } {
   if (!query.flow) throw validationException('The flow query parameter is required: ?flow=FLOW_ID[&version=N].');
   const account = query.account ?? universe.defaultAccount;
   const region = query.region ?? universe.defaultRegion;
@@ -125,5 +133,5 @@ export function flowRolePoliciesOf(universe: Universe, query: FlowRolePolicyQuer
   const draft = query.version === undefined || query.version === 'DRAFT';
   const snapshot = draft ? flow : flow.versions[query.version as string];
   if (!snapshot) throw notFound(`Flow ${query.flow} has no version ${query.version}.`);
-  return flowRolePolicies(snapshot.definition, world, flow.id, universe);
+  return { world, flow, definition: snapshot.definition };
 }

@@ -18,16 +18,21 @@ export interface PortModel {
   condition?: boolean;
 }
 
-/** One node of the drawing; `path` is its name, prefixed by the Loop nodes it sits in (`Loop/Inner`). */
+/** One node of the drawing; its id is its name, prefixed by the Loop nodes it sits in (`Loop/Inner`). */
 export interface NodeModel {
   id: string;
   name: string;
   type: string;
   inputs: PortModel[];
   outputs: PortModel[];
-  /** A Loop's inner definition, drawn inside it. */
+  /** A Loop's inner definition, or the per-item nodes of an iteration group, drawn inside it. */
   children: NodeModel[];
   edges: EdgeModel[];
+  /**
+   * Set on a box that is no node of the definition: the nodes an Iterator's items run through before its Collector
+   * (`name` is the Iterator's, `collector` the Collector's when there is one).
+   */
+  iteration?: { collector?: string };
 }
 
 export interface EdgeModel {
@@ -59,7 +64,78 @@ export function graphOf(definition: FlowDefinition | undefined, prefix = ''): Gr
     .filter((c): c is FlowConnection => typeof c?.source === 'string' && typeof c?.target === 'string')
     .filter((c) => byName.has(c.source) && byName.has(c.target))
     .map((c) => edgeOf(c, byName, prefix));
-  return { nodes, edges };
+  return groupIterations(nodes, edges, prefix);
+}
+
+/**
+ * Boxes each Iterator's per-item nodes: what its `arrayItem` output reaches without passing a Collector, minus what
+ * only the Collector's result reaches — the rule the executor runs them by (src/flows/executor/plan.ts). Connections
+ * between two boxed nodes go inside the box; the others stay outside and cross its border (ELK routes edges across
+ * compound nodes under INCLUDE_CHILDREN, with coordinates relative to the scope they are declared in).
+ */
+function groupIterations(nodes: NodeModel[], edges: EdgeModel[], prefix: string): GraphModel {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const boxed = new Map<string, NodeModel>();
+  const groups: NodeModel[] = [];
+  for (const iterator of nodes) {
+    if (iterator.type !== 'Iterator' || boxed.has(iterator.id)) continue;
+    const items = edges.filter((e) => e.sourceNode === iterator.id && e.sourcePort === portId(iterator.id, 'out', 'arrayItem'));
+    const reached = reach(
+      items.map((e) => e.targetNode),
+      edges,
+      (id) => byId.get(id)?.type !== 'Collector',
+    );
+    const collector = nodes.find((n) => n.type === 'Collector' && reached.has(n.id));
+    const after = collector ? reach([collector.id], edges, () => true) : new Set<string>();
+    const body = nodes.filter((n) => reached.has(n.id) && n !== collector && !after.has(n.id) && !boxed.has(n.id) && n !== iterator);
+    if (body.length === 0) continue;
+    const group: NodeModel = {
+      id: `${prefix}${iterator.name}\u0000items`,
+      name: iterator.name,
+      type: 'Iteration',
+      inputs: [],
+      outputs: [],
+      children: body,
+      edges: [],
+      iteration: collector ? { collector: collector.name } : {},
+    };
+    for (const n of body) boxed.set(n.id, group);
+    groups.push(group);
+  }
+  if (groups.length === 0) return { nodes, edges };
+  const outer: EdgeModel[] = [];
+  for (const e of edges) {
+    const box = boxed.get(e.sourceNode);
+    if (box && box === boxed.get(e.targetNode)) box.edges.push(e);
+    else outer.push(e);
+  }
+  // Each box where its first node was, so the declaration order ELK breaks ties by stays the definition's.
+  const placed = new Set<NodeModel>();
+  const top: NodeModel[] = [];
+  for (const n of nodes) {
+    const box = boxed.get(n.id);
+    if (!box) top.push(n);
+    else if (!placed.has(box)) {
+      placed.add(box);
+      top.push(box);
+    }
+  }
+  return { nodes: top, edges: outer };
+}
+
+/** Node ids reachable from `starts` (included), following edges out of the nodes `through` accepts. */
+function reach(starts: readonly string[], edges: readonly EdgeModel[], through: (id: string) => boolean): Set<string> {
+  const reached = new Set(starts);
+  const queue = starts.filter(through);
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    for (const e of edges) {
+      if (e.sourceNode !== id || reached.has(e.targetNode)) continue;
+      reached.add(e.targetNode);
+      if (through(e.targetNode)) queue.push(e.targetNode);
+    }
+  }
+  return reached;
 }
 
 function nodeOf(node: FlowNode, prefix: string): NodeModel {
@@ -125,6 +201,14 @@ export interface ElkInput {
 }
 
 function elkNode(node: NodeModel): ElkInput {
+  if (node.iteration) {
+    return {
+      id: node.id,
+      layoutOptions: { 'elk.padding': `[top=${HEADER + 6},left=16,bottom=16,right=16]` },
+      children: node.children.map(elkNode),
+      edges: node.edges.map(elkEdge),
+    };
+  }
   if (node.children.length > 0) {
     return {
       id: node.id,
@@ -222,12 +306,19 @@ export function runPath(model: GraphModel, run: RunRecord, turn?: number): RunPa
     if (node.error !== undefined && node.error !== null) failed.set(node.nodeName, errorText(node.error));
   }
   const connections = new Set<string>();
-  const visit = (nodes: NodeModel[], edges: EdgeModel[]) => {
-    const name = new Map(nodes.map((n) => [n.id, n.name]));
-    for (const e of edges) if (ran.has(name.get(e.sourceNode)!) && ran.has(name.get(e.targetNode)!)) connections.add(e.id);
-    for (const n of nodes) visit(n.children, n.edges);
+  // Connections may cross an iteration box's border: names are looked up across every scope.
+  const name = new Map<string, string>();
+  const scopes: GraphModel[] = [];
+  const collect = (scope: GraphModel) => {
+    scopes.push(scope);
+    for (const n of scope.nodes) {
+      if (!n.iteration) name.set(n.id, n.name);
+      collect({ nodes: n.children, edges: n.edges });
+    }
   };
-  visit(model.nodes, model.edges);
+  collect(model);
+  for (const scope of scopes)
+    for (const e of scope.edges) if (ran.has(name.get(e.sourceNode)!) && ran.has(name.get(e.targetNode)!)) connections.add(e.id);
   return { ran, failed, connections };
 }
 

@@ -1,7 +1,7 @@
 /** The workbench's graph model (src/ui/graph-model.ts): what it draws and marks, checked without a browser. */
 import t from 'tap';
 import { conversationOf, elkGraph, graphOf, runPath, validationTargets } from '../../src/ui/graph-model.js';
-import { playlistFlow } from '../flows/fixtures.js';
+import { iteratorFlow, playlistFlow } from '../flows/fixtures.js';
 import { failedRun, multiTurnRun } from './sample-runs.js';
 
 t.test('a definition becomes nodes with labelled ports and connections between them', async (t) => {
@@ -101,6 +101,47 @@ t.test('conditions are ports of their Condition node; a Loop is a group around i
   const elkLoop = elkGraph(model).children!.find((c) => c.id === 'Repeat')!;
   t.equal(elkLoop.children!.length, 2, 'ELK lays the loop out as a compound node');
   t.equal(elkLoop.width, undefined, 'sized by its children');
+});
+
+t.test("an Iterator's per-item nodes are a group; connections across its border stay outside it", async (t) => {
+  const model = graphOf(iteratorFlow() as never);
+  t.same(
+    model.nodes.map((n) => n.name),
+    ['FlowInput', 'EachArtist', 'EachArtist', 'Gather', 'FlowOutput'],
+    'the box stands where its first node was',
+  );
+  const box = model.nodes[2]!;
+  t.same(box.iteration, { collector: 'Gather' });
+  t.same(
+    box.children.map((n) => n.name),
+    ['Describe'],
+    'only the node run per item is inside: not the Iterator, not the Collector',
+  );
+  t.same(
+    model.edges.map((e) => e.name).sort(),
+    [
+      'Describe_Gather_arrayItem',
+      'EachArtist_Describe_artist',
+      'EachArtist_Gather_arraySize',
+      'FlowInput_EachArtist_array',
+      'Gather_FlowOutput_document',
+    ],
+    'every connection touches a node outside the box',
+  );
+  t.same(box.edges, []);
+  const elkBox = elkGraph(model).children![2]!;
+  t.same(
+    elkBox.children!.map((c) => c.id),
+    ['Describe'],
+    'ELK lays the box out as a compound node',
+  );
+  t.equal(elkBox.ports, undefined, 'with no ports of its own');
+  const run = {
+    executionId: 'x',
+    flowId: 'f',
+    nodes: ['FlowInput', 'EachArtist', 'Describe', 'Describe', 'Gather', 'FlowOutput'].map((nodeName) => ({ nodeName })),
+  };
+  t.equal(runPath(model, run).connections.size, 5, "a run's path follows connections across the border");
 });
 
 t.test('validations name the nodes and connections to mark', async (t) => {

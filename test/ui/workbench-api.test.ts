@@ -161,3 +161,47 @@ t.test('with an admin token: the browser trades it once for an HttpOnly cookie, 
   });
   t.equal(bare.status, 401, 'without it, not');
 });
+
+t.test("role gaps: what the flow's actual execution role lacks of the policy its definition needs", async (t) => {
+  const emu = await startEmulator({ port: 0 });
+  t.teardown(() => emu.close());
+  const narrow = 'arn:aws:iam::123456789012:role/narrow';
+  emu.load({
+    roles: [
+      {
+        arn: narrow,
+        trustPolicy: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        },
+        policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }],
+      },
+    ],
+    flows: [{ ...(emu.state().flows![0] as object), flowId: 'NARROW0001', name: 'narrow', executionRoleArn: narrow, prepare: false }],
+  } as never);
+  const gaps = async (query: string) => {
+    const res = await fetch(`${emu.url}/_emulator/ui/api/role-gaps?${query}`);
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  t.same(await gaps('flow=FLOW000001'), {
+    status: 200,
+    body: { roleArn: 'arn:aws:iam::123456789012:role/service-role/AmazonBedrockExecutionRoleForFlows_DEFAULT001', missing: [] },
+  });
+  const { status, body } = await gaps('flow=NARROW0001&version=DRAFT');
+  t.equal(status, 200);
+  t.match(body, {
+    roleArn: narrow,
+    trust: /bedrock\.amazonaws\.com|sts:AssumeRole/,
+    missing: [
+      {
+        action: 'bedrock:InvokeModel',
+        resource: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0',
+        why: /bedrock:InvokeModel/,
+      },
+    ],
+  });
+  t.equal((body.missing as unknown[]).length, 1);
+  t.match(await gaps(''), { status: 400, body: { message: /flow query parameter is required/ } });
+  t.match(await gaps('flow=NOPE&version=9'), { status: 404 });
+  t.match(await gaps('flow=FLOW000001&version=9'), { status: 404, body: { message: /no version 9/ } });
+});

@@ -10,6 +10,7 @@ import { BedrockAgentClient, GetFlowCommand, PrepareFlowCommand } from '@aws-sdk
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { startEmulator } from '../../src/index.js';
 import { buildAssets, chromiumPath, launch, ROOT, SKIP_REASON } from './browser.js';
+import { iteratorFlow } from '../flows/fixtures.js';
 import { failedRun, manyRuns, multiTurnRun } from './sample-runs.js';
 
 const executable = chromiumPath();
@@ -42,6 +43,8 @@ emu.load({ identities: [BLOCKED] });
 const browser: Browser = await launch(executable);
 // One context for every page: they share the HTTP cache, so ELK's worker is fetched and compiled once.
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+// The copy buttons write to the clipboard; the tests read it back.
+await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: emu.url });
 t.teardown(async () => {
   await browser.close();
   await emu.close();
@@ -122,6 +125,97 @@ t.test("PrepareFlow's validations are marked on the nodes and connections they n
   await page.close();
 });
 
+t.test("an Iterator's per-item nodes are drawn in a box between the Iterator and its Collector", async (t) => {
+  const flow = { ...(emu.state().flows![0] as object), flowId: 'ITERATE001', name: 'iterate', prepare: false, definition: iteratorFlow() };
+  emu.load({ flows: [flow] } as never);
+  const page = await open('#/flows/123456789012/us-east-1/ITERATE001');
+  await page.waitForSelector('svg[data-graph] [data-iteration="EachArtist"]');
+  t.same(
+    await page.$$eval('[data-iteration="EachArtist"] [data-node]', (els) => els.map((e) => e.getAttribute('data-node'))),
+    ['Describe'],
+    'the node run per item is inside the box',
+  );
+  t.same(
+    await page.$$eval('svg[data-graph] [data-node]:not([data-iteration] [data-node])', (els) =>
+      els.map((e) => e.getAttribute('data-node')).sort(),
+    ),
+    ['EachArtist', 'FlowInput', 'FlowOutput', 'Gather'],
+    'the Iterator and the Collector flank it',
+  );
+  t.match(await page.textContent('[data-iteration="EachArtist"] .iteration-label'), /each item of EachArtist → Gather/);
+  const box = (await page.locator('[data-iteration="EachArtist"] > rect').boundingBox())!;
+  const inner = (await page.locator('[data-node="Describe"] > rect.body').boundingBox())!;
+  const gather = (await page.locator('[data-node="Gather"] > rect.body').boundingBox())!;
+  t.ok(
+    inner.x >= box.x && inner.x + inner.width <= box.x + box.width && inner.y >= box.y && inner.y + inner.height <= box.y + box.height,
+    'drawn within it',
+  );
+  t.ok(gather.x >= box.x + box.width, 'the Collector to its right');
+  const routes = await page.$$eval('svg[data-graph] [data-edge] path', (els) => els.map((e) => e.getAttribute('d') ?? ''));
+  t.equal(routes.length, 5, 'every connection is drawn, the ones crossing the border too');
+  t.ok(routes.every((d) => /^M [\d.-]+ [\d.-]+ (L [\d.-]+ [\d.-]+ ?)+$/.test(d)));
+  await page.locator('svg[data-graph]').screenshot({ path: join(SHOTS, 'workbench-iteration.png') });
+  await page.close();
+});
+
+t.test("the flow page shows the role policy its definition needs, copyable, and what the flow's role lacks of it", async (t) => {
+  const page = await open('#/flows/123456789012/us-east-1/FLOW000001');
+  await page.waitForSelector('[data-role-policy] [data-policy="policy"] pre');
+  const expected = (await (await fetch(`${emu.url}/_emulator/iam/flow-role-policy?flow=FLOW000001`)).json()) as {
+    policy: unknown;
+    trustPolicy: unknown;
+  };
+  t.same(JSON.parse((await page.textContent('[data-policy="policy"] pre'))!), expected.policy, 'the generated identity policy');
+  t.same(JSON.parse((await page.textContent('[data-policy="trust"] pre'))!), expected.trustPolicy, 'and trust policy');
+  t.match(await page.textContent('[data-policy="policy"] pre'), /foundation-model\/amazon\.nova-lite-v1:0/);
+  await page.waitForSelector('[data-role-gaps="none"]');
+  await page.click('[data-policy="policy"] [data-copy]');
+  await page.waitForSelector('[data-policy="policy"] [data-copy]:has-text("Copied")');
+  t.same(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())), expected.policy, 'the copy button copies it');
+  await page.close();
+
+  const narrow = 'arn:aws:iam::123456789012:role/narrow';
+  emu.load({
+    roles: [
+      {
+        arn: narrow,
+        trustPolicy: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Service: 'bedrock.amazonaws.com' },
+              Action: 'sts:AssumeRole',
+              Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+            },
+          ],
+        },
+        policies: [
+          {
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Sid: 'OnlyTitan',
+                Effect: 'Allow',
+                Action: 'bedrock:InvokeModel',
+                Resource: 'arn:aws:bedrock:*::foundation-model/amazon.titan-*',
+              },
+            ],
+          },
+        ],
+      },
+    ],
+    flows: [{ ...(emu.state().flows![0] as object), flowId: 'NARROW0001', name: 'narrow-role', executionRoleArn: narrow, prepare: false }],
+  } as never);
+  const narrowPage = await open('#/flows/123456789012/us-east-1/NARROW0001');
+  await narrowPage.waitForSelector('[data-role-gaps="1"]');
+  const gap = narrowPage.locator('[data-gap="bedrock:InvokeModel"]');
+  t.match(await gap.textContent(), /bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model\/amazon\.nova-lite-v1:0/);
+  t.match(await gap.textContent(), /OnlyTitan/, 'with why: the statement that names the action but not this model');
+  await narrowPage.locator('[data-role-policy]').screenshot({ path: join(SHOTS, 'workbench-role-policy.png') });
+  await narrowPage.close();
+});
+
 t.test('a run started from Try it answers with its outputs and appears on the Runs page with its path', async (t) => {
   const page = await open('#/try');
   await page.fill('[data-try-document]', '{"genre": "pop", "number": 3}');
@@ -187,12 +281,46 @@ t.test('a denial shows its deciding statement on the IAM page', async (t) => {
   t.equal(await rows.count(), 1, 'one denial of that principal');
   t.equal(await rows.first().getAttribute('data-decision'), 'ExplicitDeny');
   t.match(await rows.first().locator('[data-statement]').textContent(), /NoInvokingFlows/);
-  await page.screenshot({ path: join(SHOTS, 'workbench-iam.png') });
+  t.match(await rows.first().locator('[data-why]').textContent(), /NoInvokingFlows/, 'why, in words');
+  t.match(
+    await rows.first().locator('[data-fix] pre').textContent(),
+    /"Action": "bedrock:InvokeFlow"/,
+    'and the statement that would allow it',
+  );
+  const generated = page.locator('[data-least-privilege] [data-generated-policy] pre');
+  await page.waitForFunction(() => !document.querySelector('[data-generated-policy] pre')?.textContent?.startsWith('Loading'));
+  const policy = JSON.parse((await generated.textContent())!) as { Statement: { Action: string; Resource: string }[] };
+  t.ok(
+    policy.Statement.some((s) => s.Action === 'bedrock:InvokeFlow' && /flow\/FLOW000001\/alias\/TSTALIASID/.test(String(s.Resource))),
+    'its least-privilege policy allows what it tried',
+  );
+  t.match(await page.textContent('[data-least-privilege] [data-current-policies]'), /NoInvokingFlows/, 'beside its current policies');
+  await rows.first().locator('[data-fix] summary').click();
+  await page.screenshot({ path: join(SHOTS, 'workbench-iam.png'), fullPage: true });
+  await page.close();
+});
+
+t.test("a role's least privilege: what its flow sessions did, beside the role's policies", async (t) => {
+  const role = 'arn:aws:iam::123456789012:role/service-role/AmazonBedrockExecutionRoleForFlows_DEFAULT001';
+  const page = await open('#/iam');
+  await page.selectOption('[data-principal-filter]', role);
+  await page.waitForSelector('[data-decisions] tbody tr');
+  t.ok(
+    (await page.$$eval('[data-decisions] tbody tr td:nth-child(2)', (els) => els.map((e) => e.textContent))).every((p) =>
+      p?.includes(':assumed-role/AmazonBedrockExecutionRoleForFlows_DEFAULT001/'),
+    ),
+    "the role stands for its sessions' decisions",
+  );
+  await page.waitForFunction(() => !document.querySelector('[data-generated-policy] pre')?.textContent?.startsWith('Loading'));
+  t.match(await page.textContent('[data-generated-policy] pre'), /"bedrock:InvokeModel"[\s\S]*foundation-model\/amazon\.nova-lite-v1:0/);
+  t.match(await page.textContent('[data-current-policies]'), /FlowNodeCalls/);
+  t.match(await page.textContent('[data-current-policies] .row'), /role/);
   await page.close();
 });
 
 t.test('render time with 100 flows and 1,000 runs (measured, not asserted)', async (t) => {
-  const flows = Array.from({ length: 98 }, (_, i) => ({
+  // Up to 100 with the flows the tests before loaded.
+  const flows = Array.from({ length: 100 - emu.state().flows!.length }, (_, i) => ({
     ...(emu.state().flows![0] as object),
     flowId: `PERF${String(i).padStart(6, '0')}`,
     name: `perf-${i}`,

@@ -68,3 +68,21 @@ export function definitionFor(flow: Flow, version: string | undefined) {
 }
 
 export const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+
+/** GET /_emulator/iam/flow-role-policy (src/access/flow-role-policy.ts). */
+export interface RolePolicies {
+  policy: unknown;
+  trustPolicy: unknown;
+}
+
+/** GET /_emulator/ui/api/role-gaps (src/access/flow-role-gaps.ts). */
+export interface RoleGaps {
+  roleArn: string;
+  roleMissing?: string;
+  trust?: string;
+  missing: { action: string; resource: string; why: string }[];
+}
+
+/** A query string of the defined values only. */
+export const query = (values: Record<string, string | undefined>) =>
+  new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined)).toString();

@@ -1,8 +1,9 @@
-/** Flows: every flow of every account and region, and the one picked drawn with its validations and its JSON. */
+/** Flows: every flow of every account and region, and the one picked drawn with its validations, its JSON and its role policy. */
 import { useMemo, useState } from 'preact/hooks';
 import { validationTargets } from '../graph-model.js';
 import { definitionFor, flowKey, pretty, type Flow } from './api.js';
 import { FlowGraph, type Marks } from './graph.js';
+import { RolePolicyPanel } from './role-policy-panel.js';
 
 export function FlowsPage({ flows, selected }: { flows: Flow[]; selected: string | undefined }) {
   const flow = flows.find((f) => flowKey(f) === selected) ?? flows[0];
@@ -90,8 +91,12 @@ function FlowDetail({ flow }: { flow: Flow }) {
         </ul>
       ) : null}
       <div class="beside">
-        <div class="canvas">
-          <FlowGraph definition={definition} marks={marks} />
+        <div>
+          <div class="canvas">
+            <FlowGraph definition={definition} marks={marks} />
+          </div>
+          {/* Under the graph, not under the long JSON, so it shows without scrolling. */}
+          <RolePolicyPanel flow={flow} version={version} />
         </div>
         <pre class="json" data-definition>
           {pretty(definition ?? {})}

@@ -1,7 +1,7 @@
 /**
  * A flow definition drawn as SVG: laid out by ELK (elkjs, in a Web Worker so the page never waits on its 1.6 MB
  * engine), drawn by hand from ELK's positions. Nodes by type, labelled ports, data and conditional connections, Loop
- * nodes as groups around their inner definition; validations, a run's path and failed nodes marked.
+ * nodes as groups around their inner definition, an Iterator's per-item nodes in a box; validations, a run's path and failed nodes marked.
  */
 import ELK from 'elkjs/lib/elk-api.js';
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -143,7 +143,9 @@ function Scope({
     <g>
       {nodes.map((node) => {
         const at = placed.get(node.id);
-        return at ? <Node key={node.id} node={node} at={at} marks={marks} onSelect={onSelect} /> : null;
+        if (!at) return null;
+        if (node.iteration) return <IterationBox key={node.id} node={node} at={at} marks={marks} onSelect={onSelect} />;
+        return <Node key={node.id} node={node} at={at} marks={marks} onSelect={onSelect} />;
       })}
       {edges.map((edge) => (
         <Edge key={edge.id} edge={edge} route={routes.get(edge.id)} marks={marks} />
@@ -256,6 +258,31 @@ function Node({ node, at, marks, onSelect }: { node: NodeModel; at: Laid; marks:
         </text>
       ) : null}
       {group ? <Scope nodes={node.children} edges={node.edges} laid={at} marks={marks} onSelect={onSelect} /> : null}
+    </g>
+  );
+}
+
+/** An Iterator's per-item nodes in a dashed box: not a node of the definition, so nothing to pick or mark. */
+function IterationBox({
+  node,
+  at,
+  marks,
+  onSelect,
+}: {
+  node: NodeModel;
+  at: Laid;
+  marks: Marks;
+  onSelect?: ((name: string) => void) | undefined;
+}) {
+  const label = `each item of ${node.name}${node.iteration?.collector ? ` → ${node.iteration.collector}` : ''}`;
+  return (
+    <g class="iteration" data-iteration={node.name} transform={`translate(${at.x ?? 0} ${at.y ?? 0})`}>
+      <title>{`Runs once per item of ${node.name}'s array${node.iteration?.collector ? `, collected by ${node.iteration.collector}` : ''}`}</title>
+      <rect width={at.width ?? 0} height={at.height ?? 0} rx="10" />
+      <text x="10" y="18" class="iteration-label">
+        ⟳ {label}
+      </text>
+      <Scope nodes={node.children} edges={node.edges} laid={at} marks={marks} onSelect={onSelect} />
     </g>
   );
 }

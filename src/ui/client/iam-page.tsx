@@ -1,15 +1,24 @@
-/** IAM: the decision log (newest first), filtered by principal and by denial; the identities and roles with their policies. */
+/**
+ * IAM: the decision log (newest first), filtered by principal and by denial, each denial with why and the statement
+ * that would allow it; for the picked principal its least-privilege policy beside its current ones; the identities
+ * and roles with their policies.
+ */
 import { useMemo, useState } from 'preact/hooks';
 import { pretty, type Decision, type Principals } from './api.js';
+import { LeastPrivilege } from './least-privilege.js';
 
 export function IamPage({ decisions, principals }: { decisions: Decision[]; principals: Principals | undefined }) {
   const [principal, setPrincipal] = useState('');
   const [deniedOnly, setDeniedOnly] = useState(false);
-  const everyone = useMemo(() => [...new Set(decisions.map((d) => d.principal))].sort(), [decisions]);
-  const shown = useMemo(
-    () => decisions.filter((d) => (!principal || d.principal === principal) && (!deniedOnly || d.decision !== 'Allow')).reverse(),
-    [decisions, principal, deniedOnly],
+  // The recorded callers and sessions, and the world's roles (a role stands for all its sessions).
+  const everyone = useMemo(
+    () => [...new Set([...decisions.map((d) => d.principal), ...(principals?.roles.map((r) => r.arn) ?? [])])].sort(),
+    [decisions, principals],
   );
+  const shown = useMemo(() => {
+    const matches = principalMatcher(principal);
+    return decisions.filter((d) => matches(d.principal) && (!deniedOnly || d.decision !== 'Allow')).reverse();
+  }, [decisions, principal, deniedOnly]);
   return (
     <div>
       <section>
@@ -66,12 +75,14 @@ export function IamPage({ decisions, principals }: { decisions: Decision[]; prin
                 <td title={pretty(d.explanation)}>
                   <span data-statement>{statementText(d.explanation)}</span>
                   {d.explanation.deniedBy !== undefined ? <div class="muted small">denied by {pretty(d.explanation.deniedBy)}</div> : null}
+                  <Why explanation={d.explanation} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
+      {principal ? <LeastPrivilege key={principal} principal={principal} principals={principals} /> : null}
       <section>
         <h2>Identities</h2>
         {principals?.identities.map((i) => (
@@ -86,6 +97,15 @@ export function IamPage({ decisions, principals }: { decisions: Decision[]; prin
   );
 }
 
+/** Who a picked principal stands for: everyone, the ARN itself, or for a role ARN also its sessions (src/access/least-privilege.ts). */
+function principalMatcher(arn: string): (principal: string) => boolean {
+  if (!arn) return () => true;
+  const role = /^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn);
+  if (!role) return (principal) => principal === arn;
+  const sessions = `arn:${role[1]}:sts::${role[2]}:assumed-role/${role[3]}/`;
+  return (principal) => principal === arn || principal.startsWith(sessions);
+}
+
 /** The deciding statement in words (`identity policy policies[0], statement NoInvoke`); the whole explanation is the cell's tooltip. */
 function statementText(explanation: Record<string, unknown>): string {
   const s = explanation.statement as { policyType?: string; policyName?: string; statement?: string | number } | undefined;
@@ -93,6 +113,24 @@ function statementText(explanation: Record<string, unknown>): string {
     return `${s.policyType ?? ''} policy ${s.policyName ?? ''}, statement ${s.statement ?? '(no Sid)'}`.trim();
   if (typeof explanation.note === 'string') return explanation.note;
   return 'no statement allows it (implicit deny)';
+}
+
+/** A denial's `why` sentence and `fix` statement (src/access/decision-log.ts, src/iam/explain.ts). */
+function Why({ explanation }: { explanation: Record<string, unknown> }) {
+  const why = explanation.why as { message?: unknown } | undefined;
+  const fix = explanation.fix;
+  if (!why && fix === undefined) return null;
+  return (
+    <div class="why">
+      {typeof why?.message === 'string' ? <p data-why>{why.message}</p> : null}
+      {fix !== undefined ? (
+        <details data-fix>
+          <summary>the statement that would allow it</summary>
+          <pre class="json small">{pretty(fix)}</pre>
+        </details>
+      ) : null}
+    </div>
+  );
 }
 
 function Policies({ title, value }: { title: string; value: object }) {
