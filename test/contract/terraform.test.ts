@@ -59,9 +59,10 @@ t.test('a Terraform state loads, prepares and runs: prompt of a module, role wit
   t.same(outputsOf(run), ['1. SONG A\n2. SONG B\n3. SONG C']);
 });
 
-t.test('a Terraform Lambda function without a fixture function fails at invoke, naming itself', async (t) => {
+t.test('posted over HTTP; a Lambda function without a fixture function fails at invoke, naming itself', async (t) => {
   const { emu, runtime } = await withEmulator(t);
-  await emu.loadCloudFormation(state() as unknown as Record<string, unknown>, { stackName: 'tf' });
+  const response = await fetch(`${emu.url}/_emulator/cloudformation?stackName=tf`, { method: 'POST', body: readFileSync(STATE) });
+  t.match(await response.json(), { status: 'loaded', outputs: { flow_id: 'FLOWTF0001' } });
   const run = await invoke(runtime(), 'FLOWTF0001', { genre: 'pop', number: 3 });
   t.match(
     run.error ?? run.events,

@@ -73,6 +73,8 @@ t.test('API member paths read back as Terraform attribute paths', async (t) => {
     '.definition[0].node[1].configuration[0].prompt[0].source_configuration',
   );
   t.equal(terraformPath('.executionRoleArn'), '.execution_role_arn');
+  t.equal(terraformPath('.flowId'), '.id', 'fixture members under their Terraform names');
+  t.equal(terraformPath('.trustPolicy.Statement[0].Effect'), '.assume_role_policy', 'a policy is JSON text there');
   t.equal(
     terraformPath('.variants[0].templateConfiguration.text.inputVariables[2].name'),
     '.variant[0].template_configuration[0].text[0].input_variable[2].name',

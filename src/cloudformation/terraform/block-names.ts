@@ -64,6 +64,20 @@ function parseOr(text: string): unknown {
   }
 }
 
+/** Fixture members (src/fixtures/schema.ts) that the Terraform resource holds under another attribute name. */
+const FIXTURE_MEMBERS: Record<string, string> = {
+  flowId: 'id',
+  promptId: 'id',
+  managedPolicies: 'managed_policy_arns',
+  timeoutMs: 'timeout',
+};
+
+const POLICY_TEXT: Record<string, string> = {
+  trustPolicy: 'assume_role_policy',
+  policies: 'inline_policy',
+  permissionsBoundary: 'permissions_boundary',
+};
+
 const PLURALS = new Map(Object.entries(LISTS).map(([block, member]) => [member, block]));
 
 /**
@@ -73,9 +87,17 @@ const PLURALS = new Map(Object.entries(LISTS).map(([block, member]) => [member, 
  */
 export function terraformPath(apiPath: string): string {
   const parts = [...apiPath.matchAll(/\.(\w+)((?:\[\d+\])?)/g)];
+  // Policies are JSON text in Terraform: a path inside one names the attribute only.
+  const text = POLICY_TEXT[parts[0]?.[1] ?? ''];
+  if (text) return `.${text}`;
   return parts
     .map(([, member, index], i) => {
-      const block = index ? (PLURALS.get(member!) ?? snakeCase(member!)) : snakeCase(member!);
+      const block =
+        i === 0 && Object.hasOwn(FIXTURE_MEMBERS, member!)
+          ? FIXTURE_MEMBERS[member!]
+          : index
+            ? (PLURALS.get(member!) ?? snakeCase(member!))
+            : snakeCase(member!);
       const single = !index && i < parts.length - 1 ? '[0]' : '';
       return `.${block}${index}${single}`;
     })
