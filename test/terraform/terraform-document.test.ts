@@ -156,6 +156,11 @@ t.test('a document with no modelled resource, another account, or a role policy 
       'aws_iam_role.r.assume_role_policy',
       /is not a JSON policy document/,
     ],
+    [
+      state(managed('aws_bedrockagent_flow.f', { ...flowValues, definition: { node: [] } })),
+      'aws_bedrockagent_flow.f.definition',
+      /must be a list of blocks/,
+    ],
   ];
   for (const [doc, path, reason] of cases) {
     const err = await emu.loadCloudFormation(doc as Record<string, unknown>, { stackName: 'x' }).catch((e: unknown) => e);

@@ -18,7 +18,7 @@ export const flow: TerraformType = {
     sameWorld(resource, stack);
     const a = attributes(resource);
     const id = a.string('id') ?? physicalId(stack, resource.address);
-    const shaped = apiShape({ definition: resource.values.definition }) as { definition?: unknown };
+    const shaped = apiShape({ definition: a.blocks('definition') }) as { definition?: unknown };
     const entry: FlowFixture = { flowId: id, name: a.required('name'), executionRoleArn: a.required('execution_role_arn') };
     if (shaped.definition !== undefined) entry.definition = shaped.definition;
     const description = a.string('description');
@@ -48,7 +48,7 @@ export const prompt: TerraformType = {
     if (defaultVariant !== undefined) entry.defaultVariant = defaultVariant;
     const key = a.string('customer_encryption_key_arn');
     if (key !== undefined) entry.customerEncryptionKeyArn = key;
-    const shaped = apiShape({ variant: resource.values.variant }) as { variants?: unknown[] };
+    const shaped = apiShape({ variant: a.blocks('variant') }) as { variants?: unknown[] };
     if (shaped.variants !== undefined) entry.variants = shaped.variants;
     const tags = a.tags();
     if (tags) entry.tags = tags;

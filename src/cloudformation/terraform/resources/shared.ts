@@ -38,6 +38,13 @@ export function attributes({ address, values }: TerraformResource) {
       if (!isObject(doc)) throw new TemplateError(at(name), 'must be a policy document (a JSON object)');
       return doc;
     },
+    /** Nested blocks are lists in Terraform's JSON, even a block that appears at most once. */
+    blocks(name: string): unknown[] | undefined {
+      const v = values[name];
+      if (v === undefined || v === null) return undefined;
+      if (!Array.isArray(v) || !v.every(isObject)) throw new TemplateError(at(name), 'must be a list of blocks (objects)');
+      return v;
+    },
     tags(): Record<string, string> | undefined {
       const v = values.tags;
       if (v === undefined || v === null) return undefined;
