@@ -49,8 +49,8 @@ export interface EmulatorOptions {
   prepareDelayMs?: number;
   quotas?: Partial<Quotas>;
   /**
-   * CloudFormation / CDK-synthesized templates (paths, JSON or YAML, or template objects), deployed after the
-   * fixtures (docs/cloudformation.md). Trusted: their inline Lambda code runs.
+   * CloudFormation / CDK-synthesized templates (paths, JSON or YAML, or template objects) and `terraform show
+   * -json` documents, deployed after the fixtures (docs/cloudformation.md). Trusted: their inline Lambda code runs.
    */
   cloudformation?: (string | Record<string, unknown>)[];
   /** Template parameter values, and the values Fn::ImportValue finds. */

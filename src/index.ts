@@ -67,8 +67,8 @@ export interface RunningEmulator {
   /** The deployed CloudFormation stacks' Outputs, `{ LogicalName: value }` (docs/cloudformation.md). */
   cloudformationOutputs(): Record<string, string>;
   /**
-   * Deploys one more template (path, or template object) all or nothing, as `cloudformation` does at start-up,
-   * and returns its Outputs; throws FixtureError naming the logical id and property path.
+   * Deploys one more template or Terraform document (path, or object) all or nothing, as `cloudformation` does at
+   * start-up, and returns its Outputs; throws FixtureError naming the logical id (or address) and property path.
    */
   loadCloudFormation(template: string | Record<string, unknown>, options?: LoadTemplateOptions): Promise<Record<string, string>>;
   /**

@@ -32,8 +32,9 @@ Options (environment variable in brackets; flags win):
   --port N               port to listen on, 0 for a free one (PORT; default 5050)
   --host H               address to bind (HOST; default 127.0.0.1)
   --fixtures FILE        fixture file, repeatable; replaces the bundled defaults (BFE_FIXTURES, comma-separated)
-  --cloudformation FILE  CloudFormation / CDK-synthesized template (JSON or YAML) deployed after the fixtures,
-                         repeatable (BFE_CLOUDFORMATION, comma-separated); docs/cloudformation.md
+  --cloudformation FILE  CloudFormation / CDK-synthesized template (JSON or YAML), or \`terraform show -json\`
+                         output (state or plan), deployed after the fixtures, repeatable
+                         (BFE_CLOUDFORMATION, comma-separated); docs/cloudformation.md
   --parameter KEY=VALUE  a template parameter (or Fn::ImportValue export) value, repeatable
   --iam MODE             enforce | audit | off (BFE_IAM; default enforce)
   --log-level L          trace | debug | info | warn | error (LOG_LEVEL; default info)

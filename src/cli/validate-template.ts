@@ -24,13 +24,15 @@ export async function validateTemplate(file: string, fixtures: string[], paramet
   for (const stack of emulator.stacks) {
     for (const [logicalId, flowId] of Object.entries(stack.flows)) {
       const flow = world.flows.get(flowId);
+      // A Terraform document's flows are known by address (aws_bedrockagent_flow.x); logical ids have no dots.
+      const label = logicalId.includes('.') ? logicalId : `Resources.${logicalId}`;
       const validations = flow?.validations ?? [];
       for (const v of validations) {
-        process.stdout.write(`${file}: Resources.${logicalId}: ${v.severity} ${v.type}: ${v.message}\n`);
+        process.stdout.write(`${file}: ${label}: ${v.severity} ${v.type}: ${v.message}\n`);
         if (v.severity === 'Error') errors++;
         else warnings++;
       }
-      process.stdout.write(`${file}: Resources.${logicalId}: ${flow?.status ?? 'not created'}\n`);
+      process.stdout.write(`${file}: ${label}: ${flow?.status ?? 'not created'}\n`);
     }
   }
   process.stdout.write(`${errors} error(s), ${warnings} warning(s)\n`);

@@ -12,14 +12,16 @@ import { worldOf } from '../world/universe.js';
 import { keyValues, readJsonc, UsageError } from './usage.js';
 import { loadWorld } from './load-world.js';
 import { validateTemplate } from './validate-template.js';
+import { isTerraformDocument } from '../cloudformation/terraform/terraform-document.js';
 
 export const VALIDATE_HELP = `Usage: bedrock-flows-emulator validate <flow.json | template> [--fixtures FILE]... [--parameter K=V]...
 
 Checks a flow definition (or a CreateFlow request body) as PrepareFlow does and prints its validations.
 With --fixtures, node references (prompts, knowledge bases, agents, Lambda functions, Lex bots, buckets) and the
 execution role are checked against the fixtures' world.
-A CloudFormation template (JSON with Resources, or YAML) is deployed onto the fixtures' world (or an empty one)
-as --cloudformation would, and each AWS::Bedrock::Flow resource's validations are printed under its logical id.
+A CloudFormation template (JSON with Resources, or YAML) or \`terraform show -json\` output is deployed onto the
+fixtures' world (or an empty one) as --cloudformation would, and each flow resource's validations are printed
+under its logical id (or Terraform address).
 Exit status: 0 no errors, 1 errors, 2 usage (including a fixture file that does not load).
 `;
 
@@ -47,7 +49,7 @@ export async function validateFlowFile(argv: string[]): Promise<number> {
   if (!file || extra) throw new UsageError('validate takes exactly one flow file');
   if (/\.ya?ml$/i.test(file)) return validateTemplate(file, values.fixtures ?? [], keyValues('--parameter', values.parameter ?? []));
   const doc = readJsonc(file, (f) => readFileSync(f, 'utf8'));
-  if (typeof doc === 'object' && doc !== null && 'Resources' in doc) {
+  if ((typeof doc === 'object' && doc !== null && 'Resources' in doc) || isTerraformDocument(doc)) {
     return validateTemplate(file, values.fixtures ?? [], keyValues('--parameter', values.parameter ?? []));
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {

@@ -17,6 +17,9 @@ import type { Universe } from '../world/universe.js';
 import type { TemplateSource } from './read-template.js';
 import { TemplateError, TemplateLoadError } from './template-error.js';
 import { translateTemplate } from './translate-template.js';
+import { terraformPath } from './terraform/block-names.js';
+import { isTerraformDocument } from './terraform/terraform-document.js';
+import { translateTerraform } from './terraform/translate-terraform.js';
 
 export interface DeployOptions {
   parameters: Record<string, string>;
@@ -43,16 +46,19 @@ export function deployTemplate(
   { source, template, stackName }: TemplateSource,
   options: DeployOptions,
 ): Deployed {
+  // `terraform show -json` output is read by its own translator into the same fixture document (docs/cloudformation.md).
+  const terraform = isTerraformDocument(template);
   const asFixtureError = (err: unknown, origins: [string, string][] = []): unknown => {
     if (err instanceof TemplateError) return new TemplateLoadError(source, err.path, err.reason);
     if (err instanceof FixtureError && err.file === source) {
-      return new TemplateLoadError(source, templatePath(`${err.path}${memberOf(err.reason)}`, origins), err.reason);
+      const path = templatePath(`${err.path}${memberOf(err.reason)}`, origins, terraform ? terraformPath : undefined);
+      return new TemplateLoadError(source, path, err.reason);
     }
     return err;
   };
   let translated: ReturnType<typeof translateTemplate>;
   try {
-    translated = translateTemplate(template, base, {
+    translated = (terraform ? translateTerraform : translateTemplate)(template as Record<string, unknown>, base, {
       stackName,
       parameters: options.parameters,
       trusted: options.trusted,
@@ -66,7 +72,7 @@ export function deployTemplate(
     const fixture = checkFixture(translated.fixture, source, process.cwd());
     checkHandlerFiles(fixture);
     const universe = applyFixtures(base, env, [fixture], options.warn);
-    prepareFlows(universe, env, fixture, Object.values(translated.flows));
+    prepareFlows(universe, env, fixture, translated.prepare ?? Object.values(translated.flows));
     stack.deployed = universe;
     const { values, exports } = translated.outputs();
     const explain = (e: unknown) => asFixtureError(e, stack.origins);
@@ -110,7 +116,12 @@ const TEMPLATE_MEMBERS: Record<string, string> = {
 };
 
 /** `$.flows[0].definition.nodes[1]` → `Resources.MyFlow.Properties.Definition.Nodes[1]`, by the entry's origin. */
-export function templatePath(fixturePath: string, origins: readonly [string, string][]): string {
+export function templatePath(
+  fixturePath: string,
+  origins: readonly [string, string][],
+  /** How a path below the entry is written in the source document; by default, CloudFormation's PascalCase. */
+  members?: (rest: string) => string,
+): string {
   let best: [string, string] | undefined;
   for (const origin of origins) {
     const [prefix] = origin;
@@ -118,6 +129,7 @@ export function templatePath(fixturePath: string, origins: readonly [string, str
     if (matches && (!best || prefix.length > best[0].length)) best = origin;
   }
   if (!best) return fixturePath;
+  if (members) return `${best[1]}${members(fixturePath.slice(best[0].length))}`;
   const rest = fixturePath
     .slice(best[0].length)
     .replace(/^\.(\w+)/, (whole, member: string) => (TEMPLATE_MEMBERS[member] ? `.${TEMPLATE_MEMBERS[member]}` : whole))

@@ -27,6 +27,8 @@ export interface Translated {
   stack: Stack;
   /** The template's flows (logical id → flow id), prepared after creation as CloudFormation's handler does. */
   flows: Record<string, string>;
+  /** The flows (ids) to prepare after creation, when not all of them (a Terraform document says which were). */
+  prepare?: string[];
   /** The Outputs, evaluated once the stack is applied (`stack.deployed` set); Export names with their values. */
   outputs(): { values: Record<string, string>; exports: Record<string, string> };
 }
