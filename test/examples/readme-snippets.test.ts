@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import t from 'tap';
+import { childEnv } from '../helpers/child-env.js';
 import { withEmulator } from '../helpers/emulator.js';
 
 const run = promisify(execFile);
@@ -26,7 +27,7 @@ function snippet(name: string, find: (code: string) => boolean): string {
 async function runSnippet(name: string, code: string) {
   const file = join(DIR, `${name}.ts`);
   writeFileSync(file, code);
-  const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', TAP: '' };
+  const env = childEnv({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', TAP: '' });
   return run(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, env });
 }
 
