@@ -1,7 +1,7 @@
 /**
  * The offline commands: `validate` (like PrepareFlow, without a server) and `lint-policy`. Most cases run the command
- * in-process (test/helpers/cli-in-process.ts); one case per command, --version and the ordinary mistakes spawn the
- * bundled CLI, so the entry point's statuses and messages are the real ones.
+ * in-process (test/helpers/cli-in-process.ts); a failing run of each command, a usage error, --version and the
+ * ordinary mistakes spawn the bundled CLI, so the entry point's statuses and messages are the real ones.
  */
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
