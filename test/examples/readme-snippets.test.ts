@@ -10,7 +10,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import t from 'tap';
-import { childEnv } from '../helpers/child-env.js';
 import { withEmulator } from '../helpers/emulator.js';
 
 const run = promisify(execFile);
@@ -31,7 +30,7 @@ async function runSnippet(name: string, code: string, extraEnv: NodeJS.ProcessEn
   const file = join(DIR, `${name}.ts`);
   // Unchanged text keeps the file's mtime, and with it the loader's cached bundle.
   if (!existsSync(file) || readFileSync(file, 'utf8') !== code) writeFileSync(file, code);
-  const env = childEnv({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', TAP: '', ...extraEnv });
+  const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', TAP: '', ...extraEnv };
   return run(process.execPath, ['--import', './test/loader/register.mjs', file], { cwd: ROOT, env });
 }
 

@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { CLI_BUNDLE_OPTIONS } from '../../scripts/bundle-options.mjs';
-import { childEnv } from './child-env.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 // Under the package root (gitignored), where the CLI finds package.json and fixtures/.
@@ -105,5 +104,5 @@ const execFileAsync = promisify(execFile);
 
 /** Runs the CLI with `args` to its exit: resolves with its output, rejects (with `code`, `stdout`, `stderr`) on a non-zero status. */
 export async function runCli(args: string[]) {
-  return execFileAsync(process.execPath, [await cliBundle(), ...args], { env: childEnv() });
+  return execFileAsync(process.execPath, [await cliBundle(), ...args]);
 }

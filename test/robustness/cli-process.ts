@@ -1,7 +1,6 @@
 /** Starts the CLI (its bundle, test/helpers/cli-bundle.ts) as a child process and resolves its URL once it logs its ready line. */
 import { spawn } from 'node:child_process';
 import { cliBundle, ROOT } from '../helpers/cli-bundle.js';
-import { childEnv } from '../helpers/child-env.js';
 
 const CLI = await cliBundle();
 
@@ -17,7 +16,7 @@ export function startCli(args: string[], nodeArgs: string[] = [], env: NodeJS.Pr
   const child = spawn(process.execPath, [...nodeArgs, CLI, '--port', '0', '--log-level', 'info', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: childEnv(env),
+    env: { ...process.env, ...env },
   });
   let output = '';
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
