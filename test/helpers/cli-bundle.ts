@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -46,6 +46,7 @@ function cacheKey(): string {
 }
 
 function fresh(key: string): boolean {
+  if (!existsSync(join(CACHE, `${key}.mjs`))) return false;
   try {
     const meta = JSON.parse(readFileSync(join(CACHE, `${key}.json`), 'utf8')) as { inputs: Record<string, string> };
     return Object.entries(meta.inputs).every(([input, sig]) => signature(join(ROOT, input)) === sig);
