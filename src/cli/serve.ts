@@ -8,11 +8,11 @@ import { integer, keyValues, UsageError } from './usage.js';
 
 /**
  * Well inside `docker stop`'s 10 s grace (docs.docker.com/reference/cli/docker/container/stop/): in-flight requests
- * get DRAIN_MS, streams still open then are cut with an exception frame, and if anything still holds the process
- * at SHUTDOWN_DEADLINE_MS the world is saved and the process exits anyway.
+ * get DRAIN_MS (or --drain-ms), streams still open then are cut with an exception frame, and if anything still holds
+ * the process SAVE_MARGIN_MS later the world is saved and the process exits anyway.
  */
 const DRAIN_MS = 5_000;
-const SHUTDOWN_DEADLINE_MS = 8_000;
+const SAVE_MARGIN_MS = 3_000;
 
 export const SERVE_HELP = `Usage: bedrock-flows-emulator [serve] [options]
        bedrock-flows-emulator validate <flow.json | template> [--fixtures FILE]... [--parameter K=V]...
@@ -49,6 +49,8 @@ Options (environment variable in brackets; flags win):
   --record-models FILE   write every answer of a model backend (docs/models.md) to FILE as model rules, a
                          fixture that replays the run without the model (BFE_RECORD_MODELS)
   --prepare-delay-ms N   how long PrepareFlow reports Preparing (BFE_PREPARE_DELAY_MS; default 0)
+  --drain-ms N           on SIGTERM/SIGINT, how long in-flight requests may finish before open InvokeFlow streams
+                         are cut with an exception frame (BFE_DRAIN_MS; default 5000, inside docker stop's 10 s)
   --throttle             enforce AWS's documented request rates per account and operation, ThrottlingException
                          past them (BFE_THROTTLE=true; default off; docs/faults.md)
   --no-passrole-check    do not authorize iam:PassRole where a call passes a role to Bedrock: CreateFlow,
@@ -73,6 +75,7 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv) {
       'admin-token': { type: 'string' },
       'allow-http-fixture-code': { type: 'boolean' },
       'prepare-delay-ms': { type: 'string' },
+      'drain-ms': { type: 'string' },
       'record-models': { type: 'string' },
       'no-passrole-check': { type: 'boolean' },
       throttle: { type: 'boolean' },
@@ -101,6 +104,7 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv) {
     adminToken: values['admin-token'] ?? (env.BFE_ADMIN_TOKEN || undefined),
     allowHttpFixtureCode: values['allow-http-fixture-code'] === true || env.BFE_ALLOW_HTTP_FIXTURE_CODE === 'true',
     prepareDelayMs: integer('--prepare-delay-ms', values['prepare-delay-ms'] ?? env.BFE_PREPARE_DELAY_MS),
+    drainMs: integer('--drain-ms', values['drain-ms'] ?? env.BFE_DRAIN_MS) ?? DRAIN_MS,
     recordModels: values['record-models'] ?? (env.BFE_RECORD_MODELS || undefined),
     passRoleCheck: !(values['no-passrole-check'] === true || env.BFE_PASSROLE_CHECK === 'false'),
     throttle: values.throttle === true || env.BFE_THROTTLE === 'true',
@@ -119,12 +123,13 @@ export async function serve(argv: string[]): Promise<void> {
   const stop = async (signal: string) => {
     logger.info(`${signal}: draining and stopping`);
     // A run that never ends must not keep the process alive: after the deadline, save what there is and go.
+    const deadlineMs = options.drainMs + SAVE_MARGIN_MS;
     setTimeout(() => {
-      logger.warn(`still stopping after ${SHUTDOWN_DEADLINE_MS} ms; saving and exiting`);
+      logger.warn(`still stopping after ${deadlineMs} ms; saving and exiting`);
       if (options.stateFile) saveStateFile(options.stateFile, emulator.state());
       process.exit(0);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    await emulator.close({ drainMs: DRAIN_MS });
+    }, deadlineMs).unref();
+    await emulator.close({ drainMs: options.drainMs });
     if (options.stateFile) logger.info(`state saved to ${options.stateFile}`);
     process.exit(0);
   };

@@ -45,10 +45,20 @@ export async function invokeLambda(fn: LambdaFunction, event: unknown, options: 
   return failure('Runtime.HandlerNotFound', `Function ${fn.arn} has no response, handler, url or error in its fixture.`);
 }
 
+/**
+ * Handler modules already loaded, by path. Node keeps a loaded module for the process's life anyway; this only skips
+ * resolving it again on every call, a round trip to the hooks thread per call when module hooks are registered (as
+ * under the test runner, docs/testing.md). Failed imports are not kept: a file added later loads on the next call.
+ */
+const handlerModules = new Map<string, { handler?: unknown }>();
+
 async function callHandler(fn: LambdaFunction, event: unknown, options: InvokeOptions): Promise<LambdaResult> {
-  let module: { handler?: unknown };
+  let module = handlerModules.get(fn.handlerPath!);
   try {
-    module = await import(pathToFileURL(fn.handlerPath!).href);
+    if (module === undefined) {
+      module = (await import(pathToFileURL(fn.handlerPath!).href)) as { handler?: unknown };
+      handlerModules.set(fn.handlerPath!, module);
+    }
   } catch (err) {
     return failure('Runtime.ImportModuleError', `Error: Cannot load ${fn.handlerPath}: ${(err as Error).message}`);
   }

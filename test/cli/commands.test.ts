@@ -1,4 +1,8 @@
-/** The offline commands: `validate` (like PrepareFlow, without a server) and `lint-policy`. */
+/**
+ * The offline commands: `validate` (like PrepareFlow, without a server) and `lint-policy`. Most cases run the command
+ * in-process (test/helpers/cli-in-process.ts); a failing run of each command, a usage error, --version and the
+ * ordinary mistakes spawn the bundled CLI, so the entry point's statuses and messages are the real ones.
+ */
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -6,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { runCli } from '../helpers/cli-bundle.js';
+import { runCommand } from '../helpers/cli-in-process.js';
 import { FLOW_ROLE, PLAYLIST_DEFINITION } from '../helpers/emulator.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bfe-cli-'));
@@ -18,7 +23,7 @@ const DEFAULT_FIXTURES = join(import.meta.dirname, '../../fixtures/default.json'
 
 t.test('validate prints validations like a linter and exits 1 on errors', async (t) => {
   const good = file('good.json', PLAYLIST_DEFINITION);
-  const ok = await runCli(['validate', good]);
+  const ok = await runCommand(['validate', good]);
   t.match(ok.stdout, /^0 error\(s\), 0 warning\(s\)$/m);
   t.match(
     ok.stdout,
@@ -69,9 +74,9 @@ t.test('validate --fixtures checks references and the role against that world', 
     ],
   };
   const flow = file('kb.json', { name: 'kb', executionRoleArn: 'arn:aws:iam::123456789012:role/NoSuchRole', definition: kbNode });
-  const offline = await runCli(['validate', flow]);
+  const offline = await runCommand(['validate', flow]);
   t.match(offline.stdout, /0 error\(s\)/);
-  const checked = runCli(['validate', flow, '--fixtures', DEFAULT_FIXTURES]);
+  const checked = runCommand(['validate', flow, '--fixtures', DEFAULT_FIXTURES]);
   await t.rejects(checked, { code: 1, stdout: /knowledge base NOSUCHKB01, which does not exist[\s\S]*role\/NoSuchRole does not exist/ });
 });
 
@@ -94,7 +99,7 @@ t.test('validate --fixtures without an executionRoleArn skips the role check, an
   });
   const flow = file('no-role.json', definition);
   // The unconnected node also makes errors (exit 1): what matters is what is printed.
-  const { stdout } = await runCli(['validate', flow, '--fixtures', DEFAULT_FIXTURES]).catch((err: { stdout: string }) => err);
+  const { stdout } = await runCommand(['validate', flow, '--fixtures', DEFAULT_FIXTURES]).catch((err: { stdout: string }) => err);
   t.match(stdout, /Warning DuplicateConditionExpression: .*"execution role"/);
   t.notMatch(stdout, /Unspecified/, 'no role, no role finding');
 });
@@ -118,7 +123,7 @@ t.test('lint-policy reports IAM syntax errors and unknown actions with the neare
     Version: '2012-10-17',
     Statement: [{ Sid: 'FlowPermissions', Effect: 'Allow', Action: ['bedrock:DeleteFlowVersions'], Resource: '*' }],
   });
-  const linted = await runCli(['lint-policy', plural]);
+  const linted = await runCommand(['lint-policy', plural]);
   t.match(linted.stdout, /warning \(statement FlowPermissions\).*bedrock:DeleteFlowVersions.*bedrock:DeleteFlowVersion/);
   await t.rejects(runCli(['lint-policy']), { code: 2 });
 });

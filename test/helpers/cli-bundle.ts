@@ -1,30 +1,102 @@
 /**
- * The CLI (src/cli.ts) bundled into one ES module with the release bundle's esbuild options, once per test process.
- * Spawning `node` on it starts in a fraction of what `node --import tsx src/cli.ts` takes, where tsx loads and
- * transforms some 200 modules on every spawn; built from src/ each run, it can never be stale as dist/ can.
+ * The CLI (src/cli.ts) bundled into one ES module with the release bundle's esbuild options. Spawning `node` on it
+ * starts in a fraction of what `node --import tsx src/cli.ts` takes, where tsx loads and transforms some 200 modules
+ * on every spawn; built from src/, it can never be stale as dist/ can. Built once and cached in .test-cache/cli/ like
+ * the test files' own bundles (test/loader/bundle-hooks.mjs, docs/testing.md): valid while the size and mtime of
+ * every input are unchanged, so the files that spawn the CLI do not each pay an esbuild run of the whole CLI.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { CLI_BUNDLE_OPTIONS } from '../../scripts/bundle-options.mjs';
 
 export const ROOT = join(import.meta.dirname, '../..');
+// Under the package root (gitignored), where the CLI finds package.json and fixtures/.
+const CACHE = join(ROOT, '.test-cache', 'cli');
+
+// An inline source map only when coverage is collected: it maps the children's coverage back to src/, and it makes
+// the bundle three times as large (13 MB) for every spawn to read. Otherwise a linked one, which Node reads only
+// with --enable-source-maps.
+const COVERAGE = process.env.NODE_V8_COVERAGE !== undefined;
+const SOURCEMAP = COVERAGE ? 'inline' : 'linked';
+
+function signature(file: string): string {
+  try {
+    const s = statSync(file);
+    return `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+/** The cache key: the build's options, this file (how it builds) and esbuild's version. */
+function cacheKey(): string {
+  const esbuild = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'esbuild', 'package.json'), 'utf8')) as { version: string };
+  const hash = createHash('sha1')
+    .update(JSON.stringify(CLI_BUNDLE_OPTIONS))
+    .update(readFileSync(join(import.meta.dirname, 'cli-bundle.ts')))
+    .update(esbuild.version)
+    .update(SOURCEMAP)
+    .digest('hex')
+    .slice(0, 12);
+  return `cli-${hash}`;
+}
+
+function fresh(key: string): boolean {
+  if (!existsSync(join(CACHE, `${key}.mjs`))) return false;
+  try {
+    const meta = JSON.parse(readFileSync(join(CACHE, `${key}.json`), 'utf8')) as { inputs: Record<string, string> };
+    return Object.entries(meta.inputs).every(([input, sig]) => signature(join(ROOT, input)) === sig);
+  } catch {
+    return false;
+  }
+}
+
+async function rebuild(key: string): Promise<void> {
+  // Test files run in parallel: each builds in a folder of its own and renames into place (atomic on one
+  // filesystem). Same name, same depth: the source map's comment and relative paths hold after the move.
+  const tmp = join(CACHE, `tmp-${process.pid}`);
+  mkdirSync(tmp, { recursive: true });
+  try {
+    const result = await build({
+      ...CLI_BUNDLE_OPTIONS,
+      entryPoints: [join(ROOT, 'src/cli.ts')],
+      outfile: join(tmp, `${key}.mjs`),
+      absWorkingDir: ROOT,
+      sourcemap: SOURCEMAP,
+      metafile: true,
+      logLevel: 'error',
+    });
+    // tsconfig.json steers esbuild's TypeScript transform; package.json holds the version the CLI prints.
+    const inputs = [...Object.keys(result.metafile.inputs), 'tsconfig.json', 'package.json'];
+    writeFileSync(
+      join(tmp, `${key}.json`),
+      JSON.stringify({ inputs: Object.fromEntries(inputs.map((i) => [i, signature(join(ROOT, i))])) }),
+    );
+    // The description of the bundle last, once the bundle it describes is in place.
+    for (const name of [`${key}.mjs.map`, `${key}.mjs`, `${key}.json`]) {
+      if (readdirSync(tmp).includes(name)) renameSync(join(tmp, name), join(CACHE, name));
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  // Bundles of an older build (other options, esbuild or source map mode) go: each is several megabytes.
+  for (const stale of readdirSync(CACHE)) {
+    if (!stale.startsWith(key) && !stale.startsWith('tmp-')) rmSync(join(CACHE, stale), { force: true });
+  }
+}
 
 let built: Promise<string> | undefined;
 
-/** The bundle's path. It lives under the package root (gitignored), where the CLI finds package.json and fixtures/. */
+/** The bundle's path, built if no cached one is fresh. */
 export function cliBundle(): Promise<string> {
   built ??= (async () => {
-    const dir = join(ROOT, '.test-cache');
-    mkdirSync(dir, { recursive: true });
-    // One file per process: test files run in parallel, and each removes its own.
-    const outfile = join(dir, `cli-${process.pid}.mjs`);
-    process.once('exit', () => rmSync(outfile, { force: true }));
-    // An inline source map: coverage of the CLI's child processes maps back to src/ (the file is gone by report time).
-    await build({ ...CLI_BUNDLE_OPTIONS, entryPoints: [join(ROOT, 'src/cli.ts')], outfile, sourcemap: 'inline', logLevel: 'error' });
-    return outfile;
+    const key = cacheKey();
+    if (!fresh(key)) await rebuild(key);
+    return join(CACHE, `${key}.mjs`);
   })();
   return built;
 }

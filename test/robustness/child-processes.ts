@@ -9,19 +9,22 @@ export const canListChildren = existsSync(`/proc/${process.pid}/stat`);
 
 export function livePythonChildren(): number[] {
   const pids: number[] = [];
+  // Every process on the machine, not /proc/<pid>/task/<tid>/children: that list may miss children forked or ended
+  // meanwhile (https://docs.kernel.org/filesystems/proc.html), and the sampler in inline-python.test.ts counts them
+  // while they come and go. The command line is read only for this process's own children.
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
     let cmdline: string;
     try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // pid (comm) state ppid …; comm may hold spaces and parentheses, so split after its last ')'.
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(ppid) !== process.pid || state === 'Z') continue;
       cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
     } catch {
       continue; // ended while we looked
     }
-    // pid (comm) state ppid …; comm may hold spaces and parentheses, so split after its last ')'.
-    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(ppid) === process.pid && state !== 'Z' && cmdline.includes('<inline code>')) pids.push(Number(entry));
+    if (cmdline.includes('<inline code>')) pids.push(Number(entry));
   }
   return pids;
 }

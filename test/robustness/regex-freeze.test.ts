@@ -123,8 +123,15 @@ async function startWorld(t: Test) {
   return { url, tagger, runtime };
 }
 
+/**
+ * One child for both attacks: each test awaits its attack to the end, so the next starts on an idle server, and a
+ * second CLI start only cost CPU. Its teardowns are the file's.
+ */
+let shared: ReturnType<typeof startWorld> | undefined;
+const sharedWorld = () => (shared ??= startWorld(t));
+
 t.test('StringLike a*a*a*a*a*a*b against a 250-character request tag answers, and health answers meanwhile', async (t) => {
-  const { url, tagger } = await startWorld(t);
+  const { url, tagger } = await sharedWorld();
   const run = 'a'.repeat(250);
   const create = (team: string) => tagger.send(new CreateFlowCommand({ name: 'tagged', executionRoleArn: FLOW_ROLE, tags: { team } }));
   const denied = create(run);
@@ -134,7 +141,7 @@ t.test('StringLike a*a*a*a*a*a*b against a 250-character request tag answers, an
 });
 
 t.test('a model rule (\\w+\\s?)+$ against 30 a and ! completes InvokeFlow, and health answers meanwhile', async (t) => {
-  const { url, runtime } = await startWorld(t);
+  const { url, runtime } = await sharedWorld();
   const invoke = (document: string) =>
     (async () => {
       const res = await runtime.send(

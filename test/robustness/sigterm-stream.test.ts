@@ -1,7 +1,9 @@
 /**
  * SIGTERM with an InvokeFlow stream that would not end for a minute: the CLI must exit well inside docker stop's
  * 10 s grace, end the stream with an internalServerException frame (a stream that just stops reads as success to
- * the SDK), and still save the state file. Bounded by tap's timeout, not by a timed assertion.
+ * the SDK), and still save the state file. Bounded by tap's timeout, not by a timed assertion. It runs with a drain of
+ * 300 ms instead of the default 5 s (--drain-ms; the default is checked in test/cli/drain-ms-flag.test.ts): the
+ * stream is cut after the drain whatever its length, and waiting out 5 s of it proved nothing more.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +21,7 @@ t.test('SIGTERM cuts a never-ending stream with an exception frame and exits', a
   const stateFile = join(dir, 'state.json');
   const slowFixture = join(dir, 'slow.json');
   writeFileSync(slowFixture, JSON.stringify(SLOW_FLOW_FIXTURE));
-  const cli = startCli(['--state-file', stateFile, '--fixtures', DEFAULT_FIXTURES, '--fixtures', slowFixture]);
+  const cli = startCli(['--state-file', stateFile, '--fixtures', DEFAULT_FIXTURES, '--fixtures', slowFixture, '--drain-ms', '300']);
   t.teardown(() => void cli.child.kill('SIGKILL'));
   const runtime = new BedrockAgentRuntimeClient({ endpoint: await cli.url, region: 'us-east-1', credentials: ADMIN, maxAttempts: 1 });
   t.teardown(() => runtime.destroy());

@@ -1,0 +1,25 @@
+/**
+ * One of the CLI's commands run in this process, settling as `runCli` (test/helpers/cli-bundle.ts) does: its stdout on
+ * status 0, a rejection with `code` and `stdout` otherwise. Spawning the bundled CLI costs some 0.3 s of CPU per call;
+ * tests about a command's output and status run it here, and keep a spawn for what only the entry point does
+ * (src/cli.ts: --version, the status and one-line message of a UsageError or a refused port).
+ */
+import { lintPolicies } from '../../src/cli/lint-policy.js';
+import { validateFlowFile } from '../../src/cli/validate.js';
+
+const COMMANDS = { validate: validateFlowFile, 'lint-policy': lintPolicies } as const;
+
+export async function runCommand([name, ...argv]: [keyof typeof COMMANDS, ...string[]]): Promise<{ stdout: string; stderr: string }> {
+  let stdout = '';
+  const write = process.stdout.write;
+  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
+  let status: number | void;
+  try {
+    status = await COMMANDS[name](argv);
+  } finally {
+    process.stdout.write = write;
+  }
+  if (typeof status === 'number' && status !== 0)
+    throw Object.assign(new Error(`${name} exited with ${status}`), { code: status, stdout, stderr: '' });
+  return { stdout, stderr: '' };
+}
