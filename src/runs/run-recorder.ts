@@ -5,23 +5,19 @@
  * one that measures a record at its end.
  */
 import { capRecord, cutInput, MAX_RECORD_BYTES } from './cap-record.js';
-import type { RunEvent, RunFilter, RunKind, RunRecord } from './run-record.js';
+import type { RunEvent, RunFilter, RunRecord } from './run-record.js';
 import { RunRecording } from './run-recording.js';
 import type { Clock } from '../world/clock.js';
 
 /** Runs kept per account (docs/runs.md#bounds). */
 export const RUNS_PER_ACCOUNT = 200;
 
-export interface RunStart {
-  readonly kind: RunKind;
-  readonly executionId: string;
-  readonly executionArn?: string;
-  readonly account: string;
-  readonly region: string;
-  readonly flowId: string;
-  readonly flowAliasId: string;
-  readonly flowVersion: string;
-  readonly caller: string;
+/** What a run's record starts from: its identity, as the record keeps it, and its input. */
+export interface RunStart
+  extends Pick<
+    RunRecord,
+    'kind' | 'executionId' | 'executionArn' | 'account' | 'region' | 'flowId' | 'flowAliasId' | 'flowVersion' | 'caller'
+  > {
   readonly input: unknown;
   /** An InvokeFlow answering a paused run: its record goes on instead of a new one. */
   readonly resumes?: boolean;

@@ -29,8 +29,8 @@ t.test('InvokeFlow: other Lambda failures keep the Agents wording', async (t) =>
   });
 });
 
-t.test('an execution lists the timeout as an ExecutionTimedOut error of the node', async (t) => {
-  const flowId = await flowCalling('slow');
+/** Starts an execution of the flow's test alias and waits for it to end. */
+async function execute(flowId: string) {
   const { executionArn } = await client.send(
     new StartFlowExecutionCommand({
       flowIdentifier: flowId,
@@ -38,7 +38,12 @@ t.test('an execution lists the timeout as an ExecutionTimedOut error of the node
       inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document: { a: 1 } } }],
     }),
   );
-  const done = await ended(client, flowId, executionArn!);
+  return { executionArn, done: await ended(client, flowId, executionArn!) };
+}
+
+t.test('an execution lists the timeout as an ExecutionTimedOut error of the node', async (t) => {
+  const flowId = await flowCalling('slow');
+  const { executionArn, done } = await execute(flowId);
   t.equal(done.status, 'Failed');
   t.same(done.errors, [{ nodeName: 'LambdaNode1', error: 'ExecutionTimedOut', message: TIMED_OUT }]);
   const again = await client.send(new GetFlowExecutionCommand(executionIds(flowId, executionArn!)));
@@ -52,14 +57,7 @@ t.test('an execution lists the timeout as an ExecutionTimedOut error of the node
 
 t.test('an execution failing otherwise has no errors entry', async (t) => {
   const flowId = await flowCalling('broken');
-  const { executionArn } = await client.send(
-    new StartFlowExecutionCommand({
-      flowIdentifier: flowId,
-      flowAliasIdentifier: 'TSTALIASID',
-      inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document: { a: 1 } } }],
-    }),
-  );
-  const done = await ended(client, flowId, executionArn!);
+  const { done } = await execute(flowId);
   t.equal(done.status, 'Failed');
   t.equal(done.errors, undefined);
 });
