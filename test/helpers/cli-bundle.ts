@@ -45,6 +45,15 @@ function cacheKey(): string {
   return `cli-${hash}`;
 }
 
+/**
+ * The package's dependencies but jsonc-parser, whose ES module build imports its own files without extensions, which
+ * Node's resolver refuses: it is bundled (test/cli/bundle-jsonc.test.ts).
+ */
+function coverageExternals(): string[] {
+  const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  return Object.keys(dependencies).filter((name) => name !== 'jsonc-parser');
+}
+
 function fresh(key: string): boolean {
   if (!existsSync(join(CACHE, `${key}.mjs`))) return false;
   try {
@@ -67,6 +76,9 @@ async function rebuild(key: string): Promise<void> {
       outfile: join(tmp, `${key}.mjs`),
       absWorkingDir: ROOT,
       sourcemap: SOURCEMAP,
+      // Under coverage the dependencies stay outside the bundle: its inline map would otherwise report every bundled
+      // node_modules file (fastify, yaml…) as uncovered source; loaded from node_modules, tap leaves them out.
+      ...(COVERAGE ? { external: coverageExternals() } : {}),
       metafile: true,
       logLevel: 'error',
     });
