@@ -4,6 +4,7 @@
  * it ran. Plain data in, plain data out, so the browser code (src/ui/client) only draws, and node tests can check it.
  */
 import type { FlowConnection, FlowDefinition, FlowNode } from '../generated/types.js';
+import { reachable } from '../graph-reach.js';
 
 export const HEADER = 30;
 export const ROW = 18;
@@ -80,13 +81,14 @@ function groupIterations(nodes: NodeModel[], edges: EdgeModel[], prefix: string)
   for (const iterator of nodes) {
     if (iterator.type !== 'Iterator' || boxed.has(iterator.id)) continue;
     const items = edges.filter((e) => e.sourceNode === iterator.id && e.sourcePort === portId(iterator.id, 'out', 'arrayItem'));
-    const reached = reach(
+    const targets = (id: string) => edges.filter((e) => e.sourceNode === id).map((e) => e.targetNode);
+    const reached = reachable(
       items.map((e) => e.targetNode),
-      edges,
+      targets,
       (id) => byId.get(id)?.type !== 'Collector',
     );
     const collector = nodes.find((n) => n.type === 'Collector' && reached.has(n.id));
-    const after = collector ? reach([collector.id], edges, () => true) : new Set<string>();
+    const after = collector ? reachable([collector.id], targets, () => true) : new Set<string>();
     const body = nodes.filter((n) => reached.has(n.id) && n !== collector && !after.has(n.id) && !boxed.has(n.id) && n !== iterator);
     if (body.length === 0) continue;
     const group: NodeModel = {
@@ -121,21 +123,6 @@ function groupIterations(nodes: NodeModel[], edges: EdgeModel[], prefix: string)
     }
   }
   return { nodes: top, edges: outer };
-}
-
-/** Node ids reachable from `starts` (included), following edges out of the nodes `through` accepts. */
-function reach(starts: readonly string[], edges: readonly EdgeModel[], through: (id: string) => boolean): Set<string> {
-  const reached = new Set(starts);
-  const queue = starts.filter(through);
-  while (queue.length > 0) {
-    const id = queue.pop()!;
-    for (const e of edges) {
-      if (e.sourceNode !== id || reached.has(e.targetNode)) continue;
-      reached.add(e.targetNode);
-      if (through(e.targetNode)) queue.push(e.targetNode);
-    }
-  }
-  return reached;
 }
 
 function nodeOf(node: FlowNode, prefix: string): NodeModel {

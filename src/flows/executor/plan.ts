@@ -7,6 +7,7 @@
  * Collector, form the iteration body: they run once per item, where the last of them (or the Collector) would
  * have run, so that everything they read from outside the body is ready.
  */
+import { reachable } from '../../graph-reach.js';
 import { AwsError } from '../../protocol/errors.js';
 import type { FlowConnection, FlowDefinition, FlowNode, FlowNodeInputCategory, FlowNodeIODataType, FlowNodeType } from '../definition.js';
 import { parseExpression, type CompiledExpression } from '../expressions/index.js';
@@ -222,24 +223,10 @@ function stepsOf(order: readonly PlanNode[], edges: readonly Edge[]): Step[] {
 function iterationOf(iterator: PlanNode, order: readonly PlanNode[], edges: readonly Edge[]) {
   const byName = new Map(order.map((n) => [n.name, n]));
   const first = edges.filter((e) => e.source === iterator.name && e.output === 'arrayItem').map((e) => e.target);
-  const reached = reach(first, edges, (name) => byName.get(name)!.type !== 'Collector');
+  const targets = (name: string) => edges.filter((e) => e.source === name).map((e) => e.target);
+  const reached = reachable(first, targets, (name) => byName.get(name)!.type !== 'Collector');
   const collector = order.find((n) => n.type === 'Collector' && reached.has(n.name));
-  const afterCollector = collector ? reach([collector.name], edges, () => true) : new Set<string>();
+  const afterCollector = collector ? reachable([collector.name], targets, () => true) : new Set<string>();
   const body = order.filter((n) => reached.has(n.name) && n !== collector && !afterCollector.has(n.name));
   return { body, collector };
-}
-
-/** Names reachable from `starts` (included), following edges out of the nodes `through` accepts. */
-function reach(starts: readonly string[], edges: readonly Edge[], through: (name: string) => boolean): Set<string> {
-  const reached = new Set(starts);
-  const queue = starts.filter(through);
-  while (queue.length > 0) {
-    const name = queue.shift()!;
-    for (const e of edges) {
-      if (e.source !== name || reached.has(e.target)) continue;
-      reached.add(e.target);
-      if (through(e.target)) queue.push(e.target);
-    }
-  }
-  return reached;
 }
