@@ -310,12 +310,14 @@ export class Emulator {
 
   /**
    * Ends what outlives requests: running flow executions stop, running python3 children are killed, queued and
-   * later InlineCode runs refused.
+   * later InlineCode runs refused. Everything stops at once; the promise resolves when the killed children have
+   * exited.
    */
-  close(): void {
+  close(): Promise<void> {
     this.env.executions.stopAll(undefined, this.env.clock);
-    this.python.close();
+    const childrenGone = this.python.close();
     this.faults.close();
+    return childrenGone;
   }
 }
 

@@ -119,8 +119,11 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 5050);
   const first = emulator.universe.identities.values().next().value;
   const close = async ({ drainMs = DEFAULT_DRAIN_MS } = {}) => {
-    emulator.close(); // first: in-flight InvokeFlow streams waiting on a python child end now, so the drain is quick
+    // First: in-flight InvokeFlow streams waiting on a python child end now, so the drain is quick.
+    const childrenGone = emulator.close();
     await closeServer(app, streams, drainMs);
+    await childrenGone; // a SIGKILL is delivered, not waited for: close() resolves with no child left
+
     if (stateFile) saveStateFile(stateFile, emulator.state());
   };
   return {

@@ -26,6 +26,6 @@ export async function flowRolePolicy(definition: unknown, options: RolePolicyOpt
     const nodes = body && typeof body === 'object' && 'definition' in body ? body.definition : definition;
     return flowRolePolicies(nodes, world, options.flowId ?? '*', universe);
   } finally {
-    emulator.close();
+    await emulator.close();
   }
 }

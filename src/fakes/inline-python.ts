@@ -25,6 +25,8 @@ export interface PythonLimits {
 export interface PythonChild {
   readonly pid: number | undefined;
   readonly result: Promise<PythonResult>;
+  /** Resolves once the process has ended and been reaped: a SIGKILL is delivered, not waited for. */
+  readonly exited: Promise<void>;
   /** Kills the child (SIGKILL) and settles its result with this reason; nothing once it has settled. */
   cancel(reason: 'cancelled' | 'stopped', message: string): void;
 }
@@ -56,6 +58,10 @@ export function startPython(code: string, variables: Readonly<Record<string, unk
   let resolve!: (r: PythonResult) => void;
   const result = new Promise<PythonResult>((r) => (resolve = r));
   const child = spawn('python3', ['-c', WRAPPER], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((done) => {
+    child.once('exit', () => done());
+    child.once('error', () => done()); // never started (ENOENT): nothing to wait for
+  });
   const stderr: Buffer[] = [];
   const value: Buffer[] = [];
   let written = 0;
@@ -111,6 +117,7 @@ export function startPython(code: string, variables: Readonly<Record<string, unk
   return {
     pid: child.pid,
     result,
+    exited,
     cancel: (reason, message) => {
       if (!settled) stop({ ok: false, reason, message });
     },

@@ -96,10 +96,12 @@ export class PythonProcesses {
     });
   }
 
-  /** Kills every child and refuses every queued and later run. */
-  close(): void {
+  /** Kills every child and refuses every queued and later run; resolves once the killed children have exited. */
+  close(): Promise<void> {
     this.closed = true;
+    const children = [...this.live];
     this.killAll('The emulator is stopping.');
+    return Promise.all(children.map((child) => child.exited)).then(() => undefined);
   }
 
   private killAll(message: string): void {
