@@ -41,7 +41,7 @@ t.test('a handler module is called with the event and a context; its result goes
     ok: false,
     errorType: 'Runtime.ImportModuleError',
   });
-  t.match(await invokeLambda(fn({ handlerPath: fileURLToPath(import.meta.url) }), event, options), {
+  t.match(await invokeLambda(fn({ handlerPath: handler('no-handler.mjs') }), event, options), {
     ok: false,
     errorType: 'Runtime.HandlerNotFound',
   });

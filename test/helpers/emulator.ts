@@ -46,10 +46,12 @@ export async function withEmulator(t: Test, options: StartOptions = {}): Promise
   const track = <C extends { destroy(): void }>(c: C) => (clients.push(c), c);
   return {
     emu,
+    // A copy: the SDK marks the credentials object it is given (`$source`), and the constants above are shared by
+    // every test file of a suite (test/helpers/suite.ts).
     agent: (credentials = ADMIN, region = 'us-east-1') =>
-      track(new BedrockAgentClient({ endpoint: emu.url, region, credentials, maxAttempts: 1 })),
+      track(new BedrockAgentClient({ endpoint: emu.url, region, credentials: { ...credentials }, maxAttempts: 1 })),
     runtime: (credentials = ADMIN, region = 'us-east-1') =>
-      track(new BedrockAgentRuntimeClient({ endpoint: emu.url, region, credentials, maxAttempts: 1 })),
+      track(new BedrockAgentRuntimeClient({ endpoint: emu.url, region, credentials: { ...credentials }, maxAttempts: 1 })),
   };
 }
 
