@@ -66,8 +66,9 @@ function fresh(key: string): boolean {
 
 async function rebuild(key: string): Promise<void> {
   // Test files run in parallel: each builds in a folder of its own and renames into place (atomic on one
-  // filesystem). Same name, same depth: the source map's comment and relative paths hold after the move.
-  const tmp = join(CACHE, `tmp-${process.pid}`);
+  // filesystem). Same name, same depth (a sibling of the cache folder, not a folder inside it): the source map's
+  // comment and relative paths (../../src/…) hold after the move.
+  const tmp = join(ROOT, '.test-cache', `cli-tmp-${process.pid}`);
   mkdirSync(tmp, { recursive: true });
   try {
     const result = await build({
@@ -97,7 +98,7 @@ async function rebuild(key: string): Promise<void> {
   }
   // Bundles of an older build (other options, esbuild or source map mode) go: each is several megabytes.
   for (const stale of readdirSync(CACHE)) {
-    if (!stale.startsWith(key) && !stale.startsWith('tmp-')) rmSync(join(CACHE, stale), { force: true });
+    if (!stale.startsWith(key)) rmSync(join(CACHE, stale), { force: true });
   }
 }
 
