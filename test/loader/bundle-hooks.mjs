@@ -117,8 +117,11 @@ export async function load(url, context, nextLoad) {
     const built = await bundle(file);
     code = built.code;
     // The metafile's paths are relative to absWorkingDir, the package root.
-    // tsconfig.json steers esbuild's TypeScript transform without being one of its inputs.
-    const inputs = Object.fromEntries([...built.inputs, 'tsconfig.json'].map((i) => [i, signature(join(ROOT, i))]));
+    // tsconfig.json steers esbuild's TypeScript transform without being one of its inputs. The folders of the inputs
+    // are inputs too: a suite (test/*.suite.ts) imports its folders' test files through a pattern, so a file added
+    // to one of them (which changes the folder's mtime) must rebuild the suite.
+    const folders = new Set(built.inputs.map((i) => dirname(i)));
+    const inputs = Object.fromEntries([...built.inputs, ...folders, 'tsconfig.json'].map((i) => [i, signature(join(ROOT, i))]));
     mkdirSync(CACHE, { recursive: true });
     const tmp = join(CACHE, `${key}.${process.pid}.tmp`);
     writeFileSync(`${tmp}.mjs`, code);

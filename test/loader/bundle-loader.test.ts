@@ -59,3 +59,21 @@ t.test('an edit to an imported module rebuilds the cached bundle', async (t) => 
   writeFileSync(helper, readFileSync(helper, 'utf8').replace('value: number = 1', 'value: number = 22'));
   t.equal((await probe(entry)).value, 22);
 });
+
+t.test('a suite: a pattern import bundles every matching file, and a file added to the folder rebuilds it', async (t) => {
+  const dir = t.testdir({
+    'entry.ts': [
+      "import { readdirSync } from 'node:fs';",
+      "const names = readdirSync(new URL('./cases/', import.meta.url)).filter((f) => f.endsWith('.case.ts')).sort();",
+      'const seen: string[] = [];',
+      'for (const f of names) seen.push((await import(`./cases/${f.slice(0, -8)}.case.ts`)).name);',
+      'console.log(JSON.stringify({ seen }));',
+    ].join('\n'),
+    cases: { 'a.case.ts': "export const name = 'a';\n", 'b.case.ts': "export const name = 'b';\n" },
+  });
+  const entry = join(dir, 'entry.ts');
+  t.same((await probe(entry)).seen, ['a', 'b']);
+  t.same((await probe(entry)).seen, ['a', 'b'], 'from the cache');
+  writeFileSync(join(dir, 'cases', 'c.case.ts'), "export const name = 'c';\n");
+  t.same((await probe(entry)).seen, ['a', 'b', 'c'], 'the new file is in the rebuilt bundle');
+});
