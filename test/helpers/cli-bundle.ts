@@ -42,7 +42,7 @@ function cacheKey(): string {
     .update(SOURCEMAP)
     .digest('hex')
     .slice(0, 12);
-  return `cli-${hash}`;
+  return `cli-${SOURCEMAP}-${hash}`;
 }
 
 /**
@@ -70,6 +70,7 @@ async function rebuild(key: string): Promise<void> {
   // comment and relative paths (../../src/…) hold after the move.
   const tmp = join(ROOT, '.test-cache', `cli-tmp-${process.pid}`);
   mkdirSync(tmp, { recursive: true });
+  mkdirSync(CACHE, { recursive: true });
   try {
     const result = await build({
       ...CLI_BUNDLE_OPTIONS,
@@ -96,9 +97,11 @@ async function rebuild(key: string): Promise<void> {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  // Bundles of an older build (other options, esbuild or source map mode) go: each is several megabytes.
+  // Bundles of an older build (other options or esbuild) go: each is several megabytes. Those of the other source
+  // map mode stay: a coverage run and a plain one may be running at once in one checkout, each spawning its own.
   for (const stale of readdirSync(CACHE)) {
-    if (!stale.startsWith(key)) rmSync(join(CACHE, stale), { force: true });
+    const otherMode = /^cli-(inline|linked)-/.test(stale) && !stale.startsWith(`cli-${SOURCEMAP}-`);
+    if (!otherMode && !stale.startsWith(key)) rmSync(join(CACHE, stale), { force: true });
   }
 }
 
