@@ -112,6 +112,7 @@ export class Emulator {
       },
       clock,
       executions: new ExecutionRuns(),
+      python: this.python,
       runs: this.runs,
       ...(options.recordModels ? { modelRecorder: new ModelRecorder(options.recordModels, (message) => log.warn(message)) } : {}),
     };
@@ -144,7 +145,6 @@ export class Emulator {
       world,
       caller,
       roleAuthorizer: this.currentRoleAuthorizer,
-      python: this.python,
       ...(log ? { log } : {}),
       // Only with rules to ask: a run without them makes no call to the injector.
       ...(this.faults.hasCallRules ? { faults: noteFault ? this.faults.noting(noteFault) : this.faults } : {}),

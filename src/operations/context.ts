@@ -84,6 +84,8 @@ export interface Environment {
   clock: Clock;
   /** The flow executions running in the background (StartFlowExecution), owned by the emulator. */
   executions: ExecutionRuns;
+  /** InlineCode's python3 children, owned by the emulator: its close() kills them. */
+  python: PythonProcesses;
   /** Run records of every InvokeFlow and execution (src/runs/); absent in hand-built contexts, which record nothing. */
   runs?: RunRecorder;
   /** `--record-models`: where model backends' answers are written as rules (docs/models.md). */
@@ -97,8 +99,6 @@ export interface ContextParts {
   caller: Caller;
   /** The flow execution role's IAM checks (PrepareFlow, InvokeFlow); unit tests pass an allow-all one explicitly. */
   roleAuthorizer: RoleAuthorizer;
-  /** The emulator's python3 children (InlineCode); absent only in hand-built unit-test contexts. */
-  python?: PythonProcesses;
   /** The request's logger, for what flow runs report at debug; absent only in hand-built unit-test contexts. */
   log?: RunLog;
   /** Fault rules for what runs' nodes call (docs/faults.md); absent when there are none. */
@@ -118,6 +118,7 @@ export function createContext(env: Environment, parts: ContextParts): OperationC
     settings: env.settings,
     clock: env.clock,
     executions: env.executions,
+    python: env.python,
     universe: parts.universe,
     world: parts.world,
     caller: parts.caller,
@@ -125,7 +126,6 @@ export function createContext(env: Environment, parts: ContextParts): OperationC
   };
   if (env.runs) context.runs = env.runs;
   if (env.modelRecorder) context.modelRecorder = env.modelRecorder;
-  if (parts.python) context.python = parts.python;
   if (parts.log) context.log = parts.log;
   if (parts.faults) context.faults = parts.faults;
   return context;

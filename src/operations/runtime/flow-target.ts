@@ -2,10 +2,8 @@
  * What an InvokeFlow or StartFlowExecution runs: the alias's routed version, frozen. TSTALIASID (and any alias
  * routed to DRAFT) runs the draft as last prepared, and only while the flow is Prepared (docs/behaviour.md#invoking-the-draft).
  */
-import { PythonProcesses } from '../../fakes/python-processes.js';
 import { DEFAULT_LIMITS, concurrencyLimit, type RunEnvironment } from '../../flows/index.js';
 import { notFound, validationException } from '../../protocol/errors.js';
-import { createClock } from '../../world/clock.js';
 import type { FlowAliasRecord, FlowRecord, FlowSnapshot } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
 import { checkAliasIdentifier, findAlias, findFlow } from '../flows/flow-lookup.js';
@@ -46,7 +44,7 @@ export function runEnvironment(
     clock: ctx.clock,
     limits: DEFAULT_LIMITS,
     authorizer: ctx.roleAuthorizer,
-    python: ctx.python ?? UNOWNED_PYTHON,
+    python: ctx.python,
     roleArn: target.snapshot.executionRoleArn,
     flowArn: target.flow.arn,
     flowAliasArn: target.alias.arn,
@@ -58,9 +56,3 @@ export function runEnvironment(
     ...(ctx.modelRecorder ? { modelRecorder: ctx.modelRecorder } : {}),
   };
 }
-
-/**
- * For hand-built contexts only: nothing closes it, so their children end by themselves (or by their timeout). It
- * reads only monotonic time, which every clock takes from the system.
- */
-const UNOWNED_PYTHON = new PythonProcesses(createClock());

@@ -11,6 +11,7 @@ import { InvokeFlow } from '../../../src/operations/runtime/InvokeFlow.js';
 import { AsyncQueue } from '../../../src/server/async-queue.js';
 import { EXECUTION_ID_HEADER, streamRun } from '../../../src/server/invoke-flow-stream.js';
 import { ExecutionRuns } from '../../../src/operations/runtime/execution-runs.js';
+import { PythonProcesses } from '../../../src/fakes/python-processes.js';
 import { createClock } from '../../../src/world/clock.js';
 import { createIdSource } from '../../../src/world/ids.js';
 import { worldOf } from '../../../src/world/universe.js';
@@ -59,6 +60,7 @@ function context(definition: unknown): OperationContext {
     ids: createIdSource(3),
     clock: createClock(3),
     executions: new ExecutionRuns(),
+    python: new PythonProcesses(createClock(3)),
     roleAuthorizer: ALLOW_ALL,
     universe,
     world,
