@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateFlowCommand, GetFlowCommand, PrepareFlowCommand } from '@aws-sdk/client-bedrock-agent';
 import t from 'tap';
-import { lintPolicies } from '../../src/cli/lint-policy.js';
+import { commandOutput } from '../helpers/cli-in-process.js';
 import { DEFAULT_FIXTURES } from '../../src/package-root.js';
 import { FLOW_DEVELOPER, FLOW_ROLE, withEmulator } from '../helpers/emulator.js';
 
@@ -20,15 +20,8 @@ const file = (name: string, value: unknown) => {
 
 /** The command in-process (spawning the bundled CLI costs seconds): its stdout lines and exit status. */
 async function lint(argv: string[]): Promise<{ lines: string[]; status: number }> {
-  let stdout = '';
-  const write = process.stdout.write;
-  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
-  try {
-    const status = await lintPolicies(argv);
-    return { lines: stdout.trimEnd().split('\n'), status };
-  } finally {
-    process.stdout.write = write;
-  }
+  const { status, stdout } = await commandOutput('lint-policy', argv);
+  return { lines: stdout.trimEnd().split('\n'), status };
 }
 
 const seed = JSON.parse(readFileSync(DEFAULT_FIXTURES, 'utf8'));

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { parse } from '../../src/cli/serve.js';
 import { UsageError } from '../../src/cli/usage.js';
-import { validateFlowFile } from '../../src/cli/validate.js';
+import { commandOutput } from '../helpers/cli-in-process.js';
 import { DEFAULT_FIXTURES } from '../../src/package-root.js';
 
 const template = (name: string) => fileURLToPath(new URL(`templates/${name}`, import.meta.url));
@@ -22,17 +22,8 @@ t.test('--cloudformation and --parameter repeat; BFE_CLOUDFORMATION is comma-sep
 });
 
 async function validate(args: string[]): Promise<{ status: number; out: string }> {
-  let out = '';
-  const write = process.stdout.write;
-  process.stdout.write = ((chunk: string) => {
-    out += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    return { status: await validateFlowFile(args), out };
-  } finally {
-    process.stdout.write = write;
-  }
+  const { status, stdout } = await commandOutput('validate', args);
+  return { status, out: stdout };
 }
 
 t.test('validate <template> reports per flow resource', async (t) => {

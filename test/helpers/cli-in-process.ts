@@ -10,16 +10,19 @@ import { validateFlowFile } from '../../src/cli/validate.js';
 const COMMANDS = { validate: validateFlowFile, 'lint-policy': lintPolicies } as const;
 
 export async function runCommand([name, ...argv]: [keyof typeof COMMANDS, ...string[]]): Promise<{ stdout: string; stderr: string }> {
+  const { status, stdout } = await commandOutput(name, argv);
+  if (status !== 0) throw Object.assign(new Error(`${name} exited with ${status}`), { code: status, stdout, stderr: '' });
+  return { stdout, stderr: '' };
+}
+
+/** The command in-process: its exit status and what it printed to stdout, whatever the status. */
+export async function commandOutput(name: keyof typeof COMMANDS, argv: string[]): Promise<{ status: number; stdout: string }> {
   let stdout = '';
   const write = process.stdout.write;
   process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
-  let status: number | void;
   try {
-    status = await COMMANDS[name](argv);
+    return { status: await COMMANDS[name](argv), stdout };
   } finally {
     process.stdout.write = write;
   }
-  if (typeof status === 'number' && status !== 0)
-    throw Object.assign(new Error(`${name} exited with ${status}`), { code: status, stdout, stderr: '' });
-  return { stdout, stderr: '' };
 }

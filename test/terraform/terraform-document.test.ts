@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
-import { validateFlowFile } from '../../src/cli/validate.js';
+import { commandOutput } from '../helpers/cli-in-process.js';
 import { apiShape, terraformPath } from '../../src/cloudformation/terraform/block-names.js';
 import { isTerraformDocument, readTerraformDocument } from '../../src/cloudformation/terraform/terraform-document.js';
 import { FixtureError } from '../../src/fixtures/fixture-error.js';
@@ -170,18 +170,7 @@ t.test('a document with no modelled resource, another account, or a role policy 
 });
 
 t.test('validate reads a Terraform document and reports its flows by address', async (t) => {
-  let out = '';
-  const write = process.stdout.write;
-  process.stdout.write = ((chunk: string) => {
-    out += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  let status: number;
-  try {
-    status = await validateFlowFile([fileURLToPath(new URL('documents/playlist.tfstate.json', import.meta.url))]);
-  } finally {
-    process.stdout.write = write;
-  }
+  const { status, stdout } = await commandOutput('validate', [fileURLToPath(new URL('documents/playlist.tfstate.json', import.meta.url))]);
   t.equal(status, 0);
-  t.match(out, /playlist\.tfstate\.json: aws_bedrockagent_flow\.playlist: Prepared\n0 error\(s\), 0 warning\(s\)/);
+  t.match(stdout, /playlist\.tfstate\.json: aws_bedrockagent_flow\.playlist: Prepared\n0 error\(s\), 0 warning\(s\)/);
 });
