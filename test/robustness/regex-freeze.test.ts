@@ -12,6 +12,7 @@ import { BedrockAgentClient, CreateFlowCommand } from '@aws-sdk/client-bedrock-a
 import { BedrockAgentRuntimeClient, InvokeFlowCommand } from '@aws-sdk/client-bedrock-agent-runtime';
 import t, { type Test } from 'tap';
 import { DEFAULT_FIXTURES } from '../../src/package-root.js';
+import { MODEL, around, promptNode } from '../flows/executor/world.js';
 import { ADMIN, ADMIN_ONLY, FLOW_ROLE, withEmulator } from '../helpers/emulator.js';
 import { startCli } from './cli-process.js';
 
@@ -43,48 +44,15 @@ const world = {
       ],
     },
   ],
-  models: [{ modelId: 'amazon.nova-lite-v1:0', rules: [{ match: '(\\w+\\s?)+$', completion: 'rule matched' }], fallback: 'echo' }],
+  models: [{ modelId: MODEL, rules: [{ match: '(\\w+\\s?)+$', completion: 'rule matched' }], fallback: 'echo' }],
   flows: [
     {
       flowId: FLOW_ID,
       name: 'echo-prompt',
       executionRoleArn: FLOW_ROLE,
       prepare: true,
-      definition: {
-        nodes: [
-          { type: 'Input', name: 'FlowInput', outputs: [{ name: 'document', type: 'String' }] },
-          {
-            type: 'Prompt',
-            name: 'Ask',
-            configuration: {
-              prompt: {
-                sourceConfiguration: {
-                  inline: { modelId: 'amazon.nova-lite-v1:0', templateType: 'TEXT', templateConfiguration: { text: { text: '{{text}}' } } },
-                },
-              },
-            },
-            inputs: [{ name: 'text', type: 'String', expression: '$.data' }],
-            outputs: [{ name: 'modelCompletion', type: 'String' }],
-          },
-          { type: 'Output', name: 'FlowOutput', inputs: [{ name: 'document', type: 'String', expression: '$.data' }] },
-        ],
-        connections: [
-          {
-            name: 'in',
-            source: 'FlowInput',
-            target: 'Ask',
-            type: 'Data',
-            configuration: { data: { sourceOutput: 'document', targetInput: 'text' } },
-          },
-          {
-            name: 'out',
-            source: 'Ask',
-            target: 'FlowOutput',
-            type: 'Data',
-            configuration: { data: { sourceOutput: 'modelCompletion', targetInput: 'document' } },
-          },
-        ],
-      },
+      // FlowInput → a Prompt node echoing its text through the model rules above → FlowOutput.
+      definition: around(promptNode('Ask', '{{text}}', [['text', 'String', '$.data']], MODEL), 'String', 'String'),
     },
   ],
 };
