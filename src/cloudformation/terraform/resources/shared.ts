@@ -1,5 +1,5 @@
 /** What the Terraform resource handlers share: reading a resource's values, with errors at its attribute path. */
-import type { Stack } from '../../stack.js';
+import { properties, type Stack } from '../../stack.js';
 import { isObject, TemplateError } from '../../template-error.js';
 import type { TerraformResource } from '../terraform-document.js';
 
@@ -11,18 +11,15 @@ export interface TerraformType {
 }
 
 export function attributes({ address, values }: TerraformResource) {
-  const at = (name: string) => `${address}.${name}`;
+  // A CloudFormation resource's readers (`at`, `required`), but Terraform writes an unset attribute as null or "".
+  const { at, required } = properties(values, address);
   return {
     at,
+    required,
     string(name: string): string | undefined {
       const v = values[name];
       if (v === undefined || v === null || v === '') return undefined;
       if (typeof v !== 'string') throw new TemplateError(at(name), `must be a string, got ${JSON.stringify(v)}`);
-      return v;
-    },
-    required(name: string): string {
-      const v = values[name];
-      if (typeof v !== 'string' || v === '') throw new TemplateError(at(name), 'is required (a string)');
       return v;
     },
     /** A policy document: Terraform holds it as JSON text (`jsonencode(…)` or a policy document data source). */
