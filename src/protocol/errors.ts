@@ -84,6 +84,8 @@ export const missingAuthentication = () => new AwsError('MissingAuthenticationTo
 export const unknownOperation = () => new AwsError('UnknownOperationException', 404, 'UnknownOperationException');
 
 export const internal = (message = 'Internal server error') => new AwsError('InternalServerException', 500, message);
+/** A flow run that threw (a bug, not a node's failure): what its stream, its execution and its run record say. */
+export const flowRunCrashed = (err: Error) => internal(`The flow run failed: ${err.message}`);
 
 /** A bound on concurrent work was hit; the caller may retry (429 on both Bedrock Agents APIs). */
 export const throttling = (message: string) => new AwsError('ThrottlingException', 429, message);

@@ -4,7 +4,7 @@
  */
 import { stopRun, type FlowEvent } from '../flows/index.js';
 import type { InvokeFlowRun } from '../operations/runtime/InvokeFlow.js';
-import { internal } from '../protocol/errors.js';
+import { flowRunCrashed } from '../protocol/errors.js';
 import { encodeException } from '../protocol/eventstream.js';
 import { AsyncQueue } from './async-queue.js';
 import { closingFrames, eventFrame, streamOutcome } from './invoke-frames.js';
@@ -43,7 +43,7 @@ export function streamRun(run: InvokeFlowRun): StreamedResult {
     },
     (err: Error) => {
       outcome = 'internalServerException';
-      frames.push(encodeException(internal(`The flow run failed: ${err.message}`)));
+      frames.push(encodeException(flowRunCrashed(err)));
       frames.end();
     },
   );

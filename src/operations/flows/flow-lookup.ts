@@ -12,9 +12,10 @@ export const TEST_ALIAS_ID = 'TSTALIASID';
  * ones). Anything else that is not an ARN is a 400, not a 404 (docs/behaviour.md#identifiers).
  */
 const ID = /^[0-9a-zA-Z]{10}$/;
+const canName = (identifier: string) => ID.test(identifier) || identifier.startsWith('arn:');
 
 export function findFlow(ctx: OperationContext, identifier: string): FlowRecord {
-  if (!ID.test(identifier) && !identifier.startsWith('arn:')) throw invalidFlowIdentifier();
+  if (!canName(identifier)) throw invalidFlowIdentifier();
   const flow = ctx.world.flows.get(idFromIdentifier(identifier, ctx.world, 'flow'));
   if (!flow) throw notFound();
   settle(ctx, flow);
@@ -27,9 +28,12 @@ export function findVersion(flow: FlowRecord, version: string): FlowVersionRecor
   return record;
 }
 
-/** Before any lookup: an alias identifier that cannot name an alias is refused even when the flow is missing. */
+/**
+ * Before any lookup: an alias identifier that cannot name an alias is refused even when the flow is missing
+ * (TSTALIASID is an id of that form).
+ */
 export function checkAliasIdentifier(identifier: string): void {
-  if (!ID.test(identifier) && identifier !== TEST_ALIAS_ID && !identifier.startsWith('arn:')) throw invalidFlowAliasIdentifier();
+  if (!canName(identifier)) throw invalidFlowAliasIdentifier();
 }
 
 export function findAlias(ctx: OperationContext, flow: FlowRecord, identifier: string): FlowAliasRecord {
@@ -37,6 +41,17 @@ export function findAlias(ctx: OperationContext, flow: FlowRecord, identifier: s
   const alias = flow.aliases[aliasIdFromIdentifier(identifier, ctx.world, flow.id)];
   if (!alias) throw notFound();
   return alias;
+}
+
+/** A flow and one of its aliases (the runtime operations): a malformed alias identifier is refused before the flow lookup. */
+export function findFlowAndAlias(
+  ctx: OperationContext,
+  flowIdentifier: string,
+  aliasIdentifier: string,
+): { flow: FlowRecord; alias: FlowAliasRecord } {
+  checkAliasIdentifier(aliasIdentifier);
+  const flow = findFlow(ctx, flowIdentifier);
+  return { flow, alias: findAlias(ctx, flow, aliasIdentifier) };
 }
 
 const snapshotMembers = (s: FlowSnapshot, withDefinition: boolean) => ({

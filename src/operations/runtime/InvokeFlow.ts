@@ -15,11 +15,11 @@ import {
   type StopSignal,
 } from '../../flows/index.js';
 import type { InvokeFlowInput } from '../../generated/types.js';
-import { internal, validationException } from '../../protocol/errors.js';
+import { flowRunCrashed, validationException } from '../../protocol/errors.js';
 import type { RunRecording } from '../../runs/index.js';
 import type { OperationContext } from '../context.js';
 import { flowInputDocument } from './flow-input.js';
-import { resolveTarget, runEnvironment, type FlowTarget } from './flow-target.js';
+import { resolveTarget, runEnvironment, runIdentity, type FlowTarget } from './flow-target.js';
 import { keepPaused, pausedRun } from './paused-invocations.js';
 
 /** The input a multi-turn answer goes to (docs: flows-multi-turn-invocation). */
@@ -49,7 +49,7 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Invok
       const request = { plan: run.plan, env, trace, signal, ...run.from, ...(recording ? { observer: recording } : {}) };
       result = await runFlow(request, { ...output, maxBytes: env.limits.maxStreamedBytes });
     } catch (err) {
-      recording?.crashed(internal(`The flow run failed: ${(err as Error).message}`));
+      recording?.crashed(flowRunCrashed(err as Error));
       throw err;
     }
     recording?.end(result);
@@ -67,17 +67,11 @@ export function InvokeFlow(ctx: OperationContext, input: InvokeFlowInput): Invok
 
 /** The run's record (GET /_emulator/runs): a new one, or the paused run's, which an answer continues. */
 function record(ctx: OperationContext, run: StartOrResume, executionId: string): RunRecording | undefined {
-  const { flow, alias, flowVersion } = run.target;
   const resumes = 'resume' in run.from;
   return ctx.runs?.begin({
     kind: 'InvokeFlow',
     executionId,
-    account: ctx.world.account,
-    region: ctx.world.region,
-    flowId: flow.id,
-    flowAliasId: alias.id,
-    flowVersion,
-    caller: ctx.caller.arn,
+    ...runIdentity(ctx, run.target),
     input: resumes ? undefined : run.from.document,
     resumes,
   });

@@ -12,7 +12,7 @@ import type { OperationContext } from '../context.js';
 import { flowInputEvent } from './execution-events.js';
 import { makeRoomForExecution } from './execution-retention.js';
 import { flowInputDocument } from './flow-input.js';
-import { resolveTarget, runEnvironment } from './flow-target.js';
+import { resolveTarget, runEnvironment, runIdentity } from './flow-target.js';
 
 export function StartFlowExecution(ctx: OperationContext, input: StartFlowExecutionInput) {
   const target = resolveTarget(ctx, input.flowIdentifier, input.flowAliasIdentifier);
@@ -45,12 +45,7 @@ export function StartFlowExecution(ctx: OperationContext, input: StartFlowExecut
     kind: 'FlowExecution',
     executionId: id,
     executionArn: arn,
-    account: ctx.world.account,
-    region: ctx.world.region,
-    flowId: target.flow.id,
-    flowAliasId: target.alias.id,
-    flowVersion: target.flowVersion,
-    caller: ctx.caller.arn,
+    ...runIdentity(ctx, target),
     input: document,
   });
   ctx.executions.start(record, plan, runEnvironment(ctx, target, input.modelPerformanceConfiguration, id), document, recording);

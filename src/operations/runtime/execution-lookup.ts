@@ -3,7 +3,7 @@ import { notFound } from '../../protocol/errors.js';
 import { flowExecutionArn } from '../../world/arns.js';
 import type { FlowExecutionRecord } from '../../world/records.js';
 import type { OperationContext } from '../context.js';
-import { checkAliasIdentifier, findAlias, findFlow } from '../flows/flow-lookup.js';
+import { findFlowAndAlias } from '../flows/flow-lookup.js';
 
 export interface ExecutionIdentifiers {
   flowIdentifier: string;
@@ -13,9 +13,7 @@ export interface ExecutionIdentifiers {
 }
 
 export function findExecution(ctx: OperationContext, input: ExecutionIdentifiers): FlowExecutionRecord {
-  checkAliasIdentifier(input.flowAliasIdentifier);
-  const flow = findFlow(ctx, input.flowIdentifier);
-  const alias = findAlias(ctx, flow, input.flowAliasIdentifier);
+  const { flow, alias } = findFlowAndAlias(ctx, input.flowIdentifier, input.flowAliasIdentifier);
   const arn = input.executionIdentifier.startsWith('arn:')
     ? input.executionIdentifier
     : flowExecutionArn(ctx.world, flow.id, alias.id, input.executionIdentifier);

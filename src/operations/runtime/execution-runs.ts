@@ -13,7 +13,7 @@ import {
   type ScopePlan,
   type StopSignal,
 } from '../../flows/index.js';
-import { internal, isLambdaTimeout, validationException } from '../../protocol/errors.js';
+import { flowRunCrashed, isLambdaTimeout, validationException } from '../../protocol/errors.js';
 import type { Clock } from '../../world/clock.js';
 import type { RunRecording } from '../../runs/index.js';
 import type { FlowExecutionRecord } from '../../world/records.js';
@@ -49,7 +49,7 @@ export class ExecutionRuns {
           { sink: keep, maxBytes: env.limits.maxRecordedBytes },
         ),
       )
-      .catch((err: Error): RunResult => ({ kind: 'failed', error: internal(`The flow run failed: ${err.message}`), timedOut: false }))
+      .catch((err: Error): RunResult => ({ kind: 'failed', error: flowRunCrashed(err), timedOut: false }))
       .then((result) => {
         recording?.end(signal.aborted ? { kind: 'aborted' } : result);
         this.running.delete(record);
