@@ -5,22 +5,10 @@ import { join } from 'node:path';
 import t from 'tap';
 import { flowRolePolicy } from '../../src/index.js';
 import { DEFAULT_FIXTURES } from '../../src/package-root.js';
-import { printRolePolicy } from '../../src/cli/role-policy.js';
+import { runCommand } from '../helpers/cli-in-process.js';
 import { FLOW_ROLE, PLAYLIST_DEFINITION } from '../helpers/emulator.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bfe-role-policy-'));
-/** The command in-process (spawning the bundled CLI costs seconds): its stdout, or its UsageError. */
-async function runCli([, ...argv]: string[]): Promise<{ stdout: string }> {
-  let stdout = '';
-  const write = process.stdout.write;
-  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
-  try {
-    await printRolePolicy(argv);
-  } finally {
-    process.stdout.write = write;
-  }
-  return { stdout };
-}
 
 const file = (name: string, value: unknown) => {
   const path = join(dir, name);
@@ -47,7 +35,7 @@ const managed = {
 
 t.test('role-policy prints the policy and trust policy of a definition or a CreateFlow body', async (t) => {
   const body = file('body.json', { name: 'p', executionRoleArn: FLOW_ROLE, definition: PLAYLIST_DEFINITION });
-  const out = JSON.parse((await runCli(['role-policy', body, '--flow-id', 'FLOW000001'])).stdout);
+  const out = JSON.parse((await runCommand(['role-policy', body, '--flow-id', 'FLOW000001'])).stdout);
   t.same(out.policy.Statement, [
     {
       Sid: 'BedrockInvokeModel',
@@ -61,7 +49,7 @@ t.test('role-policy prints the policy and trust policy of a definition or a Crea
     Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:bedrock:us-east-1:123456789012:flow/FLOW000001' } },
   });
 
-  const withWorld = JSON.parse((await runCli(['role-policy', file('managed.json', managed), '--fixtures', DEFAULT_FIXTURES])).stdout);
+  const withWorld = JSON.parse((await runCommand(['role-policy', file('managed.json', managed), '--fixtures', DEFAULT_FIXTURES])).stdout);
   t.same(
     withWorld.policy.Statement.map((s: { Action: string; Resource: string }) => [s.Action, s.Resource]),
     [
@@ -71,9 +59,9 @@ t.test('role-policy prints the policy and trust policy of a definition or a Crea
   );
   t.match(withWorld.trustPolicy.Statement[0].Condition.ArnLike['aws:SourceArn'], /:flow\/\*$/);
 
-  await t.rejects(runCli(['role-policy']), { name: 'Error', message: /role-policy takes exactly one flow file/ });
-  await t.rejects(runCli(['role-policy', file('list.json', [])]), { message: /must hold a JSON object/ });
-  await t.rejects(runCli(['role-policy', body, '--fixtures', file('bad-fixture.json', { roles: 3 })]), { message: /invalid fixture/ });
+  await t.rejects(runCommand(['role-policy']), { name: 'Error', message: /role-policy takes exactly one flow file/ });
+  await t.rejects(runCommand(['role-policy', file('list.json', [])]), { message: /must hold a JSON object/ });
+  await t.rejects(runCommand(['role-policy', body, '--fixtures', file('bad-fixture.json', { roles: 3 })]), { message: /invalid fixture/ });
 });
 
 t.test('the library computes the same without a server', async (t) => {

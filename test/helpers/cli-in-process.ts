@@ -5,9 +5,10 @@
  * (src/cli.ts: --version, the status and one-line message of a UsageError or a refused port).
  */
 import { lintPolicies } from '../../src/cli/lint-policy.js';
+import { printRolePolicy } from '../../src/cli/role-policy.js';
 import { validateFlowFile } from '../../src/cli/validate.js';
 
-const COMMANDS = { validate: validateFlowFile, 'lint-policy': lintPolicies } as const;
+const COMMANDS = { validate: validateFlowFile, 'lint-policy': lintPolicies, 'role-policy': printRolePolicy } as const;
 
 export async function runCommand([name, ...argv]: [keyof typeof COMMANDS, ...string[]]): Promise<{ stdout: string; stderr: string }> {
   const { status, stdout } = await commandOutput(name, argv);
