@@ -3,7 +3,7 @@
  * connection), sequential calls, each timed from send() to the last event of its stream.
  */
 import { BedrockAgentRuntimeClient, InvokeFlowCommand } from '@aws-sdk/client-bedrock-agent-runtime';
-import { BENCH_FLOW_ID, BENCH_INPUT } from './twelve-node-flow.js';
+import { BENCH_INVOKE } from './twelve-node-flow.js';
 
 export interface LatencyResult {
   calls: number;
@@ -22,12 +22,7 @@ export async function measureInvokeLatency(
   warmup: number,
 ): Promise<LatencyResult> {
   const client = new BedrockAgentRuntimeClient({ endpoint: url, region: 'us-east-1', credentials, maxAttempts: 1 });
-  const command = () =>
-    new InvokeFlowCommand({
-      flowIdentifier: BENCH_FLOW_ID,
-      flowAliasIdentifier: 'TSTALIASID',
-      inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document: BENCH_INPUT } }],
-    });
+  const command = () => new InvokeFlowCommand(BENCH_INVOKE);
   const times: number[] = [];
   let failures = 0;
   try {

@@ -5,7 +5,7 @@
  */
 import { BedrockAgentRuntimeClient, InvokeFlowCommand } from '@aws-sdk/client-bedrock-agent-runtime';
 import type { RunningEmulator } from '../src/index.js';
-import { BENCH_FLOW_ID, BENCH_INPUT } from './twelve-node-flow.js';
+import { BENCH_INVOKE } from './twelve-node-flow.js';
 
 export interface RecordingOverhead {
   calls: number;
@@ -23,13 +23,7 @@ export async function measureRecordingOverhead(emu: RunningEmulator, rounds: num
   const client = new BedrockAgentRuntimeClient({ endpoint: emu.url, region: 'us-east-1', credentials: emu.credentials, maxAttempts: 1 });
   const once = async () => {
     const started = performance.now();
-    const res = await client.send(
-      new InvokeFlowCommand({
-        flowIdentifier: BENCH_FLOW_ID,
-        flowAliasIdentifier: 'TSTALIASID',
-        inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document: BENCH_INPUT } }],
-      }),
-    );
+    const res = await client.send(new InvokeFlowCommand(BENCH_INVOKE));
     for await (const _ of res.responseStream!);
     return performance.now() - started;
   };

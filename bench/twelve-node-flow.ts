@@ -124,3 +124,10 @@ export const BENCH_FIXTURE: FixtureDocument = {
 
 /** The InvokeFlow input the flow expects. */
 export const BENCH_INPUT = { question: 'How long do refunds take?' };
+
+/** The InvokeFlow request both InvokeFlow measurements send (invoke-latency.ts, recording-overhead.ts). */
+export const BENCH_INVOKE = {
+  flowIdentifier: BENCH_FLOW_ID,
+  flowAliasIdentifier: 'TSTALIASID',
+  inputs: [{ nodeName: 'FlowInput', nodeOutputName: 'document', content: { document: BENCH_INPUT } }],
+};
