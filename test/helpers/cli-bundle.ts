@@ -7,11 +7,12 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
+import { build, version as esbuildVersion } from 'esbuild';
 import { CLI_BUNDLE_OPTIONS } from '../../scripts/bundle-options.mjs';
+import { inputsUnchanged, signaturesOf } from '../loader/input-signatures.mjs';
 
 export const ROOT = join(import.meta.dirname, '../..');
 // Under the package root (gitignored), where the CLI finds package.json and fixtures/.
@@ -23,22 +24,12 @@ const CACHE = join(ROOT, '.test-cache', 'cli');
 const COVERAGE = process.env.NODE_V8_COVERAGE !== undefined;
 const SOURCEMAP = COVERAGE ? 'inline' : 'linked';
 
-function signature(file: string): string {
-  try {
-    const s = statSync(file);
-    return `${s.size}:${s.mtimeMs}`;
-  } catch {
-    return 'missing';
-  }
-}
-
 /** The cache key: the build's options, this file (how it builds) and esbuild's version. */
 function cacheKey(): string {
-  const esbuild = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'esbuild', 'package.json'), 'utf8')) as { version: string };
   const hash = createHash('sha1')
     .update(JSON.stringify(CLI_BUNDLE_OPTIONS))
     .update(readFileSync(join(import.meta.dirname, 'cli-bundle.ts')))
-    .update(esbuild.version)
+    .update(esbuildVersion)
     .update(SOURCEMAP)
     .digest('hex')
     .slice(0, 12);
@@ -55,13 +46,7 @@ function coverageExternals(): string[] {
 }
 
 function fresh(key: string): boolean {
-  if (!existsSync(join(CACHE, `${key}.mjs`))) return false;
-  try {
-    const meta = JSON.parse(readFileSync(join(CACHE, `${key}.json`), 'utf8')) as { inputs: Record<string, string> };
-    return Object.entries(meta.inputs).every(([input, sig]) => signature(join(ROOT, input)) === sig);
-  } catch {
-    return false;
-  }
+  return existsSync(join(CACHE, `${key}.mjs`)) && inputsUnchanged(ROOT, join(CACHE, `${key}.json`));
 }
 
 async function rebuild(key: string): Promise<void> {
@@ -86,10 +71,7 @@ async function rebuild(key: string): Promise<void> {
     });
     // tsconfig.json steers esbuild's TypeScript transform; package.json holds the version the CLI prints.
     const inputs = [...Object.keys(result.metafile.inputs), 'tsconfig.json', 'package.json'];
-    writeFileSync(
-      join(tmp, `${key}.json`),
-      JSON.stringify({ inputs: Object.fromEntries(inputs.map((i) => [i, signature(join(ROOT, i))])) }),
-    );
+    writeFileSync(join(tmp, `${key}.json`), JSON.stringify({ inputs: signaturesOf(ROOT, inputs) }));
     // The description of the bundle last, once the bundle it describes is in place.
     for (const name of [`${key}.mjs.map`, `${key}.mjs`, `${key}.json`]) {
       if (readdirSync(tmp).includes(name)) renameSync(join(tmp, name), join(CACHE, name));

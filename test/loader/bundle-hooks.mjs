@@ -1,9 +1,10 @@
 // Module hooks (https://nodejs.org/api/module.html#customization-hooks) that load a .ts entry file as one bundle.
 // Only test entry files reach `load` as .ts: everything they import from the repository is inside their bundle.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inputsUnchanged, signaturesOf } from './input-signatures.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CACHE = join(ROOT, '.test-cache', 'bundles');
@@ -15,20 +16,9 @@ const SELF = createHash('sha1')
   .digest('hex')
   .slice(0, 12);
 
-/** The stat signature of a file: the cache stays valid while every input's signature is unchanged. */
-function signature(file) {
-  try {
-    const s = statSync(file);
-    return `${s.size}:${s.mtimeMs}`;
-  } catch {
-    return 'missing';
-  }
-}
-
 function cached(key) {
+  if (!inputsUnchanged(ROOT, join(CACHE, `${key}.json`))) return undefined;
   try {
-    const meta = JSON.parse(readFileSync(join(CACHE, `${key}.json`), 'utf8'));
-    for (const [input, sig] of Object.entries(meta.inputs)) if (signature(join(ROOT, input)) !== sig) return undefined;
     return readFileSync(join(CACHE, `${key}.mjs`), 'utf8');
   } catch {
     return undefined;
@@ -121,7 +111,7 @@ export async function load(url, context, nextLoad) {
     // are inputs too: a suite (test/*.suite.ts) imports its folders' test files through a pattern, so a file added
     // to one of them (which changes the folder's mtime) must rebuild the suite.
     const folders = new Set(built.inputs.map((i) => dirname(i)));
-    const inputs = Object.fromEntries([...built.inputs, ...folders, 'tsconfig.json'].map((i) => [i, signature(join(ROOT, i))]));
+    const inputs = signaturesOf(ROOT, [...built.inputs, ...folders, 'tsconfig.json']);
     mkdirSync(CACHE, { recursive: true });
     const tmp = join(CACHE, `${key}.${process.pid}.tmp`);
     writeFileSync(`${tmp}.mjs`, code);
