@@ -8,7 +8,6 @@ import {
   accessDeniedMessage,
   assumeRoleRequest,
   authorize,
-  explainDenial,
   type AuthorizationRequest,
   type CompiledPolicy,
   type Decision,
@@ -61,16 +60,14 @@ export function nodeCallRequest(
 
 export function executionRoleAuthorizer(universe: Universe, mode: IamMode, decisions: DecisionLog, log?: AccessLog): RoleAuthorizer {
   const enforce = mode === 'enforce';
-  /** Into the decision log; a denial with why (computed for denials only) and, at debug, a log line saying it. */
-  const record = (principal: string, request: AuthorizationRequest, decision: Decision, executionId?: string, nodeName?: string) => {
-    if (decision.decision === 'Allow')
-      return decisions.add(principal, request.action, request.resource, decision, enforce, { executionId, nodeName });
-    const why = explainDenial(request, decision);
-    decisions.add(principal, request.action, request.resource, decision, enforce, { denial: why, executionId, nodeName });
-    log?.debug(
-      { decision, why },
-      `execution role: ${enforce ? 'denied' : 'audit: would deny'}: ${request.action} on ${request.resource}. ${why.message}`,
-    );
+  /** Into the decision log; a denial also, at debug, as a log line saying why. */
+  const record = (request: AuthorizationRequest, decision: Decision, executionId?: string, nodeName?: string) => {
+    const why = decisions.record(request, decision, enforce, { executionId, nodeName });
+    if (why)
+      log?.debug(
+        { decision, why },
+        `execution role: ${enforce ? 'denied' : 'audit: would deny'}: ${request.action} on ${request.resource}. ${why.message}`,
+      );
   };
   return {
     assumeRole(roleArn, flowArn) {
@@ -81,7 +78,7 @@ export function executionRoleAuthorizer(universe: Universe, mode: IamMode, decis
       const trust = compileRole(role).trust;
       const request = trust ? bedrockAssumeRequest(trust, roleArn, flowArn, flowAccount ?? '') : undefined;
       const decision = request ? authorize(request) : undefined;
-      if (request && decision) record(BEDROCK, request, decision);
+      if (request && decision) record(request, decision);
       if (decision?.decision === 'Allow' || !enforce) return { ok: true };
       return {
         ok: false,
@@ -95,7 +92,7 @@ export function executionRoleAuthorizer(universe: Universe, mode: IamMode, decis
       const request = nodeCallRequest(role, flowArn, flowAliasArn, action, resource);
       const { principal } = request;
       const decision = authorize(request);
-      record(principal.arn, request, decision, executionId, nodeName);
+      record(request, decision, executionId, nodeName);
       const detail = {
         action,
         resource,
