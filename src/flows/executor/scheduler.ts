@@ -64,8 +64,8 @@ export class Scheduler implements WindowHost {
   private sliceStart: number;
   /** Set only when debug is on: otherwise node progress costs one check per node. */
   private readonly progress: RunLog | undefined;
-  /** Nodes that may run at once (the alias's concurrencyConfiguration). */
-  private readonly concurrency: number;
+  /** Nodes that may run at once (the alias's concurrencyConfiguration, or the paused run's): a checkpoint keeps it. */
+  readonly concurrency: number;
   /** What stops the waits of the nodes running now (InlineCode children), called when the run is stopped. */
   private readonly stops = new Set<() => void>();
 
