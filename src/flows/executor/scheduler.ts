@@ -87,12 +87,15 @@ export class Scheduler implements WindowHost {
 
   async runSteps(scope: RunScope, steps: readonly Step[]): Promise<void> {
     if (this.concurrency > 1) return this.runWindow(scope, steps);
-    for (const step of steps) {
-      const wait = this.pace();
-      if (wait) await wait;
-      if (step.kind === 'node') await this.runNode(scope, step.node);
-      else await this.runIteration(scope, step);
-    }
+    for (const step of steps) await this.runStep(scope, step);
+  }
+
+  /** One step, after pace(): the reader may be behind, or the run may have held the event loop long enough. */
+  private async runStep(scope: RunScope, step: Step): Promise<void> {
+    const wait = this.pace();
+    if (wait) await wait;
+    if (step.kind === 'node') await this.runNode(scope, step.node);
+    else await this.runIteration(scope, step);
   }
 
   /**
@@ -108,10 +111,7 @@ export class Scheduler implements WindowHost {
       }
       if (nodes.length > 0) await new NodeWindow(this, this.concurrency, nodes).run(scope);
       nodes = [];
-      const wait = this.pace();
-      if (wait) await wait;
-      if (step.kind === 'node') await this.runNode(scope, step.node);
-      else await this.runIteration(scope, step);
+      await this.runStep(scope, step);
     }
     if (nodes.length > 0) await new NodeWindow(this, this.concurrency, nodes).run(scope);
   }
