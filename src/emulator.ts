@@ -298,7 +298,7 @@ export class Emulator {
 
   /** GET /_emulator/iam/least-privilege (src/access/least-privilege.ts). */
   leastPrivilegePolicy(principal: string | undefined): PolicyJson {
-    return leastPrivilegePolicy(this.decisions, principal).policy;
+    return leastPrivilegePolicy(this.decisions, principal);
   }
 
   /** The world, and the fault rules as given (a state file restarts them with their counts: docs/faults.md). */

@@ -3,7 +3,7 @@
  * and in mode `enforce` answers a denial with AccessDeniedException in AWS's words; `audit` only logs it.
  */
 import { accessDenied } from '../protocol/errors.js';
-import { accessDeniedMessage, authorize, explainDenial, type AuthorizationRequest, type ContextValues } from '../iam/index.js';
+import { accessDeniedMessage, authorize, type AuthorizationRequest, type ContextValues } from '../iam/index.js';
 import type { IdentityFixture } from '../fixtures/schema.js';
 import type { DecisionLog } from './decision-log.js';
 import { compileIdentity } from './principals.js';
@@ -37,13 +37,8 @@ export function authorizeCaller(
     context: Object.assign({}, request.context, keys),
   };
   const decision = authorize(evaluated);
-  if (decision.decision === 'Allow') {
-    decisions.add(principal.arn, request.action, request.resource, decision, mode === 'enforce');
-    return;
-  }
-  // Only a denial is explained: the walk over the policies costs more than the decision did.
-  const why = explainDenial(evaluated, decision);
-  decisions.add(principal.arn, request.action, request.resource, decision, mode === 'enforce', { denial: why });
+  const why = decisions.record(evaluated, decision, mode === 'enforce');
+  if (!why) return;
   const message = accessDeniedMessage(principal, request.action, request.resource, decision);
   if (mode === 'audit') {
     log.warn({ decision, why }, `audit: would deny: ${message}. ${why.message}`);

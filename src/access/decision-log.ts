@@ -3,7 +3,7 @@
  * decision of every request lands here (an InvokeFlow makes one per node call), so adding one only keeps the
  * evaluator's result; the readable record is built when somebody asks for the list.
  */
-import type { Decision, DenialExplanation } from '../iam/index.js';
+import { explainDenial, type AuthorizationRequest, type Decision, type DenialExplanation } from '../iam/index.js';
 import type { Clock } from '../world/clock.js';
 
 export interface DecisionRecord {
@@ -46,28 +46,32 @@ export class DecisionLog {
     private readonly capacity = 1000,
   ) {}
 
-  add(
-    principal: string,
-    action: string,
-    resource: string,
+  /**
+   * Records the decision on `request`. A denial is explained, and the explanation returned for the caller's
+   * message and log line; an Allow is not: the walk over the policies costs more than the decision did.
+   */
+  record(
+    request: AuthorizationRequest,
     decision: Decision,
     enforced: boolean,
-    extra?: { denial?: DenialExplanation; executionId?: string; nodeName?: string },
-  ): void {
+    extra?: { executionId?: string; nodeName?: string },
+  ): DenialExplanation | undefined {
+    const denial = decision.decision === 'Allow' ? undefined : explainDenial(request, decision);
     const entry: Entry = {
       at: this.clock.epochMs(),
-      principal,
-      action,
-      resource,
+      principal: request.principal.arn,
+      action: request.action,
+      resource: request.resource,
       decision,
       enforced,
-      denial: extra?.denial,
+      denial,
       executionId: extra?.executionId,
       nodeName: extra?.nodeName,
     };
     if (this.entries.length < this.capacity) this.entries.push(entry);
     else this.entries[this.next] = entry;
     this.next = (this.next + 1) % this.capacity;
+    return denial;
   }
 
   /** Oldest first. */

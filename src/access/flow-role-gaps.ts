@@ -4,14 +4,12 @@
  * (src/access/execution-role-authorizer.ts), and the trust policy checked for Bedrock assuming the role. Nothing is
  * logged: this asks what a run would be told, it does not run.
  */
-import { flowRoleSessionArn } from '../flows/index.js';
-import { assumeRoleRequest, authorize, evaluatedResource, explainDenial } from '../iam/index.js';
+import { authorize, evaluatedResource, explainDenial } from '../iam/index.js';
 import { flowAliasArn } from '../world/arns.js';
 import type { Universe } from '../world/universe.js';
+import { bedrockAssumeRequest, nodeCallRequest, roleInAccount, roleMissingMessage } from './execution-role-authorizer.js';
 import { flowRoleCalls, flowSnapshotOf, type FlowRolePolicyQuery } from './flow-role-policy.js';
-import { compileRole, roleSession } from './principals.js';
-
-const BEDROCK = 'bedrock.amazonaws.com';
+import { compileRole } from './principals.js';
 
 export interface FlowRoleGap {
   action: string;
@@ -32,10 +30,8 @@ export interface FlowRoleGaps {
 export function flowRoleGaps(universe: Universe, query: FlowRolePolicyQuery): FlowRoleGaps {
   const { world, flow, definition } = flowSnapshotOf(universe, query);
   const roleArn = flow.executionRoleArn;
-  const role = universe.roles.get(roleArn);
-  if (!role || roleArn.split(':')[4] !== world.account) {
-    return { roleArn, roleMissing: `The execution role ${roleArn} does not exist in account ${world.account}.`, missing: [] };
-  }
+  const role = roleInAccount(universe, roleArn, world.account);
+  if (!role) return { roleArn, roleMissing: roleMissingMessage(roleArn, world.account), missing: [] };
   // The alias a run of this definition goes through: one routed to the version, else the draft's test alias.
   const version = query.version ?? 'DRAFT';
   const alias = Object.values(flow.aliases).find((a) => a.routingConfiguration[0]?.flowVersion === version);
@@ -44,20 +40,18 @@ export function flowRoleGaps(universe: Universe, query: FlowRolePolicyQuery): Fl
 
   const trust = compileRole(role).trust;
   if (trust) {
-    const request = assumeRoleRequest(trust, BEDROCK, roleArn, { 'aws:SourceArn': flow.arn, 'aws:SourceAccount': world.account });
+    const request = bedrockAssumeRequest(trust, roleArn, flow.arn, world.account);
     const decision = authorize(request);
     if (decision.decision !== 'Allow') out.trust = explainDenial(request, decision).message;
   }
 
-  const { principal, keys } = roleSession(role, flowRoleSessionArn(roleArn, flow.arn));
-  const context = Object.assign({}, keys, { 'aws:SourceArn': sourceArn, 'aws:CalledVia': [BEDROCK], 'aws:ViaAWSService': true });
   const seen = new Set<string>();
   for (const call of flowRoleCalls(definition, world, universe)) {
     const resource = evaluatedResource(call.action, call.resource);
     const key = `${call.action} ${resource}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const request = { principal, action: call.action, resource, context };
+    const request = nodeCallRequest(role, flow.arn, sourceArn, call.action, resource);
     const decision = authorize(request);
     if (decision.decision !== 'Allow') out.missing.push({ action: call.action, resource, why: explainDenial(request, decision).message });
   }

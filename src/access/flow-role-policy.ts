@@ -7,7 +7,7 @@
  */
 import { evaluatedResource } from '../iam/index.js';
 import { roleRequirements, type RoleCall } from '../flows/nodes/role-requirements.js';
-import type { Scope } from '../world/arns.js';
+import { flowArn, type Scope } from '../world/arns.js';
 import type { FlowRecord } from '../world/records.js';
 import { hasWorld, worldOf, type Universe } from '../world/universe.js';
 import type { World } from '../world/world.js';
@@ -91,7 +91,7 @@ export function flowTrustPolicy(scope: Scope, flowId: string): PolicyJson {
         Action: 'sts:AssumeRole',
         Condition: {
           StringEquals: { 'aws:SourceAccount': scope.account },
-          ArnLike: { 'aws:SourceArn': `arn:${scope.partition ?? 'aws'}:bedrock:${scope.region}:${scope.account}:flow/${flowId}` },
+          ArnLike: { 'aws:SourceArn': flowArn(scope, flowId) },
         },
       },
     ],

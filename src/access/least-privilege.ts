@@ -22,10 +22,10 @@ function principalMatcher(arn: string): (principal: string) => boolean {
   return (principal) => principal === arn || principal.startsWith(sessions);
 }
 
-export function leastPrivilegePolicy(decisions: DecisionLog, principal: string | undefined): { policy: PolicyJson } {
+export function leastPrivilegePolicy(decisions: DecisionLog, principal: string | undefined): PolicyJson {
   if (!principal) throw validationException('The principal query parameter is required: ?principal=ARN (a user, role or role session).');
   const statements = statementsByAction(decisions.requests(principalMatcher(principal))).map((s) =>
     s.Action === 'iam:PassRole' ? { ...s, Condition: { StringEquals: { 'iam:PassedToService': PASSED_TO } } } : s,
   );
-  return { policy: { Version: '2012-10-17', Statement: statements } };
+  return { Version: '2012-10-17', Statement: statements };
 }

@@ -4,7 +4,7 @@
  * granted only by `"Resource": "*"`: IAM User Guide, "Policy evaluation logic"), with their conditions, and the
  * Deny statements that name it. For `lint-policy --operations`.
  */
-import { actionResourceTypes, canonicalAction, isWildcardOnlyAction } from './catalog.js';
+import { actionResourceTypes, arnTemplates, canonicalAction, isWildcardOnlyAction } from './catalog.js';
 import type { CompiledPolicy } from './compile.js';
 import { patternMayMatchTemplate } from './template-overlap.js';
 
@@ -29,8 +29,7 @@ function resourceFilter(action: string): (resource: string) => boolean {
   if (isWildcardOnlyAction(action)) return (resource) => resource === '*';
   const types = actionResourceTypes(action);
   if (!types || types.length === 0) return () => true;
-  // A type may have several ARN formats, listed with ", " (see lint.ts).
-  const templates = types.flatMap((type) => type.arn.split(', ')).filter(Boolean);
+  const templates = types.flatMap(arnTemplates).filter(Boolean);
   return (resource) => resource === '*' || templates.some((template) => patternMayMatchTemplate(resource, template));
 }
 

@@ -15,6 +15,14 @@ export interface ActionResourceType {
   readonly arn: string;
 }
 
+/**
+ * A type's ARN templates: a type may have several formats, listed in `arn` with ", " (Lex's bot alias:
+ * `bot-alias/ID/ALIAS` and `bot:NAME:ALIAS`). A type without a template gives `['']`.
+ */
+export function arnTemplates(type: ActionResourceType): string[] {
+  return type.arn.split(', ');
+}
+
 /** lower-cased action name → canonical name, per service */
 const unpacked = new Map<string, ReadonlyMap<string, string>>();
 

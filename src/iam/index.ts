@@ -9,7 +9,7 @@
  */
 import { compilePolicy, type CompiledPolicy } from './compile.js';
 import type { ContextValues } from './context.js';
-import { authorize, type AuthorizationRequest, type Decision } from './evaluate.js';
+import type { AuthorizationRequest } from './evaluate.js';
 import { lintPolicy, type PolicyWarning } from './lint.js';
 import { parsePolicyDocument } from './policy-document.js';
 import type { PolicyKind } from './policy-types.js';
@@ -55,22 +55,13 @@ export function loadPolicy(
 }
 
 /**
- * Evaluates a role's trust policy for `sts:AssumeRole` by an AWS service (Bedrock assuming a flow's execution
- * role). Pass `aws:SourceArn` / `aws:SourceAccount` in `context`: documented trust policies test them.
+ * A role's trust policy asked for `sts:AssumeRole` by an AWS service (Bedrock assuming a flow's execution role), for
+ * authorize() and explainDenial(). Pass `aws:SourceArn` / `aws:SourceAccount` in `context`: documented trust
+ * policies test them.
  */
-export function canAssumeRole(
-  trustPolicy: CompiledPolicy,
-  service = 'bedrock.amazonaws.com',
-  roleArn: string,
-  context: ContextValues = {},
-): Decision {
-  return authorize(assumeRoleRequest(trustPolicy, service, roleArn, context));
-}
-
-/** The request canAssumeRole evaluates, for explainDenial. */
 export function assumeRoleRequest(
   trustPolicy: CompiledPolicy,
-  service: string,
+  service = 'bedrock.amazonaws.com',
   roleArn: string,
   context: ContextValues = {},
 ): AuthorizationRequest {

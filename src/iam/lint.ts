@@ -5,6 +5,7 @@
 import {
   actionResourceTypes,
   actionsMatching,
+  arnTemplates,
   canonicalAction,
   conditionKeyType,
   isKnownConditionKey,
@@ -116,9 +117,8 @@ function lintResourceTypes(statement: PolicyStatement, report: Report): void {
     const name = canonicalAction(action) ?? action;
     if (types.length === 0) {
       report('resource-type-mismatch', `${name} has no resource type: it is authorized on "*" only, so this statement never applies to it`);
-      // A type may have several ARN formats, listed with ", " (Lex's bot alias: `bot-alias/ID/ALIAS` and `bot:NAME:ALIAS`).
     } else if (
-      !resources.some((resource) => types.some((type) => type.arn.split(', ').some((arn) => patternMayMatchTemplate(resource, arn))))
+      !resources.some((resource) => types.some((type) => arnTemplates(type).some((arn) => patternMayMatchTemplate(resource, arn))))
     ) {
       const expected = types.map((type) => type.name).join(', ');
       report('resource-type-mismatch', `${name} is authorized on ${expected} resources; none of this statement's resources can be one`);

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { canAssumeRole, describePrincipalArn, principalContextKeys, roleArnOf } from '../../src/iam/index.js';
+import { assumeRoleRequest, authorize, describePrincipalArn, principalContextKeys, roleArnOf } from '../../src/iam/index.js';
 import { ACCOUNT, compiled, FLOW, roleSession, user } from './support.js';
 
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/service-role/AmazonBedrockExecutionRoleForFlows_X`;
@@ -23,16 +23,20 @@ const flowsTrust = compiled(
 const source = { 'aws:SourceAccount': ACCOUNT, 'aws:SourceArn': FLOW };
 
 t.test('the documented flow execution role trust policy', async (t) => {
-  t.equal(canAssumeRole(flowsTrust, 'bedrock.amazonaws.com', ROLE, source).decision, 'Allow');
-  t.equal(canAssumeRole(flowsTrust, undefined, ROLE, source).decision, 'Allow', 'bedrock.amazonaws.com by default');
-  t.equal(canAssumeRole(flowsTrust, 'BEDROCK.amazonaws.com', ROLE, source).decision, 'Allow', 'service names ignore case');
-  t.equal(canAssumeRole(flowsTrust, 'lambda.amazonaws.com', ROLE, source).decision, 'ImplicitDeny');
+  t.equal(authorize(assumeRoleRequest(flowsTrust, 'bedrock.amazonaws.com', ROLE, source)).decision, 'Allow');
+  t.equal(authorize(assumeRoleRequest(flowsTrust, undefined, ROLE, source)).decision, 'Allow', 'bedrock.amazonaws.com by default');
+  t.equal(authorize(assumeRoleRequest(flowsTrust, 'BEDROCK.amazonaws.com', ROLE, source)).decision, 'Allow', 'service names ignore case');
+  t.equal(authorize(assumeRoleRequest(flowsTrust, 'lambda.amazonaws.com', ROLE, source)).decision, 'ImplicitDeny');
   t.equal(
-    canAssumeRole(flowsTrust, 'bedrock.amazonaws.com', ROLE, { ...source, 'aws:SourceAccount': '999999999999' }).decision,
+    authorize(assumeRoleRequest(flowsTrust, 'bedrock.amazonaws.com', ROLE, { ...source, 'aws:SourceAccount': '999999999999' })).decision,
     'ImplicitDeny',
   );
-  t.equal(canAssumeRole(flowsTrust, 'bedrock.amazonaws.com', ROLE).decision, 'ImplicitDeny', 'the conditions need the source keys');
-  const decision = canAssumeRole(flowsTrust, 'bedrock.amazonaws.com', ROLE, source);
+  t.equal(
+    authorize(assumeRoleRequest(flowsTrust, 'bedrock.amazonaws.com', ROLE)).decision,
+    'ImplicitDeny',
+    'the conditions need the source keys',
+  );
+  const decision = authorize(assumeRoleRequest(flowsTrust, 'bedrock.amazonaws.com', ROLE, source));
   t.same(decision.contextKeysRead, ['aws:SourceAccount', 'aws:SourceArn']);
   t.equal(decision.decidedBy?.policyType, 'resource');
 });
@@ -42,7 +46,7 @@ t.test('a trust policy for another service, or a deny', async (t) => {
     { Version: '2008-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com'] }, Action: 'sts:AssumeRole' }] },
     'trust',
   );
-  t.equal(canAssumeRole(lambdaTrust, 'bedrock.amazonaws.com', ROLE).decision, 'ImplicitDeny');
+  t.equal(authorize(assumeRoleRequest(lambdaTrust, 'bedrock.amazonaws.com', ROLE)).decision, 'ImplicitDeny');
   const denying = compiled(
     {
       Version: '2012-10-17',
@@ -53,7 +57,7 @@ t.test('a trust policy for another service, or a deny', async (t) => {
     },
     'trust',
   );
-  t.equal(canAssumeRole(denying, 'bedrock.amazonaws.com', ROLE).decision, 'ExplicitDeny');
+  t.equal(authorize(assumeRoleRequest(denying, 'bedrock.amazonaws.com', ROLE)).decision, 'ExplicitDeny');
 });
 
 t.test('principal context keys', async (t) => {

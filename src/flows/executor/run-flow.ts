@@ -84,7 +84,7 @@ export async function runFlow(request: RunRequest, output: RunOutput): Promise<R
         memo: Array.from(scheduler.memo, (entry) => entry ?? null),
         waitingIndex: err.index,
         asked: [...before, err.question],
-        concurrency: resume?.concurrency ?? env.concurrency ?? 1,
+        concurrency: scheduler.concurrency,
       });
       return { kind: 'paused', nodeName: err.nodeName, nodeType: err.nodeType, question: err.question, checkpoint };
     }

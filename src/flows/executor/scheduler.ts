@@ -64,8 +64,8 @@ export class Scheduler implements WindowHost {
   private sliceStart: number;
   /** Set only when debug is on: otherwise node progress costs one check per node. */
   private readonly progress: RunLog | undefined;
-  /** Nodes that may run at once (the alias's concurrencyConfiguration). */
-  private readonly concurrency: number;
+  /** Nodes that may run at once (the alias's concurrencyConfiguration, or the paused run's): a checkpoint keeps it. */
+  readonly concurrency: number;
   /** What stops the waits of the nodes running now (InlineCode children), called when the run is stopped. */
   private readonly stops = new Set<() => void>();
 
@@ -87,12 +87,15 @@ export class Scheduler implements WindowHost {
 
   async runSteps(scope: RunScope, steps: readonly Step[]): Promise<void> {
     if (this.concurrency > 1) return this.runWindow(scope, steps);
-    for (const step of steps) {
-      const wait = this.pace();
-      if (wait) await wait;
-      if (step.kind === 'node') await this.runNode(scope, step.node);
-      else await this.runIteration(scope, step);
-    }
+    for (const step of steps) await this.runStep(scope, step);
+  }
+
+  /** One step, after pace(): the reader may be behind, or the run may have held the event loop long enough. */
+  private async runStep(scope: RunScope, step: Step): Promise<void> {
+    const wait = this.pace();
+    if (wait) await wait;
+    if (step.kind === 'node') await this.runNode(scope, step.node);
+    else await this.runIteration(scope, step);
   }
 
   /**
@@ -108,10 +111,7 @@ export class Scheduler implements WindowHost {
       }
       if (nodes.length > 0) await new NodeWindow(this, this.concurrency, nodes).run(scope);
       nodes = [];
-      const wait = this.pace();
-      if (wait) await wait;
-      if (step.kind === 'node') await this.runNode(scope, step.node);
-      else await this.runIteration(scope, step);
+      await this.runStep(scope, step);
     }
     if (nodes.length > 0) await new NodeWindow(this, this.concurrency, nodes).run(scope);
   }

@@ -18,7 +18,7 @@ import type {
 import { configurationOf, outputs, type NodeRunner } from '../executor/runner.js';
 import { converseRequest, converseResponse } from './converse-trace.js';
 import { callModel } from './model-call.js';
-import { promptCalls, promptExists, promptVariant } from './role-requirements.js';
+import { defaultVariant, promptCalls, promptSnapshot } from './role-requirements.js';
 
 interface Template {
   modelId: string;
@@ -73,8 +73,9 @@ export const prompt: NodeRunner<PromptFlowNodeConfiguration> = {
 };
 
 function promptResource(universe: Universe, promptArn: string): Template {
-  if (!promptExists(universe, promptArn)) throw notFound();
-  const variant = promptVariant(universe, promptArn);
+  const snapshot = promptSnapshot(universe, promptArn);
+  if (!snapshot) throw notFound();
+  const variant = defaultVariant(snapshot);
   if (!variant || typeof variant.modelId !== 'string') {
     throw validationException(`Prompt ${promptArn} has no variant with a model to run.`);
   }

@@ -5,7 +5,7 @@
  * answer the bucket's objects (`bucket/*`).
  */
 import { parseArn, knowledgeBaseArn, type Scope } from '../../world/arns.js';
-import type { PromptVariantData } from '../../world/records.js';
+import type { PromptVariantData, PromptVersionRecord } from '../../world/records.js';
 import { hasWorld, worldOf, type Universe } from '../../world/universe.js';
 import { s3ObjectArn } from '../../fakes/s3.js';
 import type {
@@ -66,7 +66,7 @@ export function modelCalls(scope: Scope, modelId: string): RoleCall[] {
 }
 
 /** The prompt snapshot an ARN names: the version (`:N`), else the draft. */
-function promptSnapshot(universe: Universe, promptArn: string) {
+export function promptSnapshot(universe: Universe, promptArn: string): PromptVersionRecord | undefined {
   const arn = parseArn(promptArn);
   const [id, version] = (arn?.resource.replace(/^prompt\//, '') ?? '').split(':') as [string, string?];
   // hasWorld first: a prompt ARN naming an unknown account must not create a world.
@@ -75,11 +75,8 @@ function promptSnapshot(universe: Universe, promptArn: string) {
   return version ? record?.versions[version] : record?.draft;
 }
 
-export const promptExists = (universe: Universe, promptArn: string) => promptSnapshot(universe, promptArn) !== undefined;
-
-/** The variant a prompt resource runs: its default variant, else its first. */
-export function promptVariant(universe: Universe, promptArn: string): PromptVariantData | undefined {
-  const snapshot = promptSnapshot(universe, promptArn);
+/** The variant a prompt snapshot runs: its default variant, else its first. */
+export function defaultVariant(snapshot: PromptVersionRecord | undefined): PromptVariantData | undefined {
   return snapshot?.variants?.find((v) => v.name === snapshot.defaultVariant) ?? snapshot?.variants?.[0];
 }
 
@@ -87,7 +84,7 @@ export function promptCalls(config: PromptFlowNodeConfiguration, scope: Scope, u
   const source = config.sourceConfiguration;
   if ('inline' in source) return modelCalls(scope, source.inline.modelId);
   const { promptArn } = source.resource;
-  const modelId = promptVariant(universe, promptArn)?.modelId;
+  const modelId = defaultVariant(promptSnapshot(universe, promptArn))?.modelId;
   return [{ action: 'bedrock:RenderPrompt', resource: promptArn }, ...(typeof modelId === 'string' ? modelCalls(scope, modelId) : [])];
 }
 
