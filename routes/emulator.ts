@@ -17,6 +17,7 @@ import { RunFeeds } from '../src/server/run-feed.js';
 import { runFilter } from '../src/server/run-filter.js';
 import { presentsAdminToken } from '../src/ui/admin-auth.js';
 import { version } from '../src/version.js';
+import { singleValues } from './single-values.js';
 import workbenchRoutes from './workbench.js';
 
 interface AdminOptions {
@@ -174,13 +175,6 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
       return reply.type('application/octet-stream').send(Buffer.from(object));
     },
   );
-}
-
-/** A repeated query parameter (`?flow=a&flow=b`) is ambiguous: its first value counts. */
-function singleValues<Q extends object>(query: Q): { [K in keyof Q]?: string } {
-  return Object.fromEntries(Object.entries(query ?? {}).map(([k, v]) => [k, Array.isArray(v) ? String(v[0]) : String(v)])) as {
-    [K in keyof Q]?: string;
-  };
 }
 
 function parseDocument(body: Buffer | undefined, source: string): unknown {

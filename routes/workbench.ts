@@ -13,6 +13,7 @@ import { loadAssets } from '../src/ui/assets.js';
 import { tryInvoke } from '../src/ui/try-invoke.js';
 import { workbenchFlows, workbenchPrincipals } from '../src/ui/workbench-data.js';
 import { flowAliasResource } from './resources.js';
+import { singleValues } from './single-values.js';
 
 interface WorkbenchOptions {
   emulator: Emulator;
@@ -71,23 +72,10 @@ export default async function workbenchRoutes(app: FastifyInstance, { emulator, 
   );
 
   // The flow page's note under its generated role policy: what the flow's actual role lacks of it.
-  app.get<{ Querystring: Record<string, unknown> }>(
+  app.get<{ Querystring: { flow?: string; version?: string; account?: string; region?: string } }>(
     '/_emulator/ui/api/role-gaps',
     { preHandler: guard, config: { operation: 'emulator:GetWorkbenchRoleGaps' } },
-    async (req) => {
-      const q = req.query ?? {};
-      const one = (key: string) => {
-        const v = Array.isArray(q[key]) ? (q[key] as unknown[])[0] : q[key];
-        return typeof v === 'string' ? v : undefined;
-      };
-      const [flow, version, account, region] = [one('flow'), one('version'), one('account'), one('region')];
-      return emulator.flowRoleGaps({
-        ...(flow !== undefined ? { flow } : {}),
-        ...(version !== undefined ? { version } : {}),
-        ...(account !== undefined ? { account } : {}),
-        ...(region !== undefined ? { region } : {}),
-      });
-    },
+    async (req) => emulator.flowRoleGaps(singleValues(req.query)),
   );
 
   app.post('/_emulator/ui/api/invoke', { preHandler: guard, config: { operation: 'emulator:TryInvokeFlow' } }, async (req) => {
