@@ -53,8 +53,7 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
       checkUntrustedFixture(doc, SOURCE, allowHttpFixtureCode);
       await emulator.loadChecked(doc, SOURCE);
     } catch (err) {
-      if (err instanceof FixtureError) throw fixtureRejected(err);
-      throw err;
+      throw rejection(err);
     }
     return { status: 'loaded' };
   });
@@ -78,8 +77,7 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
         });
         return { status: 'loaded', outputs };
       } catch (err) {
-        if (err instanceof FixtureError) throw fixtureRejected(err);
-        throw err;
+        throw rejection(err);
       }
     },
   );
@@ -98,8 +96,7 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
       const { doc } = checkFixture({ faults: rules }, FAULTS_SOURCE, process.cwd());
       return reply.code(201).send({ faults: emulator.faults.add(doc.faults ?? [], FAULTS_SOURCE) });
     } catch (err) {
-      if (err instanceof FixtureError) throw fixtureRejected(err);
-      throw err;
+      throw rejection(err);
     }
   });
 
@@ -175,6 +172,11 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
       return reply.type('application/octet-stream').send(Buffer.from(object));
     },
   );
+}
+
+/** What a loading route throws for `err`: a FixtureError answers as the document's rejection, anything else as itself. */
+function rejection(err: unknown): unknown {
+  return err instanceof FixtureError ? fixtureRejected(err) : err;
 }
 
 function parseDocument(body: Buffer | undefined, source: string): unknown {
