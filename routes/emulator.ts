@@ -37,7 +37,7 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
     if (!presentsAdminToken(req, adminToken)) throw adminTokenRequired();
   };
 
-  app.register(workbenchRoutes, { emulator, adminToken });
+  app.register(workbenchRoutes, { emulator, adminToken, guard });
 
   app.get('/_emulator/health', { config: { operation: 'emulator:GetHealth' } }, async () => ({ status: 'ok', version }));
 
