@@ -23,8 +23,6 @@ export interface RequestFacts {
   resource(): string;
 }
 
-export interface FaultHit extends CallFault {}
-
 /** GET /_emulator/faults: each rule as given, with its id, the matches it has left and how often it fired. */
 export interface FaultRuleView extends FaultRuleFixture {
   id: string;
@@ -132,7 +130,7 @@ export class FaultInjector implements CallFaults {
   }
 
   /** The fault for a request that passed authentication and authorization, if a rule fires for it. */
-  forRequest(facts: RequestFacts): FaultHit | undefined {
+  forRequest(facts: RequestFacts): CallFault | undefined {
     if (this.requestRules.length === 0) return undefined;
     let resource: string | undefined;
     for (const rule of this.requestRules) {
@@ -224,7 +222,7 @@ function safely(resource: () => string): string {
   }
 }
 
-function hit(rule: FaultRule, error: AwsError | undefined): FaultHit {
+function hit(rule: FaultRule, error: AwsError | undefined): CallFault {
   const { latencyMs } = rule.spec;
   return { ruleId: rule.id, ...(error ? { error } : {}), ...(latencyMs !== undefined ? { latencyMs } : {}) };
 }
