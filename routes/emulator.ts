@@ -17,6 +17,7 @@ import { RunFeeds } from '../src/server/run-feed.js';
 import { runFilter } from '../src/server/run-filter.js';
 import { presentsAdminToken } from '../src/ui/admin-auth.js';
 import { version } from '../src/version.js';
+import { singleValues } from './single-values.js';
 import workbenchRoutes from './workbench.js';
 
 interface AdminOptions {
@@ -36,7 +37,7 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
     if (!presentsAdminToken(req, adminToken)) throw adminTokenRequired();
   };
 
-  app.register(workbenchRoutes, { emulator, adminToken });
+  app.register(workbenchRoutes, { emulator, adminToken, guard });
 
   app.get('/_emulator/health', { config: { operation: 'emulator:GetHealth' } }, async () => ({ status: 'ok', version }));
 
@@ -52,8 +53,7 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
       checkUntrustedFixture(doc, SOURCE, allowHttpFixtureCode);
       await emulator.loadChecked(doc, SOURCE);
     } catch (err) {
-      if (err instanceof FixtureError) throw fixtureRejected(err);
-      throw err;
+      throw rejection(err);
     }
     return { status: 'loaded' };
   });
@@ -77,8 +77,7 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
         });
         return { status: 'loaded', outputs };
       } catch (err) {
-        if (err instanceof FixtureError) throw fixtureRejected(err);
-        throw err;
+        throw rejection(err);
       }
     },
   );
@@ -97,8 +96,7 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
       const { doc } = checkFixture({ faults: rules }, FAULTS_SOURCE, process.cwd());
       return reply.code(201).send({ faults: emulator.faults.add(doc.faults ?? [], FAULTS_SOURCE) });
     } catch (err) {
-      if (err instanceof FixtureError) throw fixtureRejected(err);
-      throw err;
+      throw rejection(err);
     }
   });
 
@@ -176,11 +174,9 @@ export default async function adminRoutes(app: FastifyInstance, { emulator, admi
   );
 }
 
-/** A repeated query parameter (`?flow=a&flow=b`) is ambiguous: its first value counts. */
-function singleValues<Q extends object>(query: Q): { [K in keyof Q]?: string } {
-  return Object.fromEntries(Object.entries(query ?? {}).map(([k, v]) => [k, Array.isArray(v) ? String(v[0]) : String(v)])) as {
-    [K in keyof Q]?: string;
-  };
+/** What a loading route throws for `err`: a FixtureError answers as the document's rejection, anything else as itself. */
+function rejection(err: unknown): unknown {
+  return err instanceof FixtureError ? fixtureRejected(err) : err;
 }
 
 function parseDocument(body: Buffer | undefined, source: string): unknown {

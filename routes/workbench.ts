@@ -8,15 +8,19 @@ import type { Emulator } from '../src/emulator.js';
 import { adminTokenRequired, notFound, validationException } from '../src/protocol/errors.js';
 import { validateInput } from '../src/protocol/validate-input.js';
 import { parseBody } from '../src/server/pipeline.js';
-import { adminCookie, presentsAdminToken } from '../src/ui/admin-auth.js';
+import { adminCookie } from '../src/ui/admin-auth.js';
 import { loadAssets } from '../src/ui/assets.js';
 import { tryInvoke } from '../src/ui/try-invoke.js';
 import { workbenchFlows, workbenchPrincipals } from '../src/ui/workbench-data.js';
 import { flowAliasResource } from './resources.js';
+import { singleValues } from './single-values.js';
 
 interface WorkbenchOptions {
   emulator: Emulator;
+  /** Only for the page's ?token= exchange: who is the admin is the guard's to decide. */
   adminToken?: string | undefined;
+  /** The admin routes' guard (routes/emulator.ts), on every page and endpoint but that exchange. */
+  guard: (req: FastifyRequest) => Promise<void>;
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
@@ -28,12 +32,9 @@ const PAGE_HEADERS = {
   'cache-control': 'no-cache',
 };
 
-export default async function workbenchRoutes(app: FastifyInstance, { emulator, adminToken }: WorkbenchOptions) {
+export default async function workbenchRoutes(app: FastifyInstance, { emulator, adminToken, guard }: WorkbenchOptions) {
   // Read on the first page load, not at start-up: most runs of the emulator never open the workbench.
   let assets: ReturnType<typeof loadAssets> | undefined;
-  const guard = async (req: FastifyRequest) => {
-    if (!presentsAdminToken(req, adminToken)) throw adminTokenRequired();
-  };
 
   const page = async (req: FastifyRequest<{ Querystring: { token?: string } }>, reply: FastifyReply) => {
     const token = req.query.token;
@@ -71,23 +72,10 @@ export default async function workbenchRoutes(app: FastifyInstance, { emulator, 
   );
 
   // The flow page's note under its generated role policy: what the flow's actual role lacks of it.
-  app.get<{ Querystring: Record<string, unknown> }>(
+  app.get<{ Querystring: { flow?: string; version?: string; account?: string; region?: string } }>(
     '/_emulator/ui/api/role-gaps',
     { preHandler: guard, config: { operation: 'emulator:GetWorkbenchRoleGaps' } },
-    async (req) => {
-      const q = req.query ?? {};
-      const one = (key: string) => {
-        const v = Array.isArray(q[key]) ? (q[key] as unknown[])[0] : q[key];
-        return typeof v === 'string' ? v : undefined;
-      };
-      const [flow, version, account, region] = [one('flow'), one('version'), one('account'), one('region')];
-      return emulator.flowRoleGaps({
-        ...(flow !== undefined ? { flow } : {}),
-        ...(version !== undefined ? { version } : {}),
-        ...(account !== undefined ? { account } : {}),
-        ...(region !== undefined ? { region } : {}),
-      });
-    },
+    async (req) => emulator.flowRoleGaps(singleValues(req.query)),
   );
 
   app.post('/_emulator/ui/api/invoke', { preHandler: guard, config: { operation: 'emulator:TryInvokeFlow' } }, async (req) => {

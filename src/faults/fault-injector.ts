@@ -23,8 +23,6 @@ export interface RequestFacts {
   resource(): string;
 }
 
-export interface FaultHit extends CallFault {}
-
 /** GET /_emulator/faults: each rule as given, with its id, the matches it has left and how often it fired. */
 export interface FaultRuleView extends FaultRuleFixture {
   id: string;
@@ -36,10 +34,10 @@ export interface FaultRuleView extends FaultRuleFixture {
 const MAX_RULES = 1_000;
 
 export class FaultInjector implements CallFaults {
-  private rules: FaultRule[] = [];
+  private all: readonly FaultRule[] = [];
   /** The two kinds, apart, so that each question scans only its own. */
-  private requestRules: FaultRule[] = [];
-  private callRules: FaultRule[] = [];
+  private requestRules: readonly FaultRule[] = [];
+  private callRules: readonly FaultRule[] = [];
   private nextId = 1;
   private random: () => number;
   /** Latency timers of requests in flight: close() ends them. */
@@ -56,6 +54,17 @@ export class FaultInjector implements CallFaults {
   /** Seeded (`--seed`), so that which calls a probability rule hits is the same on every run. */
   private source(): () => number {
     return this.seed === undefined ? Math.random : seededRandom(this.seed ^ 0x5eed_fa17);
+  }
+
+  /** Every assignment splits the rules by kind too: forRequest and forCall scan exactly the rules list() shows. */
+  private get rules(): readonly FaultRule[] {
+    return this.all;
+  }
+
+  private set rules(rules: readonly FaultRule[]) {
+    this.all = rules;
+    this.requestRules = rules.filter((r) => r.kind === 'request');
+    this.callRules = rules.filter((r) => r.kind === 'call');
   }
 
   get hasRequestRules(): boolean {
@@ -93,8 +102,7 @@ export class FaultInjector implements CallFaults {
     if (this.rules.length + added.length > MAX_RULES) {
       throw new FixtureError(source, path, `the emulator keeps at most ${MAX_RULES} fault rules; DELETE /_emulator/faults clears them`);
     }
-    this.rules.push(...added);
-    this.split();
+    this.rules = [...this.rules, ...added];
     return added.map(view);
   }
 
@@ -109,7 +117,6 @@ export class FaultInjector implements CallFaults {
   remove(id?: string): boolean {
     const before = this.rules.length;
     this.rules = id === undefined ? [] : this.rules.filter((r) => r.id !== id);
-    this.split();
     return this.rules.length < before;
   }
 
@@ -122,13 +129,8 @@ export class FaultInjector implements CallFaults {
     return this.rules.map(view);
   }
 
-  private split(): void {
-    this.requestRules = this.rules.filter((r) => r.kind === 'request');
-    this.callRules = this.rules.filter((r) => r.kind === 'call');
-  }
-
   /** The fault for a request that passed authentication and authorization, if a rule fires for it. */
-  forRequest(facts: RequestFacts): FaultHit | undefined {
+  forRequest(facts: RequestFacts): CallFault | undefined {
     if (this.requestRules.length === 0) return undefined;
     let resource: string | undefined;
     for (const rule of this.requestRules) {
@@ -220,7 +222,7 @@ function safely(resource: () => string): string {
   }
 }
 
-function hit(rule: FaultRule, error: AwsError | undefined): FaultHit {
+function hit(rule: FaultRule, error: AwsError | undefined): CallFault {
   const { latencyMs } = rule.spec;
   return { ruleId: rule.id, ...(error ? { error } : {}), ...(latencyMs !== undefined ? { latencyMs } : {}) };
 }

@@ -7,6 +7,7 @@ import type { World } from '../world/world.js';
 import type { ContextValue } from '../iam/index.js';
 import type { OperationName } from '../generated/operations.js';
 import type { OperationInputs } from '../generated/types.js';
+import { environmentContext } from './environment-context.js';
 import type { RouteOf } from './route.js';
 
 export function requestContext<N extends OperationName>(
@@ -17,13 +18,8 @@ export function requestContext<N extends OperationName>(
   input: OperationInputs[N],
   now: number,
 ): Record<string, ContextValue> {
-  const context: Record<string, ContextValue> = {
-    'aws:SourceIp': req.ip,
-    'aws:CurrentTime': new Date(now).toISOString(),
-    'aws:EpochTime': Math.floor(now / 1000),
-    'aws:SecureTransport': false,
-    'aws:RequestedRegion': world.region,
-  };
+  // Object.assign, not a spread: cheaper on every request (src/access/caller-authorizer.ts); aws:SourceIp stays first.
+  const context: Record<string, ContextValue> = Object.assign({ 'aws:SourceIp': req.ip }, environmentContext(now, world.region));
   const requestTags = route.requestTags?.(input);
   if (requestTags) {
     for (const [k, v] of Object.entries(requestTags)) context[`aws:RequestTag/${k}`] = v;

@@ -7,8 +7,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 
-export const ADMIN_COOKIE = 'bfe_admin';
-export const WORKBENCH_HEADER = 'x-bfe-workbench';
+const ADMIN_COOKIE = 'bfe_admin';
+const WORKBENCH_HEADER = 'x-bfe-workbench';
 
 export interface AdminRequest {
   method: string;
@@ -22,7 +22,7 @@ const same = (a: string, b: string) => {
 };
 
 /** The value of cookie `name` in a Cookie header (RFC 6265 §5.4: `name=value` pairs separated by `; `). */
-export function cookieValue(header: string | string[] | undefined, name: string): string | undefined {
+function cookieValue(header: string | string[] | undefined, name: string): string | undefined {
   const text = Array.isArray(header) ? header.join('; ') : header;
   if (!text) return undefined;
   for (const pair of text.split(';')) {

@@ -153,7 +153,7 @@ function edgeOf(c: FlowConnection, byName: Map<string, NodeModel>, prefix: strin
 
 /** A node's size before layout: a header, then one row per port on the longer side. */
 export function nodeSize(node: NodeModel): { width: number; height: number } {
-  const longest = Math.max(node.name.length + 4, node.type.length + 4, ...node.inputs.map((p) => p.name.length), 0);
+  const longest = Math.max(node.name.length + 4, node.type.length + 4);
   const widestRow = Math.max(0, ...node.inputs.map((p) => p.name.length)) + Math.max(0, ...node.outputs.map((p) => p.name.length)) + 4;
   const width = Math.max(MIN_WIDTH, Math.max(longest, widestRow) * CHAR);
   const height = HEADER + Math.max(1, node.inputs.length, node.outputs.length) * ROW + 6;

@@ -10,6 +10,7 @@ import { accountOf } from '../fixtures/apply-identities.js';
 import type { FlowEvent } from '../flows/index.js';
 import { InvokeFlow } from '../operations/runtime/InvokeFlow.js';
 import { validationException } from '../protocol/errors.js';
+import { environmentContext } from '../server/environment-context.js';
 import type { InvokeFlowInput } from '../generated/types.js';
 import type { World } from '../world/world.js';
 
@@ -50,13 +51,7 @@ export async function tryInvoke(
   const world = universe.worlds.get(`${account}/${request.region}`);
   if (!world) throw validationException(`Account ${account} has no flows in region ${request.region}.`);
   if (identity) {
-    const now = emulator.env.clock.epochMs();
-    const context = {
-      'aws:CurrentTime': new Date(now).toISOString(),
-      'aws:EpochTime': Math.floor(now / 1000),
-      'aws:SecureTransport': false,
-      'aws:RequestedRegion': world.region,
-    };
+    const context = environmentContext(emulator.env.clock.epochMs(), world.region);
     authorizeCaller(
       emulator.mode,
       identity,

@@ -93,6 +93,15 @@ t.test('DELETE removes one rule by id, or all; reset restores the fixture rules 
   t.ok(await agent().send(new ListFlowsCommand({})));
 });
 
+t.test('reset with no start-up fixtures drops the rules added at run time', async (t) => {
+  const { emu, agent } = await withEmulator(t, { fixtures: [] });
+  await admin(emu.url, 'POST', '/_emulator/faults', { operation: 'ListFlows', error: 'ThrottlingException' });
+  await t.rejects(agent().send(new ListFlowsCommand({})), { name: 'ThrottlingException' });
+  t.equal((await admin(emu.url, 'POST', '/_emulator/reset')).status, 200);
+  t.same((await admin(emu.url, 'GET', '/_emulator/faults')).body.faults, []);
+  t.ok(await agent().send(new ListFlowsCommand({})), 'the listed rules are the ones that fire');
+});
+
 t.test('time windows follow the emulator clock', async (t) => {
   let now = Date.now(); // SigV4 checks request times against it: it starts at real time, then jumps
   const clock: Clock = { timestamp: () => new Date(now).toISOString(), epochMs: () => now, monotonicMs: () => 0 };

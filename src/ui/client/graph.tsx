@@ -6,17 +6,7 @@
 import ELK from 'elkjs/lib/elk-api.js';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { FlowDefinition } from '../../generated/types.js';
-import {
-  elkGraph,
-  graphOf,
-  HEADER,
-  nodeSize,
-  portY,
-  type EdgeModel,
-  type GraphModel,
-  type NodeModel,
-  type RunPath,
-} from '../graph-model.js';
+import { elkGraph, graphOf, HEADER, nodeSize, portY, type EdgeModel, type NodeModel, type RunPath } from '../graph-model.js';
 
 let elk: InstanceType<typeof ELK> | undefined;
 const engine = () => (elk ??= new ELK({ workerUrl: '/_emulator/ui/assets/elk-worker.js' }));
@@ -301,5 +291,3 @@ function wrap(text: string, width: number, lines: number): string[] {
   if (out.length <= lines) return out;
   return [...out.slice(0, lines - 1), `${out[lines - 1]!.slice(0, width - 1)}…`];
 }
-
-export type { GraphModel };

@@ -42,7 +42,6 @@ function App() {
   useEffect(() => {
     const onHash = () => setWhere(route());
     addEventListener('hashchange', onHash);
-    refresh();
     getJson<{ runs: RunRecord[] }>('/_emulator/runs').then(
       (b) => setRuns(b.runs),
       (err: Error) =>
@@ -65,7 +64,7 @@ function App() {
       removeEventListener('hashchange', onHash);
       feed.close();
     };
-  }, [refresh]);
+  }, []);
 
   useEffect(() => {
     if (flows) {
@@ -74,6 +73,7 @@ function App() {
     }
   }, [flows, where.page]);
 
+  // Also the first load: effects run on mount.
   useEffect(refresh, [where.page]);
 
   const tab = (page: string, label: string) => (
