@@ -12,7 +12,8 @@ import { evaluateCondition, type IntrinsicScope, NO_VALUE, resolve } from './int
 import { parameterValues, partitionOf, pseudoParameter } from './parameters.js';
 import { RESOURCE_TYPES } from './resources/index.js';
 import type { Created, Stack } from './stack.js';
-import { isObject, MAX_DEPTH, TemplateError, tooDeep } from './template-error.js';
+import { depthExceeds } from '../json-depth.js';
+import { isObject, MAX_DEPTH, TemplateError } from './template-error.js';
 
 export interface TranslateOptions {
   stackName: string;
@@ -42,7 +43,7 @@ interface Declared {
 
 export function translateTemplate(template: unknown, universe: Universe, options: TranslateOptions): Translated {
   if (!isObject(template)) throw new TemplateError('$', 'a template is a JSON or YAML object with a Resources section');
-  if (tooDeep(template)) throw new TemplateError('$', `the template nests deeper than ${MAX_DEPTH} levels`);
+  if (depthExceeds(template, MAX_DEPTH)) throw new TemplateError('$', `the template nests deeper than ${MAX_DEPTH} levels`);
   const resources = template.Resources;
   if (!isObject(resources) || Object.keys(resources).length === 0)
     throw new TemplateError('Resources', 'a template needs at least one resource');

@@ -5,7 +5,8 @@
  * ordering beyond "policies, then roles, then what attaches to them": each resource goes to its type's handler.
  */
 import type { Stack } from '../stack.js';
-import { MAX_DEPTH, TemplateError, tooDeep } from '../template-error.js';
+import { depthExceeds } from '../../json-depth.js';
+import { MAX_DEPTH, TemplateError } from '../template-error.js';
 import type { Translated, TranslateOptions } from '../translate-template.js';
 import type { FixtureDocument } from '../../fixtures/schema.js';
 import type { Universe } from '../../world/universe.js';
@@ -15,7 +16,7 @@ import { APPLY_ORDER, TERRAFORM_TYPES } from './resources/index.js';
 import { readTerraformDocument, type TerraformResource } from './terraform-document.js';
 
 export function translateTerraform(doc: Record<string, unknown>, universe: Universe, options: TranslateOptions): Translated {
-  if (tooDeep(doc)) throw new TemplateError('$', `the document nests deeper than ${MAX_DEPTH} levels`);
+  if (depthExceeds(doc, MAX_DEPTH)) throw new TemplateError('$', `the document nests deeper than ${MAX_DEPTH} levels`);
   const { kind, resources, outputs } = readTerraformDocument(doc);
   const stack: Stack = {
     name: options.stackName,
