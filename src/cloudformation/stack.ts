@@ -1,6 +1,7 @@
 /** What the resource handlers share while a template is translated into a fixture document. */
 import { createHash } from 'node:crypto';
 import type { FixtureDocument } from '../fixtures/schema.js';
+import { id10Of } from '../world/ids.js';
 import type { Universe } from '../world/universe.js';
 import { isObject, TemplateError } from './template-error.js';
 
@@ -40,17 +41,12 @@ export interface Stack {
   log(message: string): void;
 }
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-
 /**
  * A resource id (`[A-Z0-9]{10}`) derived from the stack and logical id, so that reset() and a restart give a
  * template's resources the same ids and its outputs the same values.
  */
 export function physicalId(stack: Stack, logicalId: string): string {
-  const digest = createHash('sha256').update(`${stack.account}/${stack.region}/${stack.name}/${logicalId}`).digest();
-  let id = '';
-  for (let i = 0; i < 10; i++) id += ALPHABET[digest[i]! % 36];
-  return id;
+  return id10Of(createHash('sha256').update(`${stack.account}/${stack.region}/${stack.name}/${logicalId}`).digest());
 }
 
 /** A generated name as CloudFormation makes one when the template gives none: stack-logicalId-SUFFIX, cut to `max`. */
