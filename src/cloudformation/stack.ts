@@ -41,6 +41,13 @@ export interface Stack {
   log(message: string): void;
 }
 
+/** Adds a fixture entry and where in the template it came from (for errors applying it); its index in its list. */
+export function addEntry<K extends keyof StackFixture>(stack: Stack, kind: K, entry: StackFixture[K][number], origin: string): number {
+  const index = (stack.fixture[kind] as StackFixture[K][number][]).push(entry) - 1; // TS widens fixture[kind] to the union
+  stack.origins.push([`$.${kind}[${index}]`, origin]);
+  return index;
+}
+
 /**
  * A resource id (`[A-Z0-9]{10}`) derived from the stack and logical id, so that reset() and a restart give a
  * template's resources the same ids and its outputs the same values.

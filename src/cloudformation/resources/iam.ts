@@ -5,7 +5,7 @@
  */
 import type { RoleFixture } from '../../fixtures/schema.js';
 import { managedPolicyByNameOrArn } from '../../iam/managed-policies.js';
-import { type Created, physicalId, physicalName, properties, type Stack, tagMap } from '../stack.js';
+import { addEntry, type Created, physicalId, physicalName, properties, type Stack, tagMap } from '../stack.js';
 import { isObject, TemplateError } from '../template-error.js';
 
 interface IamState {
@@ -61,8 +61,7 @@ export function role(props: Record<string, unknown>, logicalId: string, stack: S
   }
   const tags = tagMap(props.Tags, p.at('Tags'));
   if (tags) entry.tags = tags;
-  const index = stack.fixture.roles.push(entry) - 1;
-  stack.origins.push([`$.roles[${index}]`, path]);
+  addEntry(stack, 'roles', entry, path);
   rolesByName.set(name, entry);
   return { ref: name, attributes: { Arn: arn, RoleId: `AROA${physicalId(stack, logicalId)}` } };
 }

@@ -4,7 +4,7 @@
  * the same CreateFlow and CreatePrompt bodies, their blocks reshaped by apiShape.
  */
 import type { FlowFixture, PromptFixture } from '../../../fixtures/schema.js';
-import { physicalId, type Stack } from '../../stack.js';
+import { addEntry, physicalId, type Stack } from '../../stack.js';
 import { apiShape } from '../block-names.js';
 import type { TerraformResource } from '../terraform-document.js';
 import { attributes, sameWorld, type TerraformType } from './shared.js';
@@ -27,8 +27,7 @@ export const flow: TerraformType = {
     if (key !== undefined) entry.customerEncryptionKeyArn = key;
     const tags = a.tags();
     if (tags) entry.tags = tags;
-    const index = stack.fixture.flows.push(entry) - 1;
-    stack.origins.push([`$.flows[${index}]`, resource.address]);
+    addEntry(stack, 'flows', entry, resource.address);
     // The provider prepares a flow only when asked (prepare_flow); a state records what happened in `status`.
     if (resource.values.status === 'Prepared' || resource.values.prepare_flow === true) {
       flowsToPrepare.set(stack, [...(flowsToPrepare.get(stack) ?? []), id]);
@@ -52,7 +51,6 @@ export const prompt: TerraformType = {
     if (shaped.variants !== undefined) entry.variants = shaped.variants;
     const tags = a.tags();
     if (tags) entry.tags = tags;
-    const index = stack.fixture.prompts.push(entry) - 1;
-    stack.origins.push([`$.prompts[${index}]`, resource.address]);
+    addEntry(stack, 'prompts', entry, resource.address);
   },
 };

@@ -7,7 +7,7 @@
  */
 import type { RoleFixture } from '../../../fixtures/schema.js';
 import { managedPolicyByNameOrArn } from '../../../iam/managed-policies.js';
-import type { Stack } from '../../stack.js';
+import { addEntry, type Stack } from '../../stack.js';
 import { isObject, TemplateError } from '../../template-error.js';
 import { attributes, sameWorld, type TerraformType } from './shared.js';
 
@@ -63,8 +63,7 @@ export const role: TerraformType = {
     }
     const tags = a.tags();
     if (tags) entry.tags = tags;
-    const index = stack.fixture.roles.push(entry) - 1;
-    stack.origins.push([`$.roles[${index}]`, resource.address]);
+    addEntry(stack, 'roles', entry, resource.address);
     stateOf(stack).roles.set(name, record);
   },
 };
