@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { FixtureDocument } from '../fixtures/schema.js';
 import { id10Of } from '../world/ids.js';
 import type { Universe } from '../world/universe.js';
+import { partitionOf } from './parameters.js';
 import { isObject, TemplateError } from './template-error.js';
 
 type Entries<K extends keyof FixtureDocument> = NonNullable<FixtureDocument[K]>;
@@ -39,6 +40,28 @@ export interface Stack {
   /** Where each fixture entry came from, so that an error applying it names the template's logical id and path. */
   origins: [fixturePath: string, templatePath: string][];
   log(message: string): void;
+}
+
+/** An empty stack in the universe's default account and region, for a translator to fill. */
+export function newStack(universe: Universe, options: { stackName: string; trusted: boolean; log(message: string): void }): Stack {
+  return {
+    name: options.stackName,
+    account: universe.defaultAccount,
+    region: universe.defaultRegion,
+    partition: partitionOf(universe.defaultRegion),
+    universe,
+    trusted: options.trusted,
+    fixture: { roles: [], buckets: [], lambdaFunctions: [], knowledgeBases: [], agents: [], prompts: [], flows: [] },
+    origins: [],
+    log: options.log,
+  };
+}
+
+/** The stack's fixture as a fixture document: its account and region, then the lists that are not empty. */
+export function fixtureDocument(stack: Stack): FixtureDocument {
+  const doc: FixtureDocument = { account: stack.account, region: stack.region };
+  for (const [key, entries] of Object.entries(stack.fixture)) if (entries.length > 0) (doc as Record<string, unknown>)[key] = entries;
+  return doc;
 }
 
 /** Adds a fixture entry and where in the template it came from (for errors applying it); its index in its list. */

@@ -9,9 +9,9 @@ import type { FixtureDocument } from '../fixtures/schema.js';
 import type { Universe } from '../world/universe.js';
 import { creationOrder, referencesIn } from './creation-order.js';
 import { evaluateCondition, type IntrinsicScope, NO_VALUE, resolve } from './intrinsics.js';
-import { parameterValues, partitionOf, pseudoParameter } from './parameters.js';
+import { parameterValues, pseudoParameter } from './parameters.js';
 import { RESOURCE_TYPES } from './resources/index.js';
-import type { Created, Stack } from './stack.js';
+import { type Created, fixtureDocument, newStack, type Stack } from './stack.js';
 import { depthExceeds } from '../json-depth.js';
 import { isObject, MAX_DEPTH, TemplateError } from './template-error.js';
 
@@ -48,9 +48,8 @@ export function translateTemplate(template: unknown, universe: Universe, options
   if (!isObject(resources) || Object.keys(resources).length === 0)
     throw new TemplateError('Resources', 'a template needs at least one resource');
   if (template.Transform !== undefined) options.log('Transform: macros are not expanded; the template is read as written');
-  const account = universe.defaultAccount;
-  const region = universe.defaultRegion;
-  const partition = partitionOf(region);
+  const stack = newStack(universe, options);
+  const { account, region, partition } = stack;
   const stackIdSuffix = createHash('sha256').update(`${account}/${region}/${options.stackName}`).digest('hex');
   const pseudo = {
     account,
@@ -64,18 +63,6 @@ export function translateTemplate(template: unknown, universe: Universe, options
   const conditionsDeclared = isObject(template.Conditions) ? template.Conditions : {};
   const conditions = new Map<string, boolean | 'evaluating'>();
   const declared = new Map<string, Declared>();
-
-  const stack: Stack = {
-    name: options.stackName,
-    account,
-    region,
-    partition,
-    universe,
-    trusted: options.trusted,
-    fixture: { roles: [], buckets: [], lambdaFunctions: [], knowledgeBases: [], agents: [], prompts: [], flows: [] },
-    origins: [],
-    log: options.log,
-  };
 
   const scope: IntrinsicScope = {
     mappings,
@@ -164,11 +151,8 @@ export function translateTemplate(template: unknown, universe: Universe, options
     );
   }
 
-  const { fixture } = stack;
-  const doc: FixtureDocument = { account, region };
-  for (const [key, entries] of Object.entries(fixture)) if (entries.length > 0) (doc as Record<string, unknown>)[key] = entries;
   return {
-    fixture: doc,
+    fixture: fixtureDocument(stack),
     stack,
     flows: Object.fromEntries(
       [...declared]

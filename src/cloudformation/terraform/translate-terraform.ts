@@ -4,13 +4,11 @@
  * (../deploy-template.ts). Its values are already resolved, so there are no intrinsics and no
  * ordering beyond "policies, then roles, then what attaches to them": each resource goes to its type's handler.
  */
-import type { Stack } from '../stack.js';
+import { fixtureDocument, newStack } from '../stack.js';
 import { depthExceeds } from '../../json-depth.js';
 import { MAX_DEPTH, TemplateError } from '../template-error.js';
 import type { Translated, TranslateOptions } from '../translate-template.js';
-import type { FixtureDocument } from '../../fixtures/schema.js';
 import type { Universe } from '../../world/universe.js';
-import { partitionOf } from '../parameters.js';
 import { flowsToPrepare } from './resources/bedrock.js';
 import { APPLY_ORDER, TERRAFORM_TYPES } from './resources/index.js';
 import { readTerraformDocument, type TerraformResource } from './terraform-document.js';
@@ -18,17 +16,7 @@ import { readTerraformDocument, type TerraformResource } from './terraform-docum
 export function translateTerraform(doc: Record<string, unknown>, universe: Universe, options: TranslateOptions): Translated {
   if (depthExceeds(doc, MAX_DEPTH)) throw new TemplateError('$', `the document nests deeper than ${MAX_DEPTH} levels`);
   const { kind, resources, outputs } = readTerraformDocument(doc);
-  const stack: Stack = {
-    name: options.stackName,
-    account: universe.defaultAccount,
-    region: universe.defaultRegion,
-    partition: partitionOf(universe.defaultRegion),
-    universe,
-    trusted: options.trusted,
-    fixture: { roles: [], buckets: [], lambdaFunctions: [], knowledgeBases: [], agents: [], prompts: [], flows: [] },
-    origins: [],
-    log: options.log,
-  };
+  const stack = newStack(universe, options);
   const modelled = resources.filter((r) => {
     if (TERRAFORM_TYPES[r.type]) return true;
     options.log(`${r.address}: skipped, ${r.type} is not modelled`);
@@ -50,10 +38,8 @@ export function translateTerraform(doc: Record<string, unknown>, universe: Unive
     if (resource.type === 'aws_bedrockagent_flow') flows[resource.address] = stack.fixture.flows.at(-1)!.flowId!;
   }
 
-  const fixture: FixtureDocument = { account: stack.account, region: stack.region };
-  for (const [key, entries] of Object.entries(stack.fixture)) if (entries.length > 0) (fixture as Record<string, unknown>)[key] = entries;
   return {
-    fixture,
+    fixture: fixtureDocument(stack),
     stack,
     flows,
     prepare: flowsToPrepare.get(stack) ?? [],
