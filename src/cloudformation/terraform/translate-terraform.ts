@@ -9,7 +9,6 @@ import { depthExceeds } from '../../json-depth.js';
 import { MAX_DEPTH, TemplateError } from '../template-error.js';
 import type { Translated, TranslateOptions } from '../translate-template.js';
 import type { Universe } from '../../world/universe.js';
-import { flowsToPrepare } from './resources/bedrock.js';
 import { APPLY_ORDER, TERRAFORM_TYPES } from './resources/index.js';
 import { readTerraformDocument, type TerraformResource } from './terraform-document.js';
 
@@ -31,18 +30,23 @@ export function translateTerraform(doc: Record<string, unknown>, universe: Unive
   // A stable sort: within a type, the document's order.
   modelled.sort((a, b) => APPLY_ORDER.get(a.type)! - APPLY_ORDER.get(b.type)!);
   const flows: Record<string, string> = {};
+  const prepare: string[] = [];
   for (const resource of modelled) {
     const type = TERRAFORM_TYPES[resource.type]!;
     refuseUnknown(resource, type.reads);
     type.create(resource, stack);
-    if (resource.type === 'aws_bedrockagent_flow') flows[resource.address] = stack.fixture.flows.at(-1)!.flowId!;
+    if (resource.type !== 'aws_bedrockagent_flow') continue;
+    const flowId = stack.fixture.flows.at(-1)!.flowId!;
+    flows[resource.address] = flowId;
+    // The provider prepares a flow only when asked (prepare_flow); a state records what happened in `status`.
+    if (resource.values.status === 'Prepared' || resource.values.prepare_flow === true) prepare.push(flowId);
   }
 
   return {
     fixture: fixtureDocument(stack),
     stack,
     flows,
-    prepare: flowsToPrepare.get(stack) ?? [],
+    prepare,
     outputs: () => ({ values: outputStrings(outputs), exports: {} }),
   };
 }

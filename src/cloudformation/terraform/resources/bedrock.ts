@@ -9,9 +9,6 @@ import { apiShape } from '../block-names.js';
 import type { TerraformResource } from '../terraform-document.js';
 import { attributes, sameWorld, type TerraformType } from './shared.js';
 
-/** Flows the document's state says are prepared (or `prepare_flow = true`): prepared after they are created. */
-export const flowsToPrepare = new WeakMap<Stack, string[]>();
-
 export const flow: TerraformType = {
   reads: ['name', 'execution_role_arn', 'definition', 'description', 'customer_encryption_key_arn', 'tags', 'prepare_flow', 'region'],
   create(resource: TerraformResource, stack: Stack) {
@@ -28,10 +25,6 @@ export const flow: TerraformType = {
     const tags = a.tags();
     if (tags) entry.tags = tags;
     addEntry(stack, 'flows', entry, resource.address);
-    // The provider prepares a flow only when asked (prepare_flow); a state records what happened in `status`.
-    if (resource.values.status === 'Prepared' || resource.values.prepare_flow === true) {
-      flowsToPrepare.set(stack, [...(flowsToPrepare.get(stack) ?? []), id]);
-    }
   },
 };
 
