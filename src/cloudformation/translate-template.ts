@@ -125,7 +125,6 @@ export function translateTemplate(template: unknown, universe: Universe, options
     return [...needed.map(([name]) => name), ...(dependsOn as string[])];
   };
 
-  let modelled = 0;
   for (const id of creationOrder(ids, dependencies)) {
     const resource = resources[id] as Record<string, unknown>;
     const entry = declared.get(id)!;
@@ -140,11 +139,10 @@ export function translateTemplate(template: unknown, universe: Universe, options
       options.log(`${path}: skipped, ${entry.type} is not modelled`);
       continue;
     }
-    modelled++;
     const props = resolve(resource.Properties ?? {}, scope, `${path}.Properties`);
     entry.created = handler(isObject(props) ? props : {}, id, stack, `${path}.Properties`);
   }
-  if (modelled === 0 && [...declared.values()].every((d) => !RESOURCE_TYPES[d.type])) {
+  if ([...declared.values()].every((d) => !RESOURCE_TYPES[d.type])) {
     throw new TemplateError(
       'Resources',
       `none of its resources is of a type the emulator models (${Object.keys(RESOURCE_TYPES).join(', ')})`,
