@@ -93,7 +93,6 @@ export function properties(props: unknown, path: string) {
   const bag = isObject(props) ? props : {};
   return {
     at,
-    optional: (name: string): unknown => bag[name],
     string(name: string): string | undefined {
       const v = bag[name];
       if (v === undefined) return undefined;
