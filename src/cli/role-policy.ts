@@ -4,9 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { FixtureError } from '../fixtures/fixture-error.js';
 import { flowRolePolicy } from '../role-policy.js';
-import { readJsonc, UsageError } from './usage.js';
+import { fixturesAsUsage, readJsonc, UsageError } from './usage.js';
 
 export const ROLE_POLICY_HELP = `Usage: bedrock-flows-emulator role-policy <flow.json> [--fixtures FILE]... [--flow-id ID]
 
@@ -38,15 +37,12 @@ export async function printRolePolicy(argv: string[]): Promise<number> {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw new UsageError(`${file} must hold a JSON object: a flow definition or a CreateFlow request body`);
   }
-  try {
-    const policies = await flowRolePolicy(doc, {
+  const policies = await fixturesAsUsage(() =>
+    flowRolePolicy(doc, {
       ...(values.fixtures ? { fixtures: values.fixtures } : {}),
       ...(values['flow-id'] ? { flowId: values['flow-id'] } : {}),
-    });
-    process.stdout.write(`${JSON.stringify(policies, null, 2)}\n`);
-  } catch (err) {
-    if (err instanceof FixtureError) throw new UsageError(`invalid fixture: ${err.message}`);
-    throw err;
-  }
+    }),
+  );
+  process.stdout.write(`${JSON.stringify(policies, null, 2)}\n`);
   return 0;
 }

@@ -1,7 +1,18 @@
+import { FixtureError } from '../fixtures/fixture-error.js';
 import { JsoncSyntaxError, parseJsonc } from '../fixtures/parse-jsonc.js';
 
 /** Command-line mistakes: a one-line message and exit status 2. */
 export class UsageError extends Error {}
+
+/** `work`, where a fixture that does not load is a usage mistake, not a flow error (exit 2, not 1). */
+export async function fixturesAsUsage<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof FixtureError) throw new UsageError(`invalid fixture: ${err.message}`);
+    throw err;
+  }
+}
 
 export function integer(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
