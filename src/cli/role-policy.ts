@@ -2,10 +2,9 @@
  * `role-policy <flow.json> [--fixtures FILE]... [--flow-id ID]`: the identity policy and trust policy the flow's
  * execution role needs, as JSON on stdout (README, IAM).
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { flowRolePolicy } from '../role-policy.js';
-import { fixturesAsUsage, readJsonc, UsageError } from './usage.js';
+import { fixturesAsUsage, readFlowFile, UsageError } from './usage.js';
 
 export const ROLE_POLICY_HELP = `Usage: bedrock-flows-emulator role-policy <flow.json> [--fixtures FILE]... [--flow-id ID]
 
@@ -33,10 +32,7 @@ export async function printRolePolicy(argv: string[]): Promise<number> {
   }
   const [file, extra] = positionals;
   if (!file || extra) throw new UsageError('role-policy takes exactly one flow file');
-  const doc = readJsonc(file, (f) => readFileSync(f, 'utf8'));
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new UsageError(`${file} must hold a JSON object: a flow definition or a CreateFlow request body`);
-  }
+  const doc = readFlowFile(file);
   const policies = await fixturesAsUsage(() =>
     flowRolePolicy(doc, {
       ...(values.fixtures ? { fixtures: values.fixtures } : {}),
