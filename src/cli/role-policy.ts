@@ -2,11 +2,9 @@
  * `role-policy <flow.json> [--fixtures FILE]... [--flow-id ID]`: the identity policy and trust policy the flow's
  * execution role needs, as JSON on stdout (README, IAM).
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { FixtureError } from '../fixtures/fixture-error.js';
 import { flowRolePolicy } from '../role-policy.js';
-import { readJsonc, UsageError } from './usage.js';
+import { fixturesAsUsage, readFlowFile, UsageError } from './usage.js';
 
 export const ROLE_POLICY_HELP = `Usage: bedrock-flows-emulator role-policy <flow.json> [--fixtures FILE]... [--flow-id ID]
 
@@ -34,19 +32,13 @@ export async function printRolePolicy(argv: string[]): Promise<number> {
   }
   const [file, extra] = positionals;
   if (!file || extra) throw new UsageError('role-policy takes exactly one flow file');
-  const doc = readJsonc(file, (f) => readFileSync(f, 'utf8'));
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new UsageError(`${file} must hold a JSON object: a flow definition or a CreateFlow request body`);
-  }
-  try {
-    const policies = await flowRolePolicy(doc, {
+  const doc = readFlowFile(file);
+  const policies = await fixturesAsUsage(() =>
+    flowRolePolicy(doc, {
       ...(values.fixtures ? { fixtures: values.fixtures } : {}),
       ...(values['flow-id'] ? { flowId: values['flow-id'] } : {}),
-    });
-    process.stdout.write(`${JSON.stringify(policies, null, 2)}\n`);
-  } catch (err) {
-    if (err instanceof FixtureError) throw new UsageError(`invalid fixture: ${err.message}`);
-    throw err;
-  }
+    }),
+  );
+  process.stdout.write(`${JSON.stringify(policies, null, 2)}\n`);
   return 0;
 }

@@ -3,13 +3,12 @@
  * definition or a CreateFlow body; with fixtures, referenced resources and the execution role are checked against
  * that world too. Prints one line per validation, like a linter; exit 1 when any is an Error.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { validateDefinition } from '../flows/index.js';
 import { checkForPreparation } from '../operations/flows/prepare-checks.js';
 import { flowArn } from '../world/arns.js';
 import { worldOf } from '../world/universe.js';
-import { keyValues, readJsonc, UsageError } from './usage.js';
+import { keyValues, readFlowFile, UsageError } from './usage.js';
 import { loadWorld } from './load-world.js';
 import { validateTemplate } from './validate-template.js';
 import { isTerraformDocument } from '../cloudformation/terraform/terraform-document.js';
@@ -48,12 +47,10 @@ export async function validateFlowFile(argv: string[]): Promise<number> {
   const [file, extra] = positionals;
   if (!file || extra) throw new UsageError('validate takes exactly one flow file');
   if (/\.ya?ml$/i.test(file)) return validateTemplate(file, values.fixtures ?? [], keyValues('--parameter', values.parameter ?? []));
-  const doc = readJsonc(file, (f) => readFileSync(f, 'utf8'));
-  if ((typeof doc === 'object' && doc !== null && 'Resources' in doc) || isTerraformDocument(doc)) {
+  // Templates are objects too, so reading it as a flow file first refuses nothing a template could be.
+  const doc = readFlowFile(file);
+  if ('Resources' in doc || isTerraformDocument(doc)) {
     return validateTemplate(file, values.fixtures ?? [], keyValues('--parameter', values.parameter ?? []));
-  }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new UsageError(`${file} must hold a JSON object: a flow definition or a CreateFlow request body`);
   }
   const body: Record<string, unknown> = 'definition' in doc ? doc : { definition: doc };
   let validations: Validation[];

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseTemplate, TemplateSyntaxError } from './parse-template.js';
-import { MAX_DEPTH, TemplateLoadError, tooDeep } from './template-error.js';
+import { depthExceeds } from '../json-depth.js';
+import { MAX_DEPTH, TemplateLoadError } from './template-error.js';
 
 export interface TemplateSource {
   /** The file, or a label such as `cloudformation[0]` or `POST /_emulator/cloudformation`, for errors. */
@@ -32,7 +33,7 @@ export function readTemplateFile(file: string): TemplateSource {
 
 /** A template document given as an object (library option, or a body already parsed). */
 export function templateSource(template: Record<string, unknown>, source: string, stackName: string): TemplateSource {
-  if (tooDeep(template)) throw new TemplateLoadError(source, '$', `the template nests deeper than ${MAX_DEPTH} levels`);
+  if (depthExceeds(template, MAX_DEPTH)) throw new TemplateLoadError(source, '$', `the template nests deeper than ${MAX_DEPTH} levels`);
   return { source, template, stackName };
 }
 

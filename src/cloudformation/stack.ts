@@ -1,7 +1,9 @@
 /** What the resource handlers share while a template is translated into a fixture document. */
 import { createHash } from 'node:crypto';
 import type { FixtureDocument } from '../fixtures/schema.js';
+import { id10Of } from '../world/ids.js';
 import type { Universe } from '../world/universe.js';
+import { partitionOf } from './parameters.js';
 import { isObject, TemplateError } from './template-error.js';
 
 type Entries<K extends keyof FixtureDocument> = NonNullable<FixtureDocument[K]>;
@@ -40,17 +42,41 @@ export interface Stack {
   log(message: string): void;
 }
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+/** An empty stack in the universe's default account and region, for a translator to fill. */
+export function newStack(universe: Universe, options: { stackName: string; trusted: boolean; log(message: string): void }): Stack {
+  return {
+    name: options.stackName,
+    account: universe.defaultAccount,
+    region: universe.defaultRegion,
+    partition: partitionOf(universe.defaultRegion),
+    universe,
+    trusted: options.trusted,
+    fixture: { roles: [], buckets: [], lambdaFunctions: [], knowledgeBases: [], agents: [], prompts: [], flows: [] },
+    origins: [],
+    log: options.log,
+  };
+}
+
+/** The stack's fixture as a fixture document: its account and region, then the lists that are not empty. */
+export function fixtureDocument(stack: Stack): FixtureDocument {
+  const doc: FixtureDocument = { account: stack.account, region: stack.region };
+  for (const [key, entries] of Object.entries(stack.fixture)) if (entries.length > 0) (doc as Record<string, unknown>)[key] = entries;
+  return doc;
+}
+
+/** Adds a fixture entry and where in the template it came from (for errors applying it); its index in its list. */
+export function addEntry<K extends keyof StackFixture>(stack: Stack, kind: K, entry: StackFixture[K][number], origin: string): number {
+  const index = (stack.fixture[kind] as StackFixture[K][number][]).push(entry) - 1; // TS widens fixture[kind] to the union
+  stack.origins.push([`$.${kind}[${index}]`, origin]);
+  return index;
+}
 
 /**
  * A resource id (`[A-Z0-9]{10}`) derived from the stack and logical id, so that reset() and a restart give a
  * template's resources the same ids and its outputs the same values.
  */
 export function physicalId(stack: Stack, logicalId: string): string {
-  const digest = createHash('sha256').update(`${stack.account}/${stack.region}/${stack.name}/${logicalId}`).digest();
-  let id = '';
-  for (let i = 0; i < 10; i++) id += ALPHABET[digest[i]! % 36];
-  return id;
+  return id10Of(createHash('sha256').update(`${stack.account}/${stack.region}/${stack.name}/${logicalId}`).digest());
 }
 
 /** A generated name as CloudFormation makes one when the template gives none: stack-logicalId-SUFFIX, cut to `max`. */
@@ -67,7 +93,6 @@ export function properties(props: unknown, path: string) {
   const bag = isObject(props) ? props : {};
   return {
     at,
-    optional: (name: string): unknown => bag[name],
     string(name: string): string | undefined {
       const v = bag[name];
       if (v === undefined) return undefined;

@@ -22,17 +22,6 @@ export const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * Templates are shallow (a flow definition nests about fifteen levels); the evaluator recurses, so a document
- * nested deeper than this is refused up front instead of exhausting the stack. Measured without recursion.
+ * nested deeper than this is refused up front instead of exhausting the stack (depthExceeds, json-depth.ts).
  */
 export const MAX_DEPTH = 100;
-
-export function tooDeep(value: unknown, max = MAX_DEPTH): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [item, depth] = stack.pop()!;
-    if (typeof item !== 'object' || item === null) continue;
-    if (depth >= max) return true;
-    for (const child of Object.values(item)) stack.push([child, depth + 1]);
-  }
-  return false;
-}

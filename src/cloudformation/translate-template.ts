@@ -9,10 +9,11 @@ import type { FixtureDocument } from '../fixtures/schema.js';
 import type { Universe } from '../world/universe.js';
 import { creationOrder, referencesIn } from './creation-order.js';
 import { evaluateCondition, type IntrinsicScope, NO_VALUE, resolve } from './intrinsics.js';
-import { parameterValues, partitionOf, pseudoParameter } from './parameters.js';
+import { parameterValues, pseudoParameter } from './parameters.js';
 import { RESOURCE_TYPES } from './resources/index.js';
-import type { Created, Stack } from './stack.js';
-import { isObject, MAX_DEPTH, TemplateError, tooDeep } from './template-error.js';
+import { type Created, fixtureDocument, newStack, type Stack } from './stack.js';
+import { depthExceeds } from '../json-depth.js';
+import { isObject, MAX_DEPTH, TemplateError } from './template-error.js';
 
 export interface TranslateOptions {
   stackName: string;
@@ -42,14 +43,13 @@ interface Declared {
 
 export function translateTemplate(template: unknown, universe: Universe, options: TranslateOptions): Translated {
   if (!isObject(template)) throw new TemplateError('$', 'a template is a JSON or YAML object with a Resources section');
-  if (tooDeep(template)) throw new TemplateError('$', `the template nests deeper than ${MAX_DEPTH} levels`);
+  if (depthExceeds(template, MAX_DEPTH)) throw new TemplateError('$', `the template nests deeper than ${MAX_DEPTH} levels`);
   const resources = template.Resources;
   if (!isObject(resources) || Object.keys(resources).length === 0)
     throw new TemplateError('Resources', 'a template needs at least one resource');
   if (template.Transform !== undefined) options.log('Transform: macros are not expanded; the template is read as written');
-  const account = universe.defaultAccount;
-  const region = universe.defaultRegion;
-  const partition = partitionOf(region);
+  const stack = newStack(universe, options);
+  const { account, region, partition } = stack;
   const stackIdSuffix = createHash('sha256').update(`${account}/${region}/${options.stackName}`).digest('hex');
   const pseudo = {
     account,
@@ -63,18 +63,6 @@ export function translateTemplate(template: unknown, universe: Universe, options
   const conditionsDeclared = isObject(template.Conditions) ? template.Conditions : {};
   const conditions = new Map<string, boolean | 'evaluating'>();
   const declared = new Map<string, Declared>();
-
-  const stack: Stack = {
-    name: options.stackName,
-    account,
-    region,
-    partition,
-    universe,
-    trusted: options.trusted,
-    fixture: { roles: [], buckets: [], lambdaFunctions: [], knowledgeBases: [], agents: [], prompts: [], flows: [] },
-    origins: [],
-    log: options.log,
-  };
 
   const scope: IntrinsicScope = {
     mappings,
@@ -137,7 +125,6 @@ export function translateTemplate(template: unknown, universe: Universe, options
     return [...needed.map(([name]) => name), ...(dependsOn as string[])];
   };
 
-  let modelled = 0;
   for (const id of creationOrder(ids, dependencies)) {
     const resource = resources[id] as Record<string, unknown>;
     const entry = declared.get(id)!;
@@ -152,22 +139,18 @@ export function translateTemplate(template: unknown, universe: Universe, options
       options.log(`${path}: skipped, ${entry.type} is not modelled`);
       continue;
     }
-    modelled++;
     const props = resolve(resource.Properties ?? {}, scope, `${path}.Properties`);
     entry.created = handler(isObject(props) ? props : {}, id, stack, `${path}.Properties`);
   }
-  if (modelled === 0 && [...declared.values()].every((d) => !RESOURCE_TYPES[d.type])) {
+  if ([...declared.values()].every((d) => !RESOURCE_TYPES[d.type])) {
     throw new TemplateError(
       'Resources',
       `none of its resources is of a type the emulator models (${Object.keys(RESOURCE_TYPES).join(', ')})`,
     );
   }
 
-  const { fixture } = stack;
-  const doc: FixtureDocument = { account, region };
-  for (const [key, entries] of Object.entries(fixture)) if (entries.length > 0) (doc as Record<string, unknown>)[key] = entries;
   return {
-    fixture: doc,
+    fixture: fixtureDocument(stack),
     stack,
     flows: Object.fromEntries(
       [...declared]

@@ -3,6 +3,7 @@
  * meant), then the lint warnings of whatever can still be read, so one run shows everything that needs fixing.
  * Kept apart from `loadPolicy` so the server never loads the tolerant JSON parser.
  */
+import type { CompiledPolicy } from './compile.js';
 import { MalformedPolicyDocumentError, formatPolicyProblem, type PolicyProblem } from './errors.js';
 import { loadPolicy } from './index.js';
 import type { PolicyWarning } from './lint.js';
@@ -23,11 +24,14 @@ export interface PolicyTextReport {
   readonly findings: readonly PolicyTextFinding[];
   /** For a malformed document, the warnings of the document read past its syntax errors, when it can be. */
   readonly warnings: readonly PolicyWarning[];
+  /** The document compiled, when IAM accepts it as written (lint-policy --operations reads it). */
+  readonly policy?: CompiledPolicy;
 }
 
 export function checkPolicyText(text: string, name: string, kind: PolicyKind): PolicyTextReport {
   try {
-    return { findings: [], warnings: loadPolicy(text, name, kind).warnings };
+    const { policy, warnings } = loadPolicy(text, name, kind);
+    return { findings: [], warnings, policy };
   } catch (err) {
     if (!(err instanceof MalformedPolicyDocumentError)) throw err;
     if (isJson(text)) return { malformed: err.message, findings: problemFindings(text, err.problem), warnings: [] };

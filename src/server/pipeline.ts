@@ -19,6 +19,7 @@ import { tenths } from '../flows/index.js';
 import type { AnyRoute, RouteOf } from './route.js';
 import { streamRun, type StreamedResult } from './invoke-flow-stream.js';
 import type { InvokeFlowRun } from '../operations/runtime/InvokeFlow.js';
+import { depthExceeds } from '../json-depth.js';
 
 const PASSED_TO_BEDROCK = { 'iam:PassedToService': 'bedrock.amazonaws.com' };
 
@@ -36,18 +37,6 @@ export function parseBody(raw: Buffer | undefined): unknown {
   }
   if (depthExceeds(body, MAX_BODY_DEPTH)) throw serialization(`The request body is nested deeper than ${MAX_BODY_DEPTH} levels.`);
   return body;
-}
-
-/** Iterative, so that measuring a hostile body cannot overflow the stack either. */
-function depthExceeds(root: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[root, 1]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (depth > limit) return true;
-    for (const child of Object.values(value)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
-  }
-  return false;
 }
 
 /**

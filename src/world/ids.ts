@@ -6,6 +6,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
+/** The first ten bytes as `[A-Z0-9]{10}` (random bytes, or a digest for an id fixed in advance). */
+export function id10Of(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < 10; i++) s += ALPHABET[bytes[i]! % 36];
+  return s;
+}
+
 export interface IdSource {
   /** `[A-Z0-9]{10}`, the form of every Bedrock resource id. */
   id10(): string;
@@ -27,12 +34,7 @@ export function seededRandom(seed: number): () => number {
 export function createIdSource(seed?: number): IdSource {
   if (seed === undefined) {
     return {
-      id10: () => {
-        const bytes = randomBytes(10);
-        let s = '';
-        for (const b of bytes) s += ALPHABET[b % 36];
-        return s;
-      },
+      id10: () => id10Of(randomBytes(10)),
       uuid: () => randomUUID(),
     };
   }

@@ -5,7 +5,7 @@
  */
 import type { AgentFixture } from '../../fixtures/schema.js';
 import { agentAliasArn, agentArn, knowledgeBaseArn } from '../../world/arns.js';
-import { type Created, physicalId, properties, scopeOf, type Stack, tagMap } from '../stack.js';
+import { addEntry, type Created, physicalId, properties, scopeOf, type Stack, tagMap } from '../stack.js';
 import { TemplateError } from '../template-error.js';
 
 const agentsOf = new WeakMap<Stack, Map<string, { entry: AgentFixture; index: number }>>();
@@ -20,8 +20,7 @@ export function knowledgeBase(props: Record<string, unknown>, logicalId: string,
   if (role !== undefined) entry.roleArn = role;
   const tags = tagMap(props.Tags, p.at('Tags'));
   if (tags) entry.tags = tags;
-  const index = stack.fixture.knowledgeBases.push(entry) - 1;
-  stack.origins.push([`$.knowledgeBases[${index}]`, path]);
+  addEntry(stack, 'knowledgeBases', entry, path);
   const arn = knowledgeBaseArn(scopeOf(stack), id);
   return { ref: id, attributes: { KnowledgeBaseArn: arn, KnowledgeBaseId: id, Status: 'ACTIVE' } };
 }
@@ -42,8 +41,7 @@ export function agent(props: Record<string, unknown>, logicalId: string, stack: 
   }
   const tags = tagMap(props.Tags, p.at('Tags'));
   if (tags) entry.tags = tags;
-  const index = stack.fixture.agents.push(entry) - 1;
-  stack.origins.push([`$.agents[${index}]`, path]);
+  const index = addEntry(stack, 'agents', entry, path);
   const byId = agentsOf.get(stack) ?? new Map();
   agentsOf.set(stack, byId.set(id, { entry, index }));
   const arn = agentArn(scopeOf(stack), id);

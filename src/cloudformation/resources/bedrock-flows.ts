@@ -6,7 +6,7 @@ import type { FlowFixture } from '../../fixtures/schema.js';
 import { flowAliasArn, flowArn } from '../../world/arns.js';
 import { worldOf } from '../../world/universe.js';
 import { camelCaseMembers, isPascalCase } from '../camel-case.js';
-import { type Created, physicalId, properties, scopeOf, type Stack, tagMap } from '../stack.js';
+import { addEntry, type Created, physicalId, properties, scopeOf, type Stack, tagMap } from '../stack.js';
 import { isObject, TemplateError } from '../template-error.js';
 
 /** The template's flows by ARN, for the versions and aliases that name them. */
@@ -29,8 +29,7 @@ export function flow(props: Record<string, unknown>, logicalId: string, stack: S
   if (key !== undefined) entry.customerEncryptionKeyArn = key;
   const tags = tagMap(props.Tags, p.at('Tags'));
   if (tags) entry.tags = tags;
-  const index = stack.fixture.flows.push(entry) - 1;
-  stack.origins.push([`$.flows[${index}]`, path]);
+  const index = addEntry(stack, 'flows', entry, path);
   const arn = flowArn(scopeOf(stack), id);
   const byArn = flowsOf.get(stack) ?? new Map();
   flowsOf.set(stack, byArn.set(arn, { entry, index, id }));

@@ -2,7 +2,7 @@
 import type { PromptFixture } from '../../fixtures/schema.js';
 import { promptArn } from '../../world/arns.js';
 import { camelCaseMembers } from '../camel-case.js';
-import { type Created, physicalId, properties, scopeOf, type Stack, tagMap } from '../stack.js';
+import { addEntry, type Created, physicalId, properties, scopeOf, type Stack, tagMap } from '../stack.js';
 import { TemplateError } from '../template-error.js';
 
 const promptsOf = new WeakMap<Stack, Map<string, { entry: PromptFixture; id: string }>>();
@@ -20,8 +20,7 @@ export function prompt(props: Record<string, unknown>, logicalId: string, stack:
   if (props.Variants !== undefined) entry.variants = camelCaseMembers(props.Variants) as unknown[];
   const tags = tagMap(props.Tags, p.at('Tags'));
   if (tags) entry.tags = tags;
-  const index = stack.fixture.prompts.push(entry) - 1;
-  stack.origins.push([`$.prompts[${index}]`, path]);
+  addEntry(stack, 'prompts', entry, path);
   const arn = promptArn(scopeOf(stack), id);
   const byArn = promptsOf.get(stack) ?? new Map();
   promptsOf.set(stack, byArn.set(arn, { entry, id }));

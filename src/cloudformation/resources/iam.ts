@@ -4,13 +4,13 @@
  * ARN or through its Roles, and an AWS::IAM::Policy become inline documents of the role: IAM evaluates them alike.
  */
 import type { RoleFixture } from '../../fixtures/schema.js';
-import { managedPolicyByNameOrArn } from '../../iam/managed-policies.js';
-import { type Created, physicalId, physicalName, properties, type Stack, tagMap } from '../stack.js';
+import { attachManagedPolicy, iamArn } from '../iam-attachments.js';
+import { addEntry, type Created, physicalId, physicalName, properties, type Stack, tagMap } from '../stack.js';
 import { isObject, TemplateError } from '../template-error.js';
 
 interface IamState {
   rolesByName: Map<string, RoleFixture>;
-  managedByArn: Map<string, unknown>;
+  managedByArn: Map<string, Record<string, unknown>>;
 }
 const iamOf = new WeakMap<Stack, IamState>();
 const stateOf = (stack: Stack): IamState => {
@@ -18,8 +18,6 @@ const stateOf = (stack: Stack): IamState => {
   if (!state) iamOf.set(stack, (state = { rolesByName: new Map(), managedByArn: new Map() }));
   return state;
 };
-
-const AWS_MANAGED = /^arn:aws[a-z-]*:iam::aws:policy\//;
 
 function document(value: unknown, path: string): Record<string, unknown> {
   if (!isObject(value)) throw new TemplateError(path, 'must be a policy document (an object)');
@@ -30,7 +28,7 @@ export function role(props: Record<string, unknown>, logicalId: string, stack: S
   const p = properties(props, path);
   const name = p.string('RoleName') ?? physicalName(stack, logicalId, 64);
   const rolePath = p.string('Path') ?? '/';
-  const arn = `arn:${stack.partition}:iam::${stack.account}:role${rolePath}${name}`;
+  const arn = iamArn(stack, 'role', rolePath, name);
   const entry: RoleFixture = { arn, policies: [] };
   if (props.AssumeRolePolicyDocument !== undefined)
     entry.trustPolicy = document(props.AssumeRolePolicyDocument, p.at('AssumeRolePolicyDocument'));
@@ -45,24 +43,17 @@ export function role(props: Record<string, unknown>, logicalId: string, stack: S
   managed.forEach((policyArn, i) => {
     const at = `${p.at('ManagedPolicyArns')}[${i}]`;
     if (typeof policyArn !== 'string') throw new TemplateError(at, 'must be a policy ARN');
-    const own = managedByArn.get(policyArn);
-    if (own) entry.policies!.push(own as Record<string, unknown>);
-    else if (AWS_MANAGED.test(policyArn) && managedPolicyByNameOrArn(policyArn)) (entry.managedPolicies ??= []).push(policyArn);
-    // CDK gives every Lambda function's role AWSLambdaBasicExecutionRole (CloudWatch Logs): a policy the emulator's
-    // catalogue does not hold grants nothing it checks, so it is left out rather than refusing the template.
-    else if (AWS_MANAGED.test(policyArn)) stack.log(`${at}: AWS managed policy ${policyArn} is not in the emulator's catalogue; left out`);
-    else throw new TemplateError(at, `${policyArn} is neither an AWS managed policy nor an AWS::IAM::ManagedPolicy of this template`);
+    attachManagedPolicy(stack, entry, policyArn, managedByArn.get(policyArn), at, 'an AWS::IAM::ManagedPolicy of this template');
   });
   const boundary = p.string('PermissionsBoundary');
   if (boundary !== undefined) {
     const own = managedByArn.get(boundary);
     if (!own) throw new TemplateError(p.at('PermissionsBoundary'), `${boundary} is not an AWS::IAM::ManagedPolicy of this template`);
-    entry.permissionsBoundary = own as Record<string, unknown>;
+    entry.permissionsBoundary = own;
   }
   const tags = tagMap(props.Tags, p.at('Tags'));
   if (tags) entry.tags = tags;
-  const index = stack.fixture.roles.push(entry) - 1;
-  stack.origins.push([`$.roles[${index}]`, path]);
+  addEntry(stack, 'roles', entry, path);
   rolesByName.set(name, entry);
   return { ref: name, attributes: { Arn: arn, RoleId: `AROA${physicalId(stack, logicalId)}` } };
 }
@@ -92,7 +83,7 @@ export function managedPolicy(props: Record<string, unknown>, logicalId: string,
   const p = properties(props, path);
   const doc = document(props.PolicyDocument, p.at('PolicyDocument'));
   const name = p.string('ManagedPolicyName') ?? physicalName(stack, logicalId, 128);
-  const arn = `arn:${stack.partition}:iam::${stack.account}:policy${p.string('Path') ?? '/'}${name}`;
+  const arn = iamArn(stack, 'policy', p.string('Path') ?? '/', name);
   stateOf(stack).managedByArn.set(arn, doc);
   attach(props, doc, stack, path);
   return { ref: arn, attributes: { PolicyArn: arn } };

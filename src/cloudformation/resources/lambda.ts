@@ -5,7 +5,7 @@
  */
 import { lambdaArn } from '../../world/arns.js';
 import { inlineHandlerModule } from '../inline-code.js';
-import { type Created, physicalName, properties, scopeOf, type Stack } from '../stack.js';
+import { addEntry, type Created, physicalName, properties, scopeOf, type Stack } from '../stack.js';
 import { isObject, TemplateError } from '../template-error.js';
 import { ALLOW_CODE_FLAG } from '../../fixtures/untrusted-fixture.js';
 
@@ -40,7 +40,6 @@ export function lambdaFunction(props: Record<string, unknown>, logicalId: string
       typeof code.ZipFile === 'string' ? `its inline code is for ${runtime || 'no runtime'}, not Node.js` : 'it has no inline ZipFile code';
     entry.error = `Function ${name} (${logicalId} in the CloudFormation template) has no behaviour in the emulator: ${why}. Declare a fixture Lambda function named ${name}.`;
   }
-  const index = stack.fixture.lambdaFunctions.push(entry) - 1;
-  stack.origins.push([`$.lambdaFunctions[${index}]`, path]);
+  addEntry(stack, 'lambdaFunctions', entry, path);
   return created;
 }

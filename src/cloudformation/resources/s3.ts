@@ -1,12 +1,11 @@
 /** AWS::S3::Bucket (docs: aws-resource-s3-bucket.html) as an empty fixture bucket; a fixture bucket of that name wins. */
-import { type Created, physicalName, properties, type Stack } from '../stack.js';
+import { addEntry, type Created, physicalName, properties, type Stack } from '../stack.js';
 
 export function bucket(props: Record<string, unknown>, logicalId: string, stack: Stack, path: string): Created {
   const p = properties(props, path);
   const name = p.string('BucketName') ?? physicalName(stack, logicalId, 63).toLowerCase();
   if (!stack.universe.buckets.has(name)) {
-    const index = stack.fixture.buckets.push({ name }) - 1;
-    stack.origins.push([`$.buckets[${index}]`, path]);
+    addEntry(stack, 'buckets', { name }, path);
   }
   const urlSuffix = stack.partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
   return {

@@ -4,30 +4,18 @@
  * (../deploy-template.ts). Its values are already resolved, so there are no intrinsics and no
  * ordering beyond "policies, then roles, then what attaches to them": each resource goes to its type's handler.
  */
-import type { Stack } from '../stack.js';
-import { MAX_DEPTH, TemplateError, tooDeep } from '../template-error.js';
+import { fixtureDocument, newStack } from '../stack.js';
+import { depthExceeds } from '../../json-depth.js';
+import { MAX_DEPTH, TemplateError } from '../template-error.js';
 import type { Translated, TranslateOptions } from '../translate-template.js';
-import type { FixtureDocument } from '../../fixtures/schema.js';
 import type { Universe } from '../../world/universe.js';
-import { partitionOf } from '../parameters.js';
-import { flowsToPrepare } from './resources/bedrock.js';
 import { APPLY_ORDER, TERRAFORM_TYPES } from './resources/index.js';
 import { readTerraformDocument, type TerraformResource } from './terraform-document.js';
 
 export function translateTerraform(doc: Record<string, unknown>, universe: Universe, options: TranslateOptions): Translated {
-  if (tooDeep(doc)) throw new TemplateError('$', `the document nests deeper than ${MAX_DEPTH} levels`);
+  if (depthExceeds(doc, MAX_DEPTH)) throw new TemplateError('$', `the document nests deeper than ${MAX_DEPTH} levels`);
   const { kind, resources, outputs } = readTerraformDocument(doc);
-  const stack: Stack = {
-    name: options.stackName,
-    account: universe.defaultAccount,
-    region: universe.defaultRegion,
-    partition: partitionOf(universe.defaultRegion),
-    universe,
-    trusted: options.trusted,
-    fixture: { roles: [], buckets: [], lambdaFunctions: [], knowledgeBases: [], agents: [], prompts: [], flows: [] },
-    origins: [],
-    log: options.log,
-  };
+  const stack = newStack(universe, options);
   const modelled = resources.filter((r) => {
     if (TERRAFORM_TYPES[r.type]) return true;
     options.log(`${r.address}: skipped, ${r.type} is not modelled`);
@@ -42,20 +30,23 @@ export function translateTerraform(doc: Record<string, unknown>, universe: Unive
   // A stable sort: within a type, the document's order.
   modelled.sort((a, b) => APPLY_ORDER.get(a.type)! - APPLY_ORDER.get(b.type)!);
   const flows: Record<string, string> = {};
+  const prepare: string[] = [];
   for (const resource of modelled) {
     const type = TERRAFORM_TYPES[resource.type]!;
     refuseUnknown(resource, type.reads);
     type.create(resource, stack);
-    if (resource.type === 'aws_bedrockagent_flow') flows[resource.address] = stack.fixture.flows.at(-1)!.flowId!;
+    if (resource.type !== 'aws_bedrockagent_flow') continue;
+    const flowId = stack.fixture.flows.at(-1)!.flowId!;
+    flows[resource.address] = flowId;
+    // The provider prepares a flow only when asked (prepare_flow); a state records what happened in `status`.
+    if (resource.values.status === 'Prepared' || resource.values.prepare_flow === true) prepare.push(flowId);
   }
 
-  const fixture: FixtureDocument = { account: stack.account, region: stack.region };
-  for (const [key, entries] of Object.entries(stack.fixture)) if (entries.length > 0) (fixture as Record<string, unknown>)[key] = entries;
   return {
-    fixture,
+    fixture: fixtureDocument(stack),
     stack,
     flows,
-    prepare: flowsToPrepare.get(stack) ?? [],
+    prepare,
     outputs: () => ({ values: outputStrings(outputs), exports: {} }),
   };
 }

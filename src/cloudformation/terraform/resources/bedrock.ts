@@ -4,13 +4,10 @@
  * the same CreateFlow and CreatePrompt bodies, their blocks reshaped by apiShape.
  */
 import type { FlowFixture, PromptFixture } from '../../../fixtures/schema.js';
-import { physicalId, type Stack } from '../../stack.js';
+import { addEntry, physicalId, type Stack } from '../../stack.js';
 import { apiShape } from '../block-names.js';
 import type { TerraformResource } from '../terraform-document.js';
 import { attributes, sameWorld, type TerraformType } from './shared.js';
-
-/** Flows the document's state says are prepared (or `prepare_flow = true`): prepared after they are created. */
-export const flowsToPrepare = new WeakMap<Stack, string[]>();
 
 export const flow: TerraformType = {
   reads: ['name', 'execution_role_arn', 'definition', 'description', 'customer_encryption_key_arn', 'tags', 'prepare_flow', 'region'],
@@ -27,12 +24,7 @@ export const flow: TerraformType = {
     if (key !== undefined) entry.customerEncryptionKeyArn = key;
     const tags = a.tags();
     if (tags) entry.tags = tags;
-    const index = stack.fixture.flows.push(entry) - 1;
-    stack.origins.push([`$.flows[${index}]`, resource.address]);
-    // The provider prepares a flow only when asked (prepare_flow); a state records what happened in `status`.
-    if (resource.values.status === 'Prepared' || resource.values.prepare_flow === true) {
-      flowsToPrepare.set(stack, [...(flowsToPrepare.get(stack) ?? []), id]);
-    }
+    addEntry(stack, 'flows', entry, resource.address);
   },
 };
 
@@ -52,7 +44,6 @@ export const prompt: TerraformType = {
     if (shaped.variants !== undefined) entry.variants = shaped.variants;
     const tags = a.tags();
     if (tags) entry.tags = tags;
-    const index = stack.fixture.prompts.push(entry) - 1;
-    stack.origins.push([`$.prompts[${index}]`, resource.address]);
+    addEntry(stack, 'prompts', entry, resource.address);
   },
 };

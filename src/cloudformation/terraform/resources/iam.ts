@@ -6,8 +6,8 @@
  * `managed_policy_arns`) and in their own resources; each is added once.
  */
 import type { RoleFixture } from '../../../fixtures/schema.js';
-import { managedPolicyByNameOrArn } from '../../../iam/managed-policies.js';
-import type { Stack } from '../../stack.js';
+import { attachManagedPolicy, iamArn } from '../../iam-attachments.js';
+import { addEntry, type Stack } from '../../stack.js';
 import { isObject, TemplateError } from '../../template-error.js';
 import { attributes, sameWorld, type TerraformType } from './shared.js';
 
@@ -22,14 +22,12 @@ function stateOf(stack: Stack): IamState {
   return state;
 }
 
-const AWS_MANAGED = /^arn:aws[a-z-]*:iam::aws:policy\//;
-
 export const policy: TerraformType = {
   reads: ['name', 'path', 'policy'],
   create(resource, stack) {
     sameWorld(resource, stack);
     const a = attributes(resource);
-    const arn = a.string('arn') ?? `arn:${stack.partition}:iam::${stack.account}:policy${a.string('path') ?? '/'}${a.required('name')}`;
+    const arn = a.string('arn') ?? iamArn(stack, 'policy', a.string('path') ?? '/', a.required('name'));
     stateOf(stack).policies.set(arn, a.policy('policy'));
   },
 };
@@ -40,7 +38,7 @@ export const role: TerraformType = {
     sameWorld(resource, stack);
     const a = attributes(resource);
     const name = a.required('name');
-    const arn = a.string('arn') ?? `arn:${stack.partition}:iam::${stack.account}:role${a.string('path') ?? '/'}${name}`;
+    const arn = a.string('arn') ?? iamArn(stack, 'role', a.string('path') ?? '/', name);
     const entry: RoleFixture = { arn, policies: [] };
     if (resource.values.assume_role_policy !== undefined) entry.trustPolicy = a.policy('assume_role_policy');
     const record = { entry, inline: new Set<string>(), attached: new Set<string>() };
@@ -63,8 +61,7 @@ export const role: TerraformType = {
     }
     const tags = a.tags();
     if (tags) entry.tags = tags;
-    const index = stack.fixture.roles.push(entry) - 1;
-    stack.origins.push([`$.roles[${index}]`, resource.address]);
+    addEntry(stack, 'roles', entry, resource.address);
     stateOf(stack).roles.set(name, record);
   },
 };
@@ -101,10 +98,5 @@ function attach(record: { entry: RoleFixture; attached: Set<string> }, policyArn
   if (typeof policyArn !== 'string') throw new TemplateError(path, 'must be a policy ARN');
   if (record.attached.has(policyArn)) return;
   record.attached.add(policyArn);
-  const own = stateOf(stack).policies.get(policyArn);
-  if (own) record.entry.policies!.push(own);
-  else if (AWS_MANAGED.test(policyArn) && managedPolicyByNameOrArn(policyArn)) (record.entry.managedPolicies ??= []).push(policyArn);
-  // Such as AWSLambdaBasicExecutionRole (CloudWatch Logs): it grants nothing the emulator checks.
-  else if (AWS_MANAGED.test(policyArn)) stack.log(`${path}: AWS managed policy ${policyArn} is not in the emulator's catalogue; left out`);
-  else throw new TemplateError(path, `${policyArn} is neither an AWS managed policy nor an aws_iam_policy of this document`);
+  attachManagedPolicy(stack, record.entry, policyArn, stateOf(stack).policies.get(policyArn), path, 'an aws_iam_policy of this document');
 }

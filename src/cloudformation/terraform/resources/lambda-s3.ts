@@ -4,7 +4,7 @@
  * invoking it fails with an error that says so. A bucket is an empty fake one; a fixture bucket of that name wins.
  */
 import { lambdaArn } from '../../../world/arns.js';
-import { scopeOf } from '../../stack.js';
+import { addEntry, scopeOf } from '../../stack.js';
 import { TemplateError } from '../../template-error.js';
 import { attributes, sameWorld, type TerraformType } from './shared.js';
 
@@ -29,8 +29,7 @@ export const lambdaFunction: TerraformType = {
       }
       entry.timeoutMs = (timeout as number) * 1000;
     }
-    const index = stack.fixture.lambdaFunctions.push(entry) - 1;
-    stack.origins.push([`$.lambdaFunctions[${index}]`, resource.address]);
+    addEntry(stack, 'lambdaFunctions', entry, resource.address);
   },
 };
 
@@ -40,7 +39,6 @@ export const bucket: TerraformType = {
     sameWorld(resource, stack);
     const name = attributes(resource).required('bucket');
     if (stack.universe.buckets.has(name)) return;
-    const index = stack.fixture.buckets.push({ name }) - 1;
-    stack.origins.push([`$.buckets[${index}]`, resource.address]);
+    addEntry(stack, 'buckets', { name }, resource.address);
   },
 };
